@@ -1,0 +1,47 @@
+# Liaoning RCI re-analysis. `make` (or `make help`) lists the targets.
+# Targets bootstrap their own environment: with no virtualenv/conda env active they
+# build .venv from uv.lock (fetching uv into .tools/ first if it is not on PATH).
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+UV_VERSION := 0.13.9
+UV := $(or $(shell command -v uv 2>/dev/null),$(CURDIR)/.tools/bin/uv)
+
+ifdef VIRTUAL_ENV
+  PY := $(VIRTUAL_ENV)/bin/python
+  ENV_READY :=
+else ifneq ($(filter-out base,$(CONDA_DEFAULT_ENV)),)
+  PY := $(CONDA_PREFIX)/bin/python
+  ENV_READY :=
+else
+  PY := $(CURDIR)/.venv/bin/python
+  ENV_READY := .venv/.synced
+endif
+
+.PHONY: help env test lint reports lab bench clean
+
+help: ## List the targets (this text)
+	@echo "Usage: make <target>"
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
+	  awk 'BEGIN {FS = ":.*## "} {printf "  %-10s %s\n", $$1, $$2}'
+
+$(CURDIR)/.tools/bin/uv:
+	@echo ">> uv not found: installing uv $(UV_VERSION) into .tools/"
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+.venv/.synced: pyproject.toml uv.lock | $(UV)
+	@echo ">> syncing .venv from uv.lock"
+	$(UV) sync --frozen --quiet
+	@touch $@
+
+env: $(ENV_READY) ## Create or update the project environment (.venv from uv.lock)
+	@$(PY) -c "import analysis, sys; print('environment ready:', sys.prefix)"
+
+test: $(ENV_READY) ## Run lint and the full test suite
+	$(PY) -m ruff check src tests notebooks
+	$(PY) -m pytest -q
+
+lint: $(ENV_READY) ## Lint and format-check the code (ruff)
+	$(PY) -m ruff check src tests notebooks
