@@ -40,8 +40,8 @@ env: $(ENV_READY) ## Create or update the project environment (.venv from uv.loc
 	@$(PY) -c "import analysis, sys; print('environment ready:', sys.prefix)"
 
 test: $(ENV_READY) ## Run lint and the full test suite
-	$(PY) -m ruff check src tests notebooks
+	$(PY) -m ruff check .
 	$(PY) -m pytest -q
 
 lint: $(ENV_READY) ## Lint and format-check the code (ruff)
-	$(PY) -m ruff check src tests notebooks
+	$(PY) -m ruff check .
