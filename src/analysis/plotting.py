@@ -1,0 +1,296 @@
+"""One house style for every figure: readable sizes, colour-blind-safe colours, CJK labels.
+
+Figures carry a title, units on the axes, a source line under the plot and a visible mark on
+every external (non-report) series. Output is deterministic (fixed SVG hash salt, no dates in
+metadata) so that re-running a notebook does not change committed or compared figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
+
+from analysis.labels import LABELS, t
+
+# Okabe & Ito (2008) colour-blind-safe palette, black last.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+EXTERNAL_COLOUR = "#7f7f7f"
+CJK_FONT_NAMES = (
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Noto Sans CJK SC",
+    "Noto Sans CJK JP",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+)
+CJK_FONT_FILES = ("wqy-microhei", "wqy-zenhei", "notosanscjk", "notosanssc", "sourcehansans")
+CJK_FONT_HINT = (
+    "no CJK font found for Chinese labels: install one with `apt-get install fonts-wqy-microhei` "
+    "(or `conda install -c conda-forge fonts-noto-cjk`), or run with label_language='en'"
+)
+SVG_HASH_SALT = "liaoning-rci"
+
+
+class MissingCJKFontError(RuntimeError):
+    """Raised when Chinese labels are asked for and no CJK font is installed."""
+
+
+def find_cjk_font() -> str | None:
+    """Family name of an installed CJK font (registering system font files if needed), or None."""
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    for name in CJK_FONT_NAMES:
+        if name in names:
+            return name
+    # The font cache may predate the font's installation: look at the files themselves.
+    for path in font_manager.findSystemFonts():
+        if any(key in Path(path).name.lower().replace("-", "") for key in _file_keys()):
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError):  # unreadable font file: try the next
+                continue
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    return next((name for name in CJK_FONT_NAMES if name in names), None)
+
+
+def _file_keys() -> tuple[str, ...]:
+    """Font file name fragments (lower case, no dashes) that identify CJK fonts."""
+    return tuple(k.replace("-", "") for k in CJK_FONT_FILES)
+
+
+def use_house_style(label_language: str) -> None:
+    """Set matplotlib rcParams for the house style; for 'zh' select an installed CJK font."""
+    if label_language not in ("en", "zh"):
+        raise ValueError(f"label_language must be 'en' or 'zh', got {label_language!r}")
+    mpl.rcdefaults()
+    rc = {
+        "figure.figsize": (8.0, 4.5),
+        "figure.dpi": 100,
+        "savefig.dpi": 150,
+        "savefig.bbox": "tight",
+        "font.size": 11,
+        "axes.titlesize": 13,
+        "axes.titleweight": "bold",
+        "axes.labelsize": 11,
+        "legend.fontsize": 10,
+        "legend.frameon": False,
+        "xtick.labelsize": 10,
+        "ytick.labelsize": 10,
+        "axes.grid": True,
+        "grid.color": "#dddddd",
+        "grid.linewidth": 0.6,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.prop_cycle": mpl.cycler(color=PALETTE),
+        "lines.linewidth": 2.0,
+        "lines.markersize": 5,
+        "svg.hashsalt": SVG_HASH_SALT,
+        "svg.fonttype": "path",
+        "pdf.fonttype": 42,
+    }
+    if label_language == "zh":
+        cjk = find_cjk_font()
+        if cjk is None:
+            raise MissingCJKFontError(CJK_FONT_HINT)
+        # Latin glyphs from DejaVu Sans, Chinese glyphs by fallback to the CJK font (font
+        # fallback needs explicit families: a generic 'sans-serif' resolves to one font only).
+        rc["font.family"] = ["DejaVu Sans", cjk]
+    mpl.rcParams.update(rc)
+
+
+def new_figure(
+    title: str | None = None,
+    *,
+    nrows: int = 1,
+    ncols: int = 1,
+    figsize: tuple[float, float] | None = None,
+) -> tuple[Figure, Axes]:
+    """New figure in the house style with constrained layout; returns (figure, axes)."""
+    fig, ax = plt.subplots(nrows, ncols, figsize=figsize, layout="constrained")
+    if title:
+        if nrows * ncols == 1:
+            ax.set_title(title, loc="left")
+        else:
+            fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
+    return fig, ax
+
+
+def add_source(fig: Figure, text: str) -> None:
+    """Source line under the figure, e.g. 'Source: report Table 3 (p. 20); China: external NBS'."""
+    fig.text(0.01, -0.01, text, ha="left", va="top", fontsize=8.5, color="#444444", wrap=True)
+
+
+def external_label(label: str, lang: str) -> str:
+    """Series label with the house mark for external data appended."""
+    return (
+        f"{label} ({t('external', lang)})" if lang == "en" else f"{label}（{t('external', lang)}）"
+    )
+
+
+def mark_external(
+    ax: Axes,
+    x: Sequence[float] | pd.Index,
+    y: Sequence[float] | pd.Series,
+    *,
+    label: str,
+    lang: str,
+    color: str | None = None,
+    **kwargs: object,
+) -> Line2D:
+    """Draw an external series: dashed line, hollow markers, '(external)' in the legend."""
+    (line,) = ax.plot(
+        list(x),
+        list(y),
+        linestyle="--",
+        marker="o",
+        markerfacecolor="white",
+        color=color or EXTERNAL_COLOUR,
+        label=external_label(label, lang),
+        **kwargs,
+    )
+    return line
+
+
+def mark_external_span(ax: Axes, start: float, end: float, *, lang: str) -> None:
+    """Shade the x-range [start, end] whose values come from an external series, and say so."""
+    ax.axvspan(start - 0.5, end + 0.5, color=EXTERNAL_COLOUR, alpha=0.12, linewidth=0)
+    ax.text(
+        (start + end) / 2,
+        0.98,
+        t("external_series", lang),
+        transform=ax.get_xaxis_transform(),
+        ha="center",
+        va="top",
+        fontsize=8.5,
+        color="#444444",
+    )
+
+
+def _label(key: str, lang: str) -> str:
+    """Label of a series key if the label table has it, else the key itself."""
+    return t(key, lang) if key in LABELS else str(key)
+
+
+def _finish(
+    fig: Figure, ax: Axes, *, lang: str, unit: str, source: str | None, xlabel: str | None
+) -> None:
+    """Common axis labels, integer year ticks, legend and source line."""
+    ax.set_ylabel(unit)
+    ax.set_xlabel(xlabel if xlabel is not None else t("year", lang))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    handles, _ = ax.get_legend_handles_labels()
+    if handles:
+        ax.legend(loc="best")
+    if source:
+        add_source(fig, source)
+
+
+def line_chart(
+    df: pd.DataFrame | pd.Series,
+    *,
+    lang: str,
+    title: str,
+    unit: str,
+    source: str | None = None,
+    external: Iterable[str] = (),
+    xlabel: str | None = None,
+    ax: Axes | None = None,
+) -> tuple[Figure, Axes]:
+    """Line chart of the columns of ``df`` against its (year) index; ``external`` columns marked."""
+    frame = df.to_frame() if isinstance(df, pd.Series) else df
+    if ax is None:
+        fig, ax = new_figure(title)
+    else:
+        fig = ax.figure  # type: ignore[assignment]
+        ax.set_title(title, loc="left")
+    external = set(external)
+    for i, col in enumerate(frame.columns):
+        s = frame[col].dropna()
+        if col in external:
+            mark_external(ax, s.index, s.values, label=_label(col, lang), lang=lang)
+        else:
+            color = PALETTE[i % len(PALETTE)]
+            ax.plot(s.index, s.values, marker="o", color=color, label=_label(col, lang))
+    _finish(fig, ax, lang=lang, unit=unit, source=source, xlabel=xlabel)
+    return fig, ax
+
+
+def bar_chart(
+    df: pd.DataFrame | pd.Series,
+    *,
+    lang: str,
+    title: str,
+    unit: str,
+    source: str | None = None,
+    external: Iterable[str] = (),
+    xlabel: str | None = None,
+    ax: Axes | None = None,
+    annotate: int | None = None,
+) -> tuple[Figure, Axes]:
+    """Grouped bar chart of the columns of ``df`` by index; ``external`` columns hatched and grey.
+
+    ``annotate`` = number of decimals to print on top of each bar (None for no labels).
+    """
+    frame = df.to_frame() if isinstance(df, pd.Series) else df
+    if ax is None:
+        fig, ax = new_figure(title)
+    else:
+        fig = ax.figure  # type: ignore[assignment]
+        ax.set_title(title, loc="left")
+    external = set(external)
+    n = len(frame.columns)
+    width = 0.8 / max(n, 1)
+    positions = range(len(frame.index))
+    for i, col in enumerate(frame.columns):
+        xs = [p - 0.4 + width * (i + 0.5) for p in positions]
+        if col in external:
+            bars = ax.bar(
+                xs,
+                frame[col].values,
+                width,
+                color="white",
+                edgecolor=EXTERNAL_COLOUR,
+                hatch="//",
+                label=external_label(_label(col, lang), lang),
+            )
+        else:
+            bars = ax.bar(
+                xs,
+                frame[col].values,
+                width,
+                color=PALETTE[i % len(PALETTE)],
+                label=_label(col, lang),
+            )
+        if annotate is not None:
+            ax.bar_label(bars, fmt=f"%.{annotate}f", fontsize=8.5, padding=2)
+    ax.set_xticks(list(positions), [_label(str(i), lang) for i in frame.index])
+    ax.axhline(0, color="#444444", linewidth=0.8)
+    ax.grid(axis="x", visible=False)
+    ax.set_ylabel(unit)
+    ax.set_xlabel(xlabel if xlabel is not None else t("year", lang))
+    if n > 1 or external:
+        ax.legend(loc="best")
+    if source:
+        add_source(fig, source)
+    return fig, ax
+
+
+def save_figure(fig: Figure, path: str | Path) -> Path:
+    """Save ``fig`` deterministically (no date or software metadata) as SVG, PNG or PDF."""
+    path = Path(path)
+    metadata: dict[str, None] = {
+        ".svg": {"Date": None},
+        ".png": {"Software": None},
+        ".pdf": {"CreationDate": None, "ModDate": None},
+    }.get(path.suffix.lower(), {})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, metadata=metadata)
+    return path

@@ -1,0 +1,133 @@
+"""House style, bilingual labels and figure helpers."""
+
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from analysis import labels, plotting
+from analysis.labels import caption, cite, t
+
+ZH_TEXT = "图 1：历史最低经济增长率 −2.5"
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _render(fig, path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plotting.save_figure(fig, path)
+
+
+def test_labels_lookup_and_caption():
+    assert t("fig1", "zh") == "图 1：历史最低经济增长率"
+    assert t("exports", "en") == "Exports"
+    assert (
+        caption("fig2", "en")
+        == "Figure 2: Government revenue falls sharply / 图 2：政府收入大幅下跌"
+    )
+    assert (
+        caption("fig2", "zh")
+        == "图 2：政府收入大幅下跌 / Figure 2: Government revenue falls sharply"
+    )
+    assert caption("gdp", "en") == "GDP"
+    assert cite("en", para=29, page=18, item="Figure 3") == "Figure 3, para. 29, p. 18"
+    assert cite("zh", para=29, page=18) == "第29段，第18页"
+
+
+def test_labels_errors():
+    with pytest.raises(KeyError, match="no_such_key"):
+        t("no_such_key", "en")
+    with pytest.raises(ValueError, match="fr"):
+        t("gdp", "fr")
+
+
+def test_every_label_has_both_languages():
+    for key, pair in labels.LABELS.items():
+        assert len(pair) == 2 and all(pair), key
+
+
+def test_zh_figure_renders_without_missing_glyphs(tmp_path):
+    plotting.use_house_style("zh")
+    s = pd.Series([1.0, -2.5], index=[2015, 2016])
+    fig, ax = plotting.line_chart(
+        s.rename("real_gdp_growth"),
+        lang="zh",
+        title=ZH_TEXT,
+        unit=t("unit_percent", "zh"),
+        source="来源：国家统计局",
+    )
+    plotting.mark_external(ax, [2015, 2016], [6.9, 6.7], label=t("china", "zh"), lang="zh")
+    _render(fig, tmp_path / "zh.png")
+    _render(fig, tmp_path / "zh.svg")
+
+
+def test_en_style_cannot_render_chinese(tmp_path):
+    # The glyph test above can fail: without the CJK font, Chinese text warns.
+    plotting.use_house_style("en")
+    fig, ax = plotting.new_figure(ZH_TEXT)
+    with pytest.raises(UserWarning, match="missing from font"):
+        _render(fig, tmp_path / "en.png")
+
+
+def test_missing_cjk_font_gives_install_hint(monkeypatch):
+    monkeypatch.setattr(plotting, "find_cjk_font", lambda: None)
+    with pytest.raises(plotting.MissingCJKFontError, match="apt-get install fonts-wqy-microhei"):
+        plotting.use_house_style("zh")
+
+
+def test_bad_language():
+    with pytest.raises(ValueError):
+        plotting.use_house_style("de")
+
+
+def test_svg_and_png_are_deterministic(tmp_path):
+    for ext in ("svg", "png"):
+        outs = []
+        for i in range(2):
+            plotting.use_house_style("en")
+            fig, _ = plotting.bar_chart(
+                pd.DataFrame({"exports": [1.0, 2.0], "imports": [2.0, 1.0]}, index=[2014, 2015]),
+                lang="en",
+                title="t",
+                unit="u",
+                external=["imports"],
+                annotate=1,
+            )
+            path = plotting.save_figure(fig, tmp_path / f"f{i}.{ext}")
+            outs.append(path.read_bytes())
+            plt.close(fig)
+        assert outs[0] == outs[1], ext
+    svg = (tmp_path / "f0.svg").read_text()
+    assert "<dc:date>" not in svg
+
+
+def test_line_chart_units_source_and_external_mark():
+    plotting.use_house_style("en")
+    df = pd.DataFrame(
+        {"exports": [1.0, 2.0], "real_gdp_growth_china": [3.0, 4.0]}, index=[2014, 2015]
+    )
+    fig, ax = plotting.line_chart(
+        df,
+        lang="en",
+        title="T",
+        unit="100 million USD",
+        source="Source: report Table 3 (p. 20)",
+        external=["real_gdp_growth_china"],
+    )
+    assert ax.get_ylabel() == "100 million USD"
+    assert ax.get_xlabel() == "Year"
+    legend = [x.get_text() for x in ax.get_legend().get_texts()]
+    assert legend == ["Exports", "Real GDP growth, China (external)"]
+    assert [x.get_text() for x in fig.texts] == ["Source: report Table 3 (p. 20)"]
+    ext_line = ax.get_lines()[1]
+    assert ext_line.get_linestyle() == "--"
