@@ -19,7 +19,7 @@ else
   ENV_READY := .venv/.synced
 endif
 
-.PHONY: help env test lint reports lab bench clean
+.PHONY: help env test lint validate
 
 help: ## List the targets (this text)
 	@echo "Usage: make <target>"
@@ -42,6 +42,9 @@ env: $(ENV_READY) ## Create or update the project environment (.venv from uv.loc
 test: $(ENV_READY) ## Run lint and the full test suite
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q
+
+validate: $(ENV_READY) ## Validate every data file against data/datapackage.json
+	$(PY) -m analysis.validate
 
 lint: $(ENV_READY) ## Lint and format-check the code (ruff)
 	$(PY) -m ruff check .

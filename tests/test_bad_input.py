@@ -161,3 +161,12 @@ def test_descriptor_unit_change_is_caught(data_copy: Path):
     data_copy.write_text(json.dumps(dp, ensure_ascii=False), "utf-8")
     msg = load_error(data_copy, "table1_gdp")
     assert "'billion yuan'" in msg and "unit agrees with metadata" in msg
+
+
+def test_validate_cli_reports_without_traceback(data_copy: Path, capsys: pytest.CaptureFixture):
+    from analysis.validate import main
+
+    edit(data_copy.parent / T3, "imports,2012,460.4", "imports,2012,x")
+    assert main([str(data_copy)]) == 1
+    err = capsys.readouterr().err
+    assert "FAIL table3_foreign_trade" in err and "Traceback" not in err
