@@ -46,5 +46,5 @@ test: $(ENV_READY) ## Run lint and the full test suite
 validate: $(ENV_READY) ## Validate every data file against data/datapackage.json
 	$(PY) -m analysis.validate
 
-lint: $(ENV_READY) ## Lint and format-check the code (ruff)
+lint: $(ENV_READY) ## Lint the code (ruff)
 	$(PY) -m ruff check .
