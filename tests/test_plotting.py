@@ -71,9 +71,17 @@ def test_zh_figure_renders_without_missing_glyphs(tmp_path):
     _render(fig, tmp_path / "zh.svg")
 
 
-def test_en_style_cannot_render_chinese(tmp_path):
-    # The glyph test above can fail: without the CJK font, Chinese text warns.
+def test_en_figure_with_zh_caption_renders(tmp_path):
     plotting.use_house_style("en")
+    fig, _ = plotting.new_figure("Figure 1: Record-low economic growth / " + ZH_TEXT)
+    _render(fig, tmp_path / "en.png")
+
+
+def test_without_cjk_font_chinese_text_warns(tmp_path, monkeypatch, capsys):
+    # The glyph tests above can fail: without a CJK font, Chinese text warns.
+    monkeypatch.setattr(plotting, "find_cjk_font", lambda: None)
+    plotting.use_house_style("en")
+    assert "apt-get install fonts-wqy-microhei" in capsys.readouterr().out
     fig, ax = plotting.new_figure(ZH_TEXT)
     with pytest.raises(UserWarning, match="missing from font"):
         _render(fig, tmp_path / "en.png")

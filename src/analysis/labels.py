@@ -74,15 +74,24 @@ LABELS: dict[str, tuple[str, str]] = {
     "nominal_gdp_growth": ("Nominal GDP growth (Table 1)", "名义GDP增长率（表 1）"),
     "real_gdp_growth": ("Real GDP growth, Liaoning", "辽宁实际GDP增长率"),
     "real_gdp_growth_china": ("Real GDP growth, China", "全国实际GDP增长率"),
+    "real_gdp_growth_report": (
+        "Real GDP growth, Liaoning (report text, paras 26-27)",
+        "辽宁实际GDP增长率（报告正文第26-27段）",
+    ),
+    "real_gdp_growth_external": (
+        "Real GDP growth, Liaoning (NBS yearbook)",
+        "辽宁实际GDP增长率（国家统计局年鉴）",
+    ),
+    "printed_levels": ("Levels as printed in para 29", "第29段所列数值"),
     "government_revenue": ("Government revenue", "政府财政收入"),
     "fixed_asset_investment": ("Fixed-asset investment", "固定资产投资"),
     "fai_reading_a": (
-        "Reading A: 2014 level = 24,430 (2443 missing a digit)",
-        "解读 A：2014年 = 24430亿元（2443 少一位）",
+        "Reading A: first level lost a digit (x10)",
+        "解读 A：起始水平少一位（×10）",
     ),
     "fai_reading_b": (
-        "Reading B: 2014 level = 2,443 (6440 one digit too many)",
-        "解读 B：2014年 = 2443亿元（6440 多一位）",
+        "Reading B: end level has a digit too many (/10)",
+        "解读 B：终止水平多一位（÷10）",
     ),
     "printed_end_level": ("Level printed for 2016 (para 29)", "第29段所列2016年水平"),
     "capacity_utilisation": ("Capacity utilisation", "产能利用率"),

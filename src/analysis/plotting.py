@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
+from analysis import data
 from analysis.labels import LABELS, t
 
 # Okabe & Ito (2008) colour-blind-safe palette, black last.
@@ -38,6 +39,7 @@ CJK_FONT_HINT = (
     "(or `conda install -c conda-forge fonts-noto-cjk`), or run with label_language='en'"
 )
 SVG_HASH_SALT = "liaoning-rci"
+TITLE_WIDTH = 70  # characters; a longer bilingual title goes on two lines
 
 
 class MissingCJKFontError(RuntimeError):
@@ -96,13 +98,19 @@ def use_house_style(label_language: str) -> None:
         "svg.fonttype": "path",
         "pdf.fonttype": 42,
     }
-    if label_language == "zh":
-        cjk = find_cjk_font()
-        if cjk is None:
-            raise MissingCJKFontError(CJK_FONT_HINT)
+    # Figure titles carry the report's Chinese caption beside the English one, so a CJK font is
+    # used by fallback in both languages; only Chinese labels make it a hard requirement.
+    cjk = find_cjk_font()
+    if cjk is None and label_language == "zh":
+        raise MissingCJKFontError(CJK_FONT_HINT)
+    if cjk is None:
+        print(CJK_FONT_HINT.replace("for Chinese labels", "for the Chinese captions"))
+    else:
         # Latin glyphs from DejaVu Sans, Chinese glyphs by fallback to the CJK font (font
         # fallback needs explicit families: a generic 'sans-serif' resolves to one font only).
         rc["font.family"] = ["DejaVu Sans", cjk]
+        rc["axes.titleweight"] = "normal"  # CJK fonts here have no bold face
+        rc["figure.titleweight"] = "normal"
     mpl.rcParams.update(rc)
 
 
@@ -115,11 +123,13 @@ def new_figure(
 ) -> tuple[Figure, Axes]:
     """New figure in the house style with constrained layout; returns (figure, axes)."""
     fig, ax = plt.subplots(nrows, ncols, figsize=figsize, layout="constrained")
+    if title and len(title) > TITLE_WIDTH:
+        title = title.replace(" / ", "\n")  # English and Chinese caption on two lines
     if title:
         if nrows * ncols == 1:
             ax.set_title(title, loc="left")
         else:
-            fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
+            fig.suptitle(title, x=0.01, ha="left")
     return fig, ax
 
 
@@ -210,14 +220,14 @@ def line_chart(
         fig, ax = new_figure(title)
     else:
         fig = ax.figure  # type: ignore[assignment]
-        ax.set_title(title, loc="left")
+        ax.set_title(title.replace(" / ", "\n") if len(title) > TITLE_WIDTH else title, loc="left")
     external = set(external)
     for i, col in enumerate(frame.columns):
         s = frame[col].dropna()
+        color = PALETTE[i % len(PALETTE)]
         if col in external:
-            mark_external(ax, s.index, s.values, label=_label(col, lang), lang=lang)
+            mark_external(ax, s.index, s.values, label=_label(col, lang), lang=lang, color=color)
         else:
-            color = PALETTE[i % len(PALETTE)]
             ax.plot(s.index, s.values, marker="o", color=color, label=_label(col, lang))
     _finish(fig, ax, lang=lang, unit=unit, source=source, xlabel=xlabel)
     return fig, ax
@@ -244,7 +254,7 @@ def bar_chart(
         fig, ax = new_figure(title)
     else:
         fig = ax.figure  # type: ignore[assignment]
-        ax.set_title(title, loc="left")
+        ax.set_title(title.replace(" / ", "\n") if len(title) > TITLE_WIDTH else title, loc="left")
     external = set(external)
     n = len(frame.columns)
     width = 0.8 / max(n, 1)
@@ -281,6 +291,43 @@ def bar_chart(
     if source:
         add_source(fig, source)
     return fig, ax
+
+
+def _short_table_name(src: dict, lang: str) -> str:
+    """'Table 3' / '表 3' (or the untitled table's caption) for a report resource's source block."""
+    if lang == "zh":
+        return str(src.get("caption_zh", src.get("table", ""))).split("：")[0]
+    return str(src.get("table", src.get("title", "")))
+
+
+def figure_source(lang: str, resources: Iterable[str] = (), fact_ids: Iterable[str] = ()) -> str:
+    """Source line naming report tables (with page), text paragraphs (with page) and externals.
+
+    E.g. 'Source: report Table 1 (p. 15); report para. 26, para. 27 (p. 16); external: NBS'.
+    """
+    comma = ", " if lang == "en" else "，"
+    lp, rp = (" (", ")") if lang == "en" else ("（", "）")
+    report, external = [], []
+    for name in resources:
+        src = data.source(name)
+        if src.get("external"):
+            external.append(str(src.get("provider", src.get("title", name))))
+        else:
+            page = t("page", lang, n=src["page"])
+            report.append(f"{_short_table_name(src, lang)}{lp}{page}{rp}")
+    ids = list(fact_ids)
+    if ids:
+        f = data.facts().loc[ids]
+        paras = sorted(set(int(p) for p in f["paragraph"]))
+        pages = sorted(set(int(p) for p in f["page"]))
+        para_text = comma.join(t("para", lang, n=p) for p in paras)
+        page_text = comma.join(t("page", lang, n=p) for p in pages)
+        report.append(f"{para_text}{lp}{page_text}{rp}")
+    parts = [f"{t('report', lang)} {r}" for r in report]
+    sep = ": " if lang == "en" else "："
+    if external:
+        parts.append(f"{t('external', lang)}{sep}{comma.join(dict.fromkeys(external))}")
+    return t("source", lang) + sep + ("; " if lang == "en" else "；").join(parts)
 
 
 def save_figure(fig: Figure, path: str | Path) -> Path:
