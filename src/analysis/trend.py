@@ -33,6 +33,9 @@ __all__ = [
     "shortfall",
     "chow_test",
     "placebo_breaks",
+    "fit_table",
+    "shortfall_table",
+    "chow_table",
 ]
 
 
@@ -303,6 +306,70 @@ def placebo_breaks(
         raise ValueError(f"series {s.name!r}: too short for placebo breaks in {start}-{end}")
     out["rank"] = out["p_value"].rank(method="min").astype(int)
     return out
+
+
+def fit_table(
+    frame: pd.DataFrame, columns: list[str], start: int, end: int, alpha: float = 0.05
+) -> pd.DataFrame:
+    """Log-linear trend growth (% a year) with CI, one row per column of ``frame``."""
+    rows = {}
+    for c in columns:
+        f = fit_log_linear_trend(frame[c], start, end, alpha=alpha)
+        rows[c] = {"growth_pct": f.growth_pct, "ci_low": f.growth_ci[0],
+                   "ci_high": f.growth_ci[1], "n_years": f.n}
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def shortfall_table(
+    frame: pd.DataFrame, columns: list[str], start: int, end: int, alpha: float = 0.05
+) -> pd.DataFrame:
+    """Shortfall of every year after ``end`` against each column's log trend on [start, end]."""
+    parts = {}
+    for c in columns:
+        s = frame[c].dropna()
+        after = [int(y) for y in s.index if y > end]
+        if not after:
+            raise ValueError(f"series {c!r} has no year after the fit window end {end}")
+        fit = fit_log_linear_trend(s, start, end, alpha=alpha)
+        parts[c] = shortfall(s, predict_with_intervals(fit, after))
+    return pd.concat(parts, names=["series", "year"])
+
+
+def chow_table(
+    frame: pd.DataFrame,
+    columns: list[str],
+    break_year: int,
+    start: int | None = None,
+    end: int | None = None,
+    log: bool = True,
+    min_pre: int = 4,
+) -> pd.DataFrame:
+    """Chow test at ``break_year`` for each column, with the placebo rank of the real break.
+
+    The Chow test runs on [start, end]; the placebo windows (see ``placebo_breaks``) have as many
+    years as the post-break period, and ``placebo_rank`` is the real break's rank among them.
+    """
+    rows = {}
+    for c in columns:
+        r = chow_test(frame[c], break_year, start=start, end=end, log=log,
+                      method="breakpoint" if _n_post(frame[c], break_year, end) >= 2
+                      else "predictive")
+        pb = placebo_breaks(frame[c], start=start, end=end, n_post=r.n_post, log=log,
+                            min_pre=min_pre)
+        real = pb.loc[pb["break_year"] == break_year, "rank"]
+        rows[c] = {"method": r.method, "f_stat": r.f_stat, "df_num": r.df_num,
+                   "df_denom": r.df_denom, "p_value": r.p_value, "n_pre": r.n_pre,
+                   "n_post": r.n_post,
+                   "placebo_rank": int(real.iloc[0]) if len(real) else None,
+                   "placebo_windows": len(pb)}
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def _n_post(s: pd.Series, break_year: int, end: int | None) -> int:
+    """Number of non-missing years from ``break_year`` to ``end`` (inclusive)."""
+    s = s.dropna()
+    last = int(s.index.max()) if end is None else end
+    return int(((s.index >= break_year) & (s.index <= last)).sum())
 
 
 def t_quantile(alpha: float, df: int) -> float:

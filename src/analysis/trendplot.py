@@ -1,0 +1,54 @@
+"""Figure of a series against its fitted trend with confidence and prediction bands (house style).
+
+Why: the trade and FDI notebooks both show "actual vs the pre-break trend"; one function keeps the
+two figures identical in form. Uses ``analysis.plotting`` for the style and the source line.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from analysis.plotting import PALETTE, add_source, new_figure
+from analysis.tables import label
+from analysis.trend import LinearTrend, LogLinearTrend, predict_with_intervals
+
+__all__ = ["trend_chart"]
+
+
+def trend_chart(
+    actual: pd.Series,
+    fit: LogLinearTrend | LinearTrend,
+    *,
+    lang: str,
+    title: str,
+    unit: str,
+    source: str,
+    ax: Axes | None = None,
+) -> tuple[Figure, Axes]:
+    """Actual values, the fitted trend over all years, its 95% CI and PI; fit window shaded."""
+    years = sorted(int(y) for y in actual.dropna().index)
+    pred = predict_with_intervals(fit, years)
+    if ax is None:
+        fig, ax = new_figure(title)
+    else:
+        fig = ax.figure  # type: ignore[assignment]
+        ax.set_title(title, loc="left")
+    ax.axvspan(fit.start - 0.5, fit.end + 0.5, color="#f0f0f0", zorder=0, linewidth=0)
+    ax.fill_between(pred.index, pred["pi_lower"], pred["pi_upper"], color=PALETTE[5], alpha=0.25,
+                    linewidth=0, label=label("prediction_interval", lang))
+    ax.fill_between(pred.index, pred["ci_lower"], pred["ci_upper"], color=PALETTE[5], alpha=0.45,
+                    linewidth=0, label=label("confidence_interval", lang))
+    ax.plot(pred.index, pred["predicted"], color=PALETTE[0], linestyle="--",
+            label=label("trend_prediction", lang, start=fit.start, end=fit.end))
+    ax.plot(years, actual.loc[years].to_numpy(), color="black", marker="o",
+            label=label("actual", lang))
+    ax.text(fit.start - 0.4, 0.98, label("fit_window", lang), transform=ax.get_xaxis_transform(),
+            ha="left", va="top", fontsize=8.5, color="#444444")
+    ax.set_ylabel(unit)
+    ax.set_xlabel(label("year", lang))
+    ax.set_xticks(years)
+    ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.92))
+    add_source(fig, source)
+    return fig, ax
