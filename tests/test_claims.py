@@ -1,0 +1,308 @@
+"""Claims audit: rules against hand-computed values, each verdict, the register, the output."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+import pandas as pd
+import pytest
+
+from analysis import claims
+from analysis.claims import (
+    Interval,
+    RegisterError,
+    claim_interval,
+    judge,
+)
+from analysis.provenance import report_path
+
+
+def x(v: float) -> Interval:
+    return Interval.exact(v)
+
+
+def p(v: float, d: int) -> Interval:
+    return Interval.printed(v, d)
+
+
+# ---------------------------------------------------------------- rules, by hand
+
+
+def test_growth_and_decline_by_hand():
+    assert claims.growth_pct(x(100), x(110)).mid == pytest.approx(10.0)
+    # 2009 exports 420.5 -> 334.4: (1 - 334.4/420.5) * 100 = 20.4756
+    assert claims.decline_pct(x(420.5), x(334.4)).mid == pytest.approx(20.4756, abs=1e-4)
+    assert claims.avg_growth_pct(x(100), x(121), 2).mid == pytest.approx(10.0)
+    assert claims.avg_decline_pct(x(100), x(81), 2).mid == pytest.approx(10.0)
+    # FDI 59.85 -> 290.40 over 7 years: 4.85213 ** (1/7) = 1.25311
+    assert claims.avg_growth_pct(x(59.85), x(290.40), 7).mid == pytest.approx(25.311, abs=1e-3)
+
+
+def test_decline_interval_from_rounded_levels_by_hand():
+    # 3190 and 2130 read to the nearest 10: 1 - 2135/3185 = 32.967 %, 1 - 2125/3195 = 33.490 %
+    iv = claims.decline_pct(p(3190, -1), p(2130, -1))
+    assert iv.lo == pytest.approx(32.967, abs=1e-3)
+    assert iv.hi == pytest.approx(33.490, abs=1e-3)
+
+
+def test_ratios_sums_and_conversions_by_hand():
+    assert claims.multiple(x(290.40), x(59.85)).mid == pytest.approx(4.85213, abs=1e-5)
+    assert claims.share_pct(x(960.9), x(4615)).mid == pytest.approx(20.8212, abs=1e-4)
+    assert claims.total([x(1), x(2), x(3)]).mid == 6
+    assert claims.sum_scaled([x(7000), x(14.5), x(36.7)], [0.0001, 1, 1]).mid == \
+        pytest.approx(51.9)
+    assert claims.difference(x(645.4), x(497.4)).mid == pytest.approx(148.0)
+    assert claims.same_value(x(22226.70), scale=0.1).mid == pytest.approx(2222.67)
+    assert claims.cny_to_usd(x(73.1), x(6.7573)).mid == pytest.approx(10.8179, abs=1e-4)
+    assert claims.cny_to_usd(x(2222.7), x(6.4596), scale=10).mid == \
+        pytest.approx(3440.925, abs=1e-3)
+    assert claims.residual(100, [x(8.3), x(45.5)]).mid == pytest.approx(46.2)
+    assert claims.per_unit(x(3.15), x(746), scale=10000).mid == pytest.approx(42.225, abs=1e-3)
+    # (9.1 * 508.4 + 10.3 * 452.5) / 960.9 = (46.2644 + 46.6075) / 960.9
+    assert claims.weighted_share_pct([x(9.1), x(10.3)], [x(508.4), x(452.5)]).mid == \
+        pytest.approx(9.6651, abs=1e-4)
+
+
+def test_compounding_by_hand():
+    # 0.985 * 0.722 * 0.365 = 0.259577 -> a 74.04 % fall
+    assert claims.compound_decline_pct([x(-1.5), x(-27.8), x(-63.5)]).mid == \
+        pytest.approx(74.0423, abs=1e-4)
+    # 2443 billion = 24430亿元, * 0.722 * 0.365 = 6438.04亿元
+    assert claims.compound_level(x(2443), [x(-27.8), x(-63.5)], scale=10).mid == \
+        pytest.approx(6438.038, abs=1e-3)
+
+
+def test_series_rules_by_hand():
+    s = {2006: p(41.5, 1), 2007: p(40.5, 1), 2009: p(28.3, 1), 2010: p(29.6, 1)}
+    assert claims.series_min(s).mid == pytest.approx(28.3)
+    assert claims.series_max(s).mid == pytest.approx(41.5)
+    assert claims.count_rises(s).lo == 1 and claims.count_rises(s).hi == 1
+    assert claims.argmax_year(s).mid == 2006
+    # two peaks equal within rounding: the span of both years
+    tie = {2013: p(148.0, 1), 2014: p(147.95, 2)}
+    assert (claims.argmax_year(tie).lo, claims.argmax_year(tie).hi) == (2013, 2014)
+    nat = {2006: x(64.0), 2007: x(61.2)}
+    lia = {2006: x(41.5), 2007: x(40.5)}
+    assert claims.gap_min(nat, lia).mid == pytest.approx(20.7)
+    assert claims.gap_max(nat, lia).mid == pytest.approx(22.5)
+    assert claims.count_inclusive(2005, 2017).mid == 13
+
+
+def test_feasibility_and_plausibility_bounds_by_hand():
+    assert claims.at_most(100, minus=[x(11.4), x(9.4), x(9.1)]).hi == pytest.approx(70.1)
+    assert claims.at_least(x(674)).lo == 674 and math.isinf(claims.at_least(x(674)).hi)
+    # 2.5 / (274.23 * 0.675) = 1.3506 %
+    assert claims.share_at_least(x(2.5), x(274.23), x(67.5)).lo == pytest.approx(1.3506, abs=1e-4)
+    assert claims.share_at_least_from_count(x(16), x(1), x(73.1)).lo == \
+        pytest.approx(21.888, abs=1e-3)
+    assert claims.count_at_most(x(8570), x(1000)).hi == pytest.approx(8.57)
+    assert claims.plausible_headcount(scale=10000).hi == pytest.approx(0.4382)
+    assert claims.plausible_per_firm(x(746)).hi == pytest.approx(4382 / 746)
+    assert claims.plausible_fertility_floor(scale=0.01).lo == pytest.approx(50)
+
+
+# ---------------------------------------------------------------- hedges and verdicts
+
+
+def test_hedge_widenings_are_as_documented():
+    about = claim_interval(20, 0, "左右")
+    assert (about.lo, about.hi) == pytest.approx((17.5, 22.5))
+    assert claim_interval(20, 0, "约").hi == pytest.approx(22.5)
+    nearly = claim_interval(5, 0, "近")
+    assert (nearly.lo, nearly.hi) == pytest.approx((4.0, 5.5))
+    more = claim_interval(80, 0, "以上")
+    assert more.lo == 79.5 and math.isinf(more.hi)
+    less = claim_interval(5, 0, "不足")
+    assert less.hi == 5.5 and math.isinf(less.lo)
+    with pytest.raises(ValueError, match="unknown hedge word"):
+        claim_interval(5, 0, "大概")
+
+
+def test_verdict_consistent():
+    # 2009 imports 303.8 -> 294.8 is a 2.96 % fall, printed 3.0
+    rec = claims.decline_pct(p(303.8, 1), p(294.8, 1))
+    assert judge(claim_interval(3.0, 1), rec) == "consistent"
+
+
+def test_verdict_mismatch():
+    # paragraph 38: 2015 trade dependency 20.7 %, but 960.9 / 4615 = 20.82 %
+    rec = claims.share_pct(p(960.9, 1), p(4615, 0))
+    assert judge(claim_interval(20.7, 1), rec) == "mismatch"
+
+
+def test_verdict_implausible():
+    # paragraph 56: 3.15亿 workers in bankrupt firms, Liaoning has 0.44亿 people
+    assert judge(claim_interval(3.15, 2), claims.plausible_headcount(10000),
+                 "plausibility") == "implausible"
+    # the same failure of an arithmetic rule is a mismatch, not an implausibility
+    assert judge(claim_interval(3.15, 2), claims.plausible_headcount(10000)) == "mismatch"
+
+
+def test_verdict_unverifiable():
+    assert judge(claim_interval(9.1, 1), None) == "unverifiable"
+    assert judge(claim_interval(9.1, 1), x(9.1), "unverifiable") == "unverifiable"
+
+
+def test_rounding_case_a_naive_check_calls_mismatch():
+    # paragraph 26: revenue fell 33.4 % in 2015; the printed levels 3190 -> 2130 give 33.23 %
+    naive = (1 - 2130 / 3190) * 100
+    assert round(naive, 1) != 33.4  # a naive check flags it
+    rec = claims.decline_pct(p(3190, -1), p(2130, -1))
+    assert judge(claim_interval(33.4, 1), rec) == "consistent"
+    # partner table: Japan 2014 592.72 + 325.96 = 918.68, printed total 918.67
+    assert round(592.72 + 325.96, 2) != 918.67
+    rec = claims.total([p(592.72, 2), p(325.96, 2)])
+    assert judge(claim_interval(918.67, 2), rec) == "consistent"
+
+
+# ---------------------------------------------------------------- the register
+
+
+@pytest.fixture(scope="module")
+def register() -> pd.DataFrame:
+    return claims.load_register()
+
+
+@pytest.fixture(scope="module")
+def result() -> pd.DataFrame:
+    return claims.audit()
+
+
+ALLOWED_LITERALS = {100, 10, 0.1, 0.01, 0.0001, 10000, 1, 2, 7, 2005, 2017, 2010, 2013}
+
+
+def _literals(obj):
+    if isinstance(obj, dict):
+        for v in obj.values():
+            yield from _literals(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from _literals(v)
+    elif isinstance(obj, int | float):
+        yield obj
+
+
+def test_register_is_complete(register):
+    assert len(register) >= 140
+    assert register["paragraph"].nunique() >= 35
+    for r in register.itertuples():
+        assert r.rule in claims.RULES, r.id
+        if r.rule == "unverifiable":
+            assert r.reason.strip(), f"{r.id}: unverifiable without a reason"
+        else:
+            assert json.loads(r.args), f"{r.id}: a rule without arguments"
+
+
+def test_register_never_types_the_expected_value(register):
+    # arguments are references to data; plain numbers only as unit factors, spans and years
+    for r in register.itertuples():
+        for lit in _literals(json.loads(r.args or "{}")):
+            assert lit in ALLOWED_LITERALS, f"{r.id}: literal {lit} in args"
+
+
+def test_register_agrees_with_facts(register):
+    facts = claims.data.facts()
+    for r in register.itertuples():
+        if r.reported.startswith("fact:"):
+            fid = r.reported[5:].split("@")[0]
+            assert fid in facts.index, r.id
+            assert int(facts.at[fid, "paragraph"]) == r.paragraph, r.id
+            assert facts.at[fid, "section"] == r.section, r.id
+
+
+def test_bad_register_names_file_row_column_rule(tmp_path, register):
+    bad = register.copy()
+    bad.loc[3, "rule"] = "no_such_rule"
+    bad.loc[5, "reason"] = ""
+    bad.loc[5, "rule"] = "unverifiable"
+    path = tmp_path / "claims_register.csv"
+    bad.to_csv(path, index=False)
+    with pytest.raises(RegisterError) as err:
+        claims.load_register(path)
+    text = str(err.value)
+    assert "claims_register.csv, row 5, column 'rule': rule 'known rule'" in text
+    assert "row 7, column 'reason'" in text
+
+
+# ---------------------------------------------------------------- the audit
+
+
+def test_audit_columns_and_types(result):
+    assert list(result.columns[:9]) == claims.OUTPUT_COLUMNS
+    assert result["paragraph"].dtype.kind == "i"
+    assert set(result["verdict"]) <= set(claims.VERDICTS)
+    assert result["id"].is_unique
+    checked = result[result["verdict"] != "unverifiable"]
+    assert checked["recomputed"].notna().all()
+    assert result["reported"].map(lambda v: isinstance(v, float)).all()
+
+
+@pytest.mark.parametrize("cid, verdict", [
+    ("fdi_decline_2015_pct", "mismatch"),          # para 10: -34.4 % vs table -81 %
+    ("fdi_2015_text", "consistent"),               # 51.9 vs 51.85
+    ("revenue_decline_2015_pct", "consistent"),    # para 26, rounding
+    ("revenue_avg_decline_pct", "mismatch"),       # para 28, 年均
+    ("fai_decline_3yr_from_levels", "mismatch"),   # para 29, 2443 -> 6440
+    ("fai_decline_3yr_from_growth", "consistent"),
+    ("fai_level_to", "consistent"),
+    ("import_decline_2009_pct", "consistent"),     # para 36
+    ("export_decline_2009_pct", "consistent"),
+    ("trade_decline_2015_pct", "consistent"),      # para 37
+    ("trade_dependency_2015_text", "mismatch"),    # para 38: 20.7 vs 20.8
+    ("trade_dependency_range_low", "mismatch"),    # para 38: 15-20 %
+    ("fdi_2013_text", "mismatch"),                 # para 42: 294 vs 290.40
+    ("fdi_multiple_2006_2013", "consistent"),      # 近5倍
+    ("fdi_avg_growth_2006_2013_pct", "mismatch"),  # 20 % 左右
+    ("trade_dependency_gap_high", "mismatch"),     # para 45
+    ("bankruptcy_employees", "implausible"),       # para 56
+    ("bankruptcy_employees_per_firm", "implausible"),
+    ("bankruptcy_per_firm_arithmetic", "consistent"),
+    ("total_fertility_rate_2010", "implausible"),  # para 61
+    ("ftz_capital_first_days_usd", "mismatch"),    # para 19
+    ("partner_exports_2016", "consistent"),        # para 41
+    ("partner_export_share_2016", "unverifiable"),
+    ("t3_gdp_usd_2015", "mismatch"),
+    ("t1_gdp_2016", "mismatch"),
+])
+def test_known_findings(result, cid, verdict):
+    row = result.set_index("id").loc[cid]
+    assert row["verdict"] == verdict, row["note"]
+
+
+def test_every_verdict_occurs(result):
+    assert set(result["verdict"]) == set(claims.VERDICTS)
+
+
+def test_write_claims_csv(tmp_path):
+    out = tmp_path / "v1" / "claims.csv"
+    claims.write_claims_csv(out)
+    back = pd.read_csv(out, encoding="utf-8")
+    assert list(back.columns[:9]) == claims.OUTPUT_COLUMNS
+    assert len(back) == len(claims.load_register())
+    assert back["paragraph"].dtype.kind == "i"
+    assert "涉及职工3.15亿人" in set(back["quote"])
+
+
+def test_counts_and_findings(result):
+    t = claims.counts(result)
+    assert t.loc["all", "total"] == len(result)
+    f = claims.findings(result)
+    assert set(f["verdict"]) == {"mismatch", "implausible"}
+    assert f["paragraph"].is_monotonic_increasing
+
+
+# ---------------------------------------------------------------- facts file provenance
+
+
+@pytest.mark.skipif(report_path() is None, reason="report text not checked out beside the project")
+def test_fact_quotes_are_verbatim_at_their_line():
+    lines = report_path().read_text(encoding="utf-8").split("\n")
+    facts = claims.data.facts()
+    for fid, r in facts.iterrows():
+        # the quote starts on its line; it may run on over the PDF's line breaks
+        following = "".join(t.strip() for t in lines[r["line"] - 1: r["line"] + 6]
+                            if not re.fullmatch(r"\s*\d{1,2}\s*", t))
+        assert r["quote"] in following, fid
+        assert r["quote"][:1] in lines[r["line"] - 1], fid
