@@ -486,9 +486,11 @@ def evaluate(row: Any) -> dict[str, Any]:
     verdict = judge(claim, iv, rule.kind)
     shown = point(exact)
     detail = f"{row.rule} gives {_fmt(exact)} (printed inputs allow {_fmt(iv)})"
-    if verdict == "consistent" and not Interval.printed(value, decimals).overlaps(iv) \
-            and row.approx in ("", "none"):
-        detail += "; consistent only within the printed rounding"
+    naive = Interval.printed(value, decimals)
+    if verdict == "consistent" and row.approx in ("", "none") and not math.isinf(exact.lo) \
+            and not math.isinf(exact.hi) and not naive.contains(shown):
+        detail += ("; consistent only within the rounding of the inputs"
+                   " (a naive check would flag it)")
     out.update(recomputed=shown, lo=iv.lo, hi=iv.hi, verdict=verdict,
                note=detail + (f". {row.note}" if row.note else ""))
     return out
@@ -549,3 +551,63 @@ def findings(df: pd.DataFrame) -> pd.DataFrame:
     return df[df["verdict"].isin(["mismatch", "implausible"])].sort_values(
         ["paragraph", "id"]).reset_index(drop=True)
 
+
+
+# --------------------------------------------------------------------------------------------
+# Presentation helpers for the audit notebook (labels in English or Chinese).
+
+COLUMN_LABELS: dict[str, dict[str, str]] = {
+    "en": {"id": "claim", "section": "section", "paragraph": "para.", "quote": "quote (verbatim)",
+           "reported": "reported", "recomputed": "recomputed", "unit": "unit",
+           "verdict": "verdict", "note": "recomputation and likely cause", "rule": "rule",
+           "approx": "hedge", "consistent": "consistent", "mismatch": "mismatch",
+           "implausible": "implausible", "unverifiable": "unverifiable", "total": "total"},
+    "zh": {"id": "陈述", "section": "章节", "paragraph": "段落", "quote": "原文引用",
+           "reported": "报告数值", "recomputed": "重新计算", "unit": "单位", "verdict": "结论",
+           "note": "计算说明与可能原因", "rule": "规则", "approx": "限定词",
+           "consistent": "一致", "mismatch": "不符", "implausible": "不合理",
+           "unverifiable": "无法核实", "total": "合计"},
+}
+
+
+def labelled(df: pd.DataFrame, lang: str = "en", columns: Sequence[str] = OUTPUT_COLUMNS
+             ) -> pd.DataFrame:
+    """The audit's columns renamed (and verdicts translated) for display in `lang`."""
+    labels = COLUMN_LABELS[lang]
+    out = df[list(columns)].copy()
+    if "verdict" in out:
+        out["verdict"] = out["verdict"].map(labels)
+    return out.rename(columns=labels)
+
+
+def labelled_counts(df: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Counts by section and verdict, with labels in `lang`."""
+    return counts(df).rename(columns=COLUMN_LABELS[lang])
+
+
+def widenings() -> pd.DataFrame:
+    """The documented tolerances, as a table for the audit report."""
+    rows = [
+        ("约 / 左右 / 大约 (about)", f"± {ABOUT_REL:.0%} of the stated value"),
+        ("近 (nearly)", f"down to {NEARLY_REL:.0%} below the stated value"),
+        ("以上 / 超过 / 多 (more than)", "the stated value is a lower bound"),
+        ("不足 (less than)", "the stated value is an upper bound"),
+        ("every printed number", "± half a unit of its last printed digit"),
+        ("CNY/USD annual mean (external)", f"± {CNY_USD_TOLERANCE} yuan per dollar (vintages)"),
+        ("levels read off Figures 2-3 (paras 28-29)", "± 5亿元 (drawn in 十亿元)"),
+    ]
+    return pd.DataFrame(rows, columns=["hedge or input", "tolerance added"])
+
+
+def _num(v: float) -> str:
+    return "n/a" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{v:.4g}"
+
+
+def findings_markdown(df: pd.DataFrame) -> str:
+    """One Markdown bullet per finding: paragraph, quote, reported vs recomputed, likely cause."""
+    lines = []
+    for r in findings(df).itertuples(index=False):
+        lines.append(f"- **¶{r.paragraph} ({r.section}) {r.id}** [{r.verdict}]: 「{r.quote}」 "
+                     f"reported {_num(r.reported)} {r.unit}, recomputed {_num(r.recomputed)}. "
+                     f"{r.note}")
+    return "\n".join(lines)
