@@ -156,15 +156,14 @@ def mark_external(
     **kwargs: object,
 ) -> Line2D:
     """Draw an external series: dashed line, hollow markers, '(external)' in the legend."""
+    style: dict = {"linestyle": "--", "marker": "o", "markerfacecolor": "white"}
+    style.update(kwargs)
     (line,) = ax.plot(
         list(x),
         list(y),
-        linestyle="--",
-        marker="o",
-        markerfacecolor="white",
         color=color or EXTERNAL_COLOUR,
         label=external_label(label, lang),
-        **kwargs,
+        **style,
     )
     return line
 
@@ -341,3 +340,10 @@ def save_figure(fig: Figure, path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, metadata=metadata)
     return path
+
+
+def keep(fig: Figure, figure_dir: str | Path, name: str, lang: str) -> Path | None:
+    """Save ``fig`` as ``<figure_dir>/<name>_<lang>.png`` if a figure_dir is given (else no-op)."""
+    if not figure_dir:
+        return None
+    return save_figure(fig, Path(figure_dir) / f"{name}_{lang}.png")
