@@ -48,3 +48,20 @@ validate: $(ENV_READY) ## Validate every data file against data/datapackage.json
 
 lint: $(ENV_READY) ## Lint the code (ruff)
 	$(PY) -m ruff check .
+
+# ---- Reports (src/analysis/build.py; `$(PY) -m analysis.build --help` lists the options)
+# LABELS: label languages to build, e.g. `make reports LABELS="en zh"` (not LANG: that is the locale).
+LABELS ?= en
+
+.PHONY: reports lab bench
+
+reports: $(ENV_READY) ## Run the notebooks into versioned offline HTML in reports/ (LABELS="en zh" adds Chinese)
+	$(PY) -m analysis.build --labels "$(LABELS)"
+
+lab: $(ENV_READY) ## Open JupyterLab on notebooks/ with the project kernel (each .py opens as a notebook)
+	$(PY) -m analysis.build --install-kernel
+	$(PY) -m jupyterlab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks \
+	  --MappingKernelManager.default_kernel_name=liaoning-analysis
+
+bench: $(ENV_READY) ## Time a clean report build against the naive CLI chain, and a no-op rebuild
+	$(PY) -m analysis.bench

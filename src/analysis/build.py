@@ -1,0 +1,931 @@
+"""Build the reports: run notebooks/*.py headlessly into versioned, offline, deterministic HTML.
+
+`python -m analysis.build` (what `make reports` runs) executes every jupytext percent notebook
+with papermill in the project's own kernel, two at a time, and renders each into one
+self-contained HTML page (figures inline, nothing fetched from the network, code folded away)
+with the executed .ipynb beside it:
+
+    reports/<version>/<lang>/<notebook>.html + .ipynb, claims.csv, manifest.json
+    reports/latest -> <version>;  reports/index.html lists every version
+
+The version names the git revision (`git describe --always --dirty` plus a hash of the diff
+when the tree is dirty). Everything that varies between runs (build time, timings) lives in
+manifest.json, never in the HTML. Builds are incremental (a cache key per notebook and label
+language from the notebook source, src/analysis, data/ and the parameters) and atomic (built in
+reports/.build-*, published by rename; a failing notebook leaves earlier versions untouched and
+its partly executed notebook in reports/.failed/). Only the standard library is imported until
+something must actually run, so a no-op rebuild returns in well under a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import datetime as dt
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from analysis.provenance import PROJECT_ROOT
+
+BUILD_FORMAT = "1"  # bump to invalidate every cached execution
+KERNEL_NAME = "liaoning-analysis"
+PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATE_DIR = PACKAGE_DIR / "templates"
+TEMPLATE_NAME = "offline"
+MATPLOTLIBRC = TEMPLATE_DIR / "matplotlibrc"
+DEFAULT_LABELS = ("en",)
+KNOWN_LABELS = ("en", "zh")
+# Environment of every report kernel: fixed dates (SVG metadata) and hash seed (set order).
+KERNEL_ENV = {
+    "SOURCE_DATE_EPOCH": "0",
+    "PYTHONHASHSEED": "0",
+    "MATPLOTLIBRC": str(MATPLOTLIBRC),
+    "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+    "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+}
+# Packages named in each report's provenance block (the manifest lists every installed one).
+PROVENANCE_PACKAGES = (
+    "liaoning-rci-analysis", "pandas", "numpy", "scipy", "statsmodels", "matplotlib",
+    "frictionless", "papermill", "nbconvert", "nbclient", "jupytext", "ipykernel",
+)
+
+ClaimsWriter = Callable[[Path], Any]
+Log = Callable[[str], None]
+
+
+class BuildError(RuntimeError):
+    """A build that must not be published: the message says which notebook, cell and why."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One report to produce: a notebook rendered with one label language."""
+
+    name: str
+    source: Path
+    lang: str
+    parameters: dict[str, Any]
+    key: str
+
+
+@dataclass
+class BuildResult:
+    """What a build did (for callers and tests): version, jobs executed and reused, timings."""
+
+    version: str
+    path: Path
+    executed: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    up_to_date: bool = False
+    seconds: float = 0.0
+
+
+# --------------------------------------------------------------------------- fingerprints
+
+
+def sha256_bytes(data: bytes) -> str:
+    """Hex sha256 of some bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def tree_files(folder: Path) -> list[Path]:
+    """Every regular file under folder (sorted; caches, hidden and compiled files left out)."""
+    if not folder.is_dir():
+        return []
+    out = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__pycache__")
+        for f in sorted(filenames):
+            if not f.startswith(".") and not f.endswith((".pyc", ".pyo")):
+                out.append(Path(dirpath) / f)
+    return out
+
+
+def tree_hash(folder: Path) -> str:
+    """One sha256 over the relative paths and bytes of every file under folder."""
+    h = hashlib.sha256()
+    for p in tree_files(folder):
+        h.update(p.relative_to(folder).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def data_file_hashes(root: Path) -> list[dict[str, str]]:
+    """sha256 of every file in root/data (path relative to root), for provenance and manifest."""
+    return [
+        {"path": p.relative_to(root).as_posix(), "sha256": sha256_bytes(p.read_bytes())}
+        for p in tree_files(root / "data")
+    ]
+
+
+def data_fingerprint(files: Sequence[dict[str, str]]) -> str:
+    """Short hash naming the whole data set (shown in the index and provenance block)."""
+    text = "".join(f"{f['path']}\0{f['sha256']}\n" for f in files)
+    return sha256_bytes(text.encode())[:12]
+
+
+def environment_hash(root: Path) -> str:
+    """Hash of what the kernel runs on: interpreter version and the lock file, if any."""
+    lock = root / "uv.lock"
+    lock_hash = sha256_bytes(lock.read_bytes()) if lock.exists() else "no-lock"
+    return sha256_bytes(f"{sys.version}\0{sys.executable}\0{lock_hash}".encode())
+
+
+def _imported_modules(source: str) -> set[str]:
+    """Modules of the analysis package that some Python source imports (top level or nested)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:  # not plain Python (e.g. magics): depend on the whole package
+        return {"*"}
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            mod = node.module or ""
+            if node.level:  # relative import inside the package
+                mod = f"analysis.{mod}" if mod else "analysis"
+            names = [mod] + [f"{mod}.{a.name}" for a in node.names]
+        else:
+            continue
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "analysis" and len(parts) > 1:
+                found.add(parts[1])
+    return found
+
+
+def package_dependencies(source_text: str, package_dir: Path = PACKAGE_DIR) -> list[Path]:
+    """Files of src/analysis a notebook depends on: what it imports, transitively.
+
+    build.py, __init__.py and the templates always count (they shape every report). A notebook
+    that cannot be parsed, or imports the package dynamically, depends on every module.
+    """
+    always = [package_dir / "__init__.py", package_dir / "build.py", *tree_files(TEMPLATE_DIR)]
+    seen: set[str] = set()
+    todo = _imported_modules(source_text) | _imported_modules(
+        (package_dir / "__init__.py").read_text(encoding="utf-8")
+        if (package_dir / "__init__.py").exists() else ""
+    )
+    if "importlib" in source_text or "__import__" in source_text:
+        todo.add("*")
+    files: list[Path] = []
+    while todo:
+        mod = todo.pop()
+        if mod == "*":
+            return sorted(set(always) | {p for p in tree_files(package_dir)})
+        if mod in seen:
+            continue
+        seen.add(mod)
+        for candidate in (package_dir / f"{mod}.py", package_dir / mod / "__init__.py"):
+            if candidate.exists():
+                files.append(candidate)
+                if candidate.name == "__init__.py":  # a subpackage: take all of it
+                    return sorted(set(always) | {p for p in tree_files(package_dir)})
+                todo |= _imported_modules(candidate.read_text(encoding="utf-8"))
+    return sorted({p for p in always + files if p.exists()})
+
+
+def files_hash(files: Iterable[Path], base: Path) -> str:
+    """One sha256 over the paths (relative to base) and bytes of some files."""
+    h = hashlib.sha256()
+    for p in files:
+        h.update(p.relative_to(base).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def cache_key(
+    source: Path, lang: str, parameters: dict[str, Any], data_hash: str, env_hash: str
+) -> str:
+    """Cache key of one (notebook, language): its source, the analysis modules it imports
+    (transitively), data/, its parameters and the environment."""
+    text = source.read_bytes()
+    deps = package_dependencies(text.decode("utf-8", "replace"))
+    parts = [
+        BUILD_FORMAT, lang, json.dumps(parameters, sort_keys=True, default=str),
+        sha256_bytes(text), files_hash(deps, PACKAGE_DIR), data_hash, env_hash,
+    ]
+    return sha256_bytes("\0".join(parts).encode())[:24]
+
+
+# --------------------------------------------------------------------------- git version
+
+
+def _git(root: Path, *args: str) -> str:
+    """Output of a git command in root ('' when git or the repository is missing)."""
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    return out.decode("utf-8", "replace").strip()
+
+
+def git_state(root: Path) -> dict[str, Any]:
+    """Version name, full revision and dirty flag of root's working tree.
+
+    The version is `git describe --always --dirty` with, when dirty, a short hash of the diff
+    against HEAD and of untracked files, so two different dirty states never share a folder.
+    """
+    revision = _git(root, "rev-parse", "HEAD")
+    if not revision:
+        return {"version": "no-git", "revision": "unknown", "dirty": True}
+    describe = _git(root, "describe", "--always", "--abbrev=10", "--dirty")
+    dirty = describe.endswith("-dirty")
+    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z")
+    if untracked:
+        dirty = True
+    version = describe
+    if dirty:
+        h = hashlib.sha256()
+        h.update(
+            subprocess.run(
+                ["git", "-C", str(root), "diff", "HEAD", "--binary"], capture_output=True
+            ).stdout
+        )
+        for rel in sorted(filter(None, untracked.split("\0"))):
+            p = root / rel
+            h.update(rel.encode() + b"\0")
+            if p.is_file():
+                h.update(p.read_bytes())
+        base = describe.removesuffix("-dirty")
+        version = f"{base}-dirty-{h.hexdigest()[:8]}"
+    return {"version": version, "revision": revision, "dirty": dirty}
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def parse_param(text: str) -> tuple[str | None, str, Any]:
+    """Parse `[NOTEBOOK:]NAME=VALUE` (VALUE as JSON when it parses, else the string)."""
+    if "=" not in text:
+        raise BuildError(f"parameter {text!r}: expected [NOTEBOOK:]NAME=VALUE")
+    lhs, raw = text.split("=", 1)
+    notebook, _, name = lhs.rpartition(":")
+    if not name.isidentifier():
+        raise BuildError(f"parameter {text!r}: {name!r} is not a Python name")
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError:
+        value = raw
+    return notebook or None, name, value
+
+
+def find_notebooks(notebooks_dir: Path) -> list[Path]:
+    """The percent-format notebooks to build: notebooks_dir/*.py, sorted by name."""
+    found = sorted(p for p in notebooks_dir.glob("*.py") if not p.name.startswith(("_", ".")))
+    if not found:
+        raise BuildError(f"no notebooks (*.py) in {notebooks_dir}")
+    return found
+
+
+def plan_jobs(
+    notebooks: Sequence[Path], labels: Sequence[str], params: Sequence[str],
+    data_hash: str, env_hash: str,
+) -> list[Job]:
+    """One Job per (notebook, label language), with its parameters and cache key."""
+    parsed = [parse_param(p) for p in params]
+    names = {nb.stem for nb in notebooks}
+    for target, name, _ in parsed:
+        if target is not None and target not in names:
+            raise BuildError(f"parameter {name!r} is for notebook {target!r}, which is not built")
+    jobs = []
+    for nb in notebooks:
+        for lang in labels:
+            values: dict[str, Any] = {"label_language": lang}
+            values.update({n: v for t, n, v in parsed if t in (None, nb.stem)})
+            key = cache_key(nb, lang, values, data_hash, env_hash)
+            jobs.append(Job(nb.stem, nb, lang, values, key))
+    return jobs
+
+
+# --------------------------------------------------------------------------- kernel
+
+
+def kernelspec(env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Kernel spec running the driver's own interpreter (the project environment)."""
+    return {
+        "argv": [sys.executable, "-Xfrozen_modules=off", "-m", "ipykernel_launcher",
+                 "-f", "{connection_file}", "--IPKernelApp.log_level=ERROR"],
+        "display_name": "Python (Liaoning analysis)",
+        "language": "python",
+        "env": dict(env or {}),
+        "metadata": {"debugger": True, "supported_encryption": ["curve"]},
+    }
+
+
+def write_kernelspec(data_dir: Path, env: dict[str, str] | None = None) -> Path:
+    """Write the project kernel spec under data_dir/kernels/ (a Jupyter data directory)."""
+    folder = data_dir / "kernels" / KERNEL_NAME
+    folder.mkdir(parents=True, exist_ok=True)
+    _write_text(folder / "kernel.json", json.dumps(kernelspec(env), indent=1) + "\n")
+    return folder
+
+
+@contextmanager
+def _jupyter_path(data_dir: Path) -> Iterator[None]:
+    """Put data_dir first on JUPYTER_PATH while the build runs (so our kernel spec wins)."""
+    old = os.environ.get("JUPYTER_PATH")
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(data_dir), old]))
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("JUPYTER_PATH", None)
+        else:
+            os.environ["JUPYTER_PATH"] = old
+
+
+# --------------------------------------------------------------------------- notebooks
+
+
+def declared_parameters(ipynb: Path) -> set[str]:
+    """Names declared in the notebook's `parameters` cell (papermill's own inspection)."""
+    import papermill
+
+    return set(papermill.inspect_notebook(str(ipynb)))
+
+
+def has_parameters_cell(nb: Any) -> bool:
+    """Whether some cell is tagged `parameters`."""
+    return any("parameters" in c.get("metadata", {}).get("tags", []) for c in nb.cells)
+
+
+def check_parameters(job: Job, ipynb: Path, nb: Any) -> None:
+    """Refuse parameters the notebook does not declare (papermill would only warn)."""
+    if not has_parameters_cell(nb):
+        raise BuildError(
+            f"{job.source.name}: no cell tagged parameters "
+            '(add `# %% tags=["parameters"]` with label_language = "en")'
+        )
+    declared = declared_parameters(ipynb)
+    undeclared = sorted(set(job.parameters) - declared)
+    if undeclared:
+        raise BuildError(
+            f"{job.source.name}: parameter(s) {', '.join(undeclared)} not declared in its "
+            f"parameters cell (declared: {', '.join(sorted(declared)) or 'none'})"
+        )
+
+
+def _strip_run_metadata(nb: Any) -> None:
+    """Drop timings, absolute paths and other per-run metadata papermill/nbclient record."""
+    pm = nb.metadata.get("papermill", {})
+    for k in ("start_time", "end_time", "duration", "input_path", "output_path",
+              "environment_variables"):
+        pm.pop(k, None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cpm = cell.metadata.get("papermill")
+        if cpm is not None:
+            for k in ("start_time", "end_time", "duration"):
+                cpm.pop(k, None)
+
+
+_STYLER_TABLE = re.compile(r'<table id="T_([0-9a-f]+)"')
+# Run-specific text in outputs: object addresses in reprs, ipykernel's per-process cell files.
+_VOLATILE = (
+    (re.compile(r" at 0x[0-9a-fA-F]{6,16}>"), " at 0x...>"),
+    (re.compile(r"[^\s\"'(]*ipykernel_\d+[/\\]"), "ipykernel/"),
+)
+
+
+def _make_preprocessors(replacements: Sequence[tuple[str, str]]) -> list[Any]:
+    """The determinism preprocessors: renumbered cell ids, sanitised outputs."""
+    from nbconvert.preprocessors import Preprocessor
+
+    class RenumberCellIds(Preprocessor):
+        """Replace the random cell ids of jupytext/papermill by cell-0, cell-1, ..."""
+
+        def preprocess(self, nb, resources):
+            for i, cell in enumerate(nb.cells):
+                cell.id = f"cell-{i}"
+            return nb, resources
+
+    class SanitiseOutputs(Preprocessor):
+        """Remove absolute paths and pandas Styler random uuids from cell outputs."""
+
+        def preprocess(self, nb, resources):
+            self._styler = 0
+            return super().preprocess(nb, resources)
+
+        def _fix(self, text: str) -> str:
+            for old, new in replacements:
+                text = text.replace(old, new)
+            for pattern, new in _VOLATILE:
+                text = pattern.sub(new, text)
+            for uuid in dict.fromkeys(_STYLER_TABLE.findall(text)):
+                self._styler += 1
+                text = text.replace(f"T_{uuid}", f"T_styler{self._styler}")
+            return text
+
+        def preprocess_cell(self, cell, resources, index):
+            for out in cell.get("outputs", []):
+                if "text" in out:
+                    out.text = self._fix(out.text)
+                if "traceback" in out:
+                    out.traceback = [self._fix(t) for t in out.traceback]
+                    out.evalue = self._fix(out.evalue)
+                for mime, value in out.get("data", {}).items():
+                    if mime.startswith("text/") or mime == "image/svg+xml":
+                        if isinstance(value, str):
+                            out.data[mime] = self._fix(value)
+                        elif isinstance(value, list):
+                            out.data[mime] = [self._fix(v) for v in value]
+            return cell, resources
+
+    return [RenumberCellIds(), SanitiseOutputs()]
+
+
+def _path_replacements(root: Path, notebooks_dir: Path, work: Path) -> list[tuple[str, str]]:
+    """Absolute paths that may leak into outputs, longest first, with what replaces them."""
+    pairs = {
+        str(work.resolve()): "<build>",
+        str(notebooks_dir.resolve()): "notebooks",
+        str(root.resolve()): ".",
+        str(Path(sys.prefix).resolve()): "<python-env>",
+        str(Path.home()): "~",
+    }
+    return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
+
+
+def _failing_cell_line(source_text: str, cell_source: str) -> int | None:
+    """Line number in the .py file where the failing cell's code starts (best effort)."""
+    first = cell_source.strip().splitlines()[0] if cell_source.strip() else ""
+    idx = source_text.find(first) if first else -1
+    return source_text[:idx].count("\n") + 1 if idx >= 0 else None
+
+
+# --------------------------------------------------------------------------- builder
+
+
+class Builder:
+    """One build: plans jobs, executes what the cache lacks, renders HTML, publishes."""
+
+    def __init__(
+        self,
+        notebooks_dir: Path,
+        reports_dir: Path,
+        root: Path = PROJECT_ROOT,
+        labels: Sequence[str] = DEFAULT_LABELS,
+        params: Sequence[str] = (),
+        jobs: int = 2,
+        claims_writer: ClaimsWriter | None = None,
+        log: Log | None = None,
+    ) -> None:
+        self.notebooks_dir = Path(notebooks_dir).resolve()
+        self.reports_dir = Path(reports_dir).resolve()
+        self.root = Path(root).resolve()
+        bad = [x for x in labels if x not in KNOWN_LABELS]
+        if bad or not labels:
+            raise BuildError(f"label languages must be among {KNOWN_LABELS}, got {list(labels)}")
+        self.labels = list(dict.fromkeys(labels))
+        self.params = list(params)
+        self.workers = max(1, jobs)
+        self.claims_writer = claims_writer
+        self.log = log or (lambda msg: print(msg, flush=True))
+        self.cache_dir = self.reports_dir / ".cache"
+        self._local = threading.local()
+
+    # ---- planning (standard library only)
+    def plan(self) -> tuple[dict[str, Any], list[Job], str]:
+        """Git state, jobs with cache keys, and the claims cache key."""
+        state = git_state(self.root)
+        # The claims step depends on the modules its writer imports (declared by the writer).
+        writer_imports = getattr(self.claims_writer, "imports", "")
+        claims_deps = files_hash(package_dependencies(writer_imports), PACKAGE_DIR)
+        data_hash = tree_hash(self.root / "data")
+        env_hash = environment_hash(self.root)
+        jobs = plan_jobs(
+            find_notebooks(self.notebooks_dir), self.labels, self.params, data_hash, env_hash
+        )
+        claims_key = sha256_bytes(f"{claims_deps}{data_hash}{env_hash}".encode())[:24]
+        return state, jobs, claims_key
+
+    def up_to_date(self, version: str, jobs: Sequence[Job], claims_key: str) -> bool:
+        """Whether reports/<version> already holds every requested report with the same keys."""
+        manifest = self.reports_dir / version / "manifest.json"
+        try:
+            done = json.loads(manifest.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        keys = {(r["notebook"], r["lang"]): r["key"] for r in done.get("reports", [])}
+        if self.claims_writer is not None and done.get("claims_key") != claims_key:
+            return False
+        return all(keys.get((j.name, j.lang)) == j.key for j in jobs)
+
+    def run(self) -> BuildResult:
+        """Build the reports of the current tree (or find them up to date); raise BuildError."""
+        t0 = time.perf_counter()
+        state, jobs, claims_key = self.plan()
+        version = state["version"]
+        result = BuildResult(version=version, path=self.reports_dir / version)
+        if self.up_to_date(version, jobs, claims_key):
+            self._point_latest(version)
+            write_index(self.reports_dir)
+            result.up_to_date = True
+            result.reused = [f"{j.name} ({j.lang})" for j in jobs]
+            result.seconds = time.perf_counter() - t0
+            self.log(f"[build] reports/{version} is up to date ({len(jobs)} reports, nothing to "
+                     f"run) in {result.seconds:.2f} s")
+            return result
+        self._build(state, jobs, claims_key, result)
+        result.seconds = time.perf_counter() - t0
+        self.log(f"[build] published reports/{version} ({len(result.executed)} executed, "
+                 f"{len(result.reused)} from cache) in {result.seconds:.1f} s; "
+                 f"latest -> {version}")
+        return result
+
+    # ---- the real work (heavy imports from here on)
+    def _build(self, state: dict[str, Any], jobs: list[Job], claims_key: str,
+               result: BuildResult) -> None:
+        version = state["version"]
+        self.reports_dir.mkdir(parents=True, exist_ok=True)
+        (self.cache_dir / "executed").mkdir(parents=True, exist_ok=True)
+        work = self.reports_dir / f".build-{version}-{os.getpid()}"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir()
+        try:
+            to_run = [j for j in jobs if not self._cached(j).exists()]
+            self.log(f"[build] version {version}: {len(jobs)} reports, {len(to_run)} to run, "
+                     f"{len(jobs) - len(to_run)} cached; {self.workers} parallel kernels")
+            data_files = data_file_hashes(self.root)
+            packages = installed_packages()
+            self._provenance_base = {
+                "version": version, "revision": state["revision"], "dirty": state["dirty"],
+                "data_files": data_files, "data_fingerprint": data_fingerprint(data_files),
+                "packages": {k: packages[k] for k in PROVENANCE_PACKAGES if k in packages},
+            }
+            self._replacements = _path_replacements(self.root, self.notebooks_dir, work)
+            import jupytext  # noqa: F401  (import once, before the threads start)
+            import nbconvert  # noqa: F401
+            import papermill  # noqa: F401
+
+            self._prepare(to_run, work)
+            timings = self._execute_all(jobs, to_run, work, result)
+            claims_file = self._claims(work, claims_key)
+            manifest = {
+                "version": version, "revision": state["revision"], "dirty": state["dirty"],
+                "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                "labels": self.labels, "python": sys.version.split()[0],
+                "data_fingerprint": self._provenance_base["data_fingerprint"],
+                "data_files": data_files,
+                "notebooks": {
+                    p.name: sha256_bytes(p.read_bytes())
+                    for p in sorted({j.source for j in jobs})
+                },
+                "packages": packages,
+                "claims": claims_file, "claims_key": claims_key if claims_file else None,
+                "reports": [
+                    {"notebook": j.name, "lang": j.lang, "key": j.key,
+                     "parameters": j.parameters, "html": f"{j.lang}/{j.name}.html",
+                     "ipynb": f"{j.lang}/{j.name}.ipynb", **timings[(j.name, j.lang)]}
+                    for j in jobs
+                ],
+            }
+            shutil.rmtree(work / ".work", ignore_errors=True)
+            _write_text(work / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
+            self._publish(work, version)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    def _cached(self, job: Job) -> Path:
+        return self.cache_dir / "executed" / f"{job.name}.{job.lang}.{job.key}.ipynb"
+
+    def _prepare(self, to_run: Sequence[Job], work: Path) -> None:
+        """Convert the notebooks to run and refuse undeclared parameters before running any."""
+        import jupytext
+
+        errors = []
+        for job in to_run:
+            nb = jupytext.read(job.source)
+            nb.metadata["kernelspec"] = {
+                "name": KERNEL_NAME, "language": "python",
+                "display_name": kernelspec()["display_name"],
+            }
+            ipynb = work / ".work" / job.lang / f"{job.name}.input.ipynb"
+            ipynb.parent.mkdir(parents=True, exist_ok=True)
+            jupytext.write(nb, ipynb, fmt="ipynb")
+            try:
+                check_parameters(job, ipynb, nb)
+            except BuildError as e:
+                errors.append(str(e))
+        if errors:
+            raise BuildError("refused, nothing was run:\n  " + "\n  ".join(errors))
+
+    def _execute_all(self, jobs: Sequence[Job], to_run: Sequence[Job], work: Path,
+                     result: BuildResult) -> dict[tuple[str, str], dict[str, Any]]:
+        """Run the missing notebooks in parallel kernels and render every report."""
+        running = {id(j) for j in to_run}
+        order = list(to_run) + [j for j in jobs if id(j) not in running]
+        timings: dict[tuple[str, str], dict[str, Any]] = {}
+        failures: list[str] = []
+        kernels = self.cache_dir / "jupyter"
+        write_kernelspec(kernels, KERNEL_ENV)
+        with _jupyter_path(kernels), ThreadPoolExecutor(self.workers) as pool:
+            futures = {pool.submit(self._one, j, id(j) in running, work): j for j in order}
+            for fut in as_completed(futures):
+                job = futures[fut]
+                try:
+                    timings[(job.name, job.lang)] = fut.result()
+                except BuildError as e:
+                    self.log(f"[fail]  {job.name} ({job.lang})")
+                    failures.append(str(e))
+                    continue
+                (result.executed if id(job) in running else result.reused).append(
+                    f"{job.name} ({job.lang})")
+        if failures:
+            raise BuildError("\n".join(failures))
+        return timings
+
+    def _one(self, job: Job, execute: bool, work: Path) -> dict[str, Any]:
+        """Execute (if needed) and render one report; return its timings."""
+        import nbformat
+
+        label = f"{job.name} ({job.lang})"
+        t0 = time.perf_counter()
+        if execute:
+            self.log(f"[run]   {label}")
+            nb = self._execute(job, work)
+            t_exec = time.perf_counter() - t0
+            self.log(f"[done]  {label} executed in {t_exec:.1f} s")
+        else:
+            nb = nbformat.read(self._cached(job), as_version=4)
+            t_exec = 0.0
+        t1 = time.perf_counter()
+        html_text = self._render(job, nb)
+        out = work / job.lang / f"{job.name}.html"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _write_text(out, html_text)
+        nbformat.write(nb, out.with_suffix(".ipynb"))
+        t_html = time.perf_counter() - t1
+        if not execute:
+            self.log(f"[cache] {label} rendered from cache in {t_html:.1f} s")
+        return {"executed": execute, "execute_seconds": round(t_exec, 2),
+                "render_seconds": round(t_html, 2)}
+
+    def _execute(self, job: Job, work: Path) -> Any:
+        """Run one notebook with papermill in the project kernel; cache the cleaned result."""
+        import nbformat
+        import papermill
+        from papermill.exceptions import PapermillExecutionError
+
+        src = work / ".work" / job.lang / f"{job.name}.input.ipynb"
+        out = work / ".work" / job.lang / f"{job.name}.ipynb"
+        try:
+            nb = papermill.execute_notebook(
+                str(src), str(out), parameters=job.parameters, kernel_name=KERNEL_NAME,
+                language="python", cwd=str(self.notebooks_dir), progress_bar=False,
+                log_output=False,
+            )
+        except PapermillExecutionError as e:
+            raise BuildError(self._failure(job, out, e)) from None
+        except Exception as e:  # kernel died, timeout, ...: still name the notebook
+            raise BuildError(
+                f"[fail] notebook {job.source.name} ({job.lang}): {type(e).__name__}: {e}"
+            ) from None
+        _strip_run_metadata(nb)
+        for pre in _make_preprocessors(self._replacements):
+            nb, _ = pre.preprocess(nb, {})
+        cached = self._cached(job)
+        tmp = cached.with_suffix(f".tmp{threading.get_ident()}")
+        nbformat.write(nb, tmp)
+        os.replace(tmp, cached)
+        return nb
+
+    def _failure(self, job: Job, partial: Path, e: Any) -> str:
+        """Keep the partly executed notebook and describe the failing cell."""
+        kept = self.reports_dir / ".failed" / job.lang / f"{job.name}.ipynb"
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        if partial.exists():
+            shutil.copyfile(partial, kept)
+        line = _failing_cell_line(job.source.read_text(encoding="utf-8"), e.source or "")
+        where = f", line {line} of {job.source.name}" if line else ""
+        first = (e.source or "").strip().splitlines()[:1]
+        code = f": {first[0][:80]}" if first else ""
+        return (
+            f"[fail] notebook {job.source.name} ({job.lang}) failed in cell In [{e.exec_count}]"
+            f"{where}{code}\n       {e.ename}: {e.evalue}\n"
+            f"       partly executed notebook kept at {_rel(kept)}"
+        )
+
+    def _render(self, job: Job, nb: Any) -> str:
+        """HTML of one executed notebook with the offline template and provenance block."""
+        exporters = self._local.__dict__.setdefault("exporters", {})
+        if job.lang not in exporters:
+            from nbconvert import HTMLExporter
+
+            exporters[job.lang] = HTMLExporter(
+                template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATE_DIR)],
+                exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True,
+                language_code=job.lang,
+            )
+        provenance = dict(
+            self._provenance_base, notebook=job.source.name,
+            parameters={k: repr(v) for k, v in job.parameters.items()},
+            notebook_sha256=sha256_bytes(job.source.read_bytes()),
+        )
+        nb.metadata["provenance"] = {
+            k: v for k, v in provenance.items() if k not in ("data_files",)
+        }
+        resources = {"metadata": {"name": job.name}, "provenance": provenance}
+        body, _ = exporters[job.lang].from_notebook_node(nb, resources=resources)
+        return body
+
+    def _claims(self, work: Path, claims_key: str) -> str | None:
+        """Step: write claims.csv with analysis.claims.write_claims_csv (cached by key)."""
+        if self.claims_writer is None:
+            return None
+        cached = self.cache_dir / f"claims.{claims_key}.csv"
+        if not cached.exists():
+            t0 = time.perf_counter()
+            self.log("[run]   claims.csv")
+            tmp = cached.with_suffix(".tmp")
+            self.claims_writer(tmp)
+            os.replace(tmp, cached)
+            self.log(f"[done]  claims.csv in {time.perf_counter() - t0:.1f} s")
+        shutil.copyfile(cached, work / "claims.csv")
+        return "claims.csv"
+
+    def _publish(self, work: Path, version: str) -> None:
+        """Move the finished build into reports/<version> by rename; repoint latest and index."""
+        final = self.reports_dir / version
+        if final.exists():
+            old = self.reports_dir / f".old-{version}-{os.getpid()}"
+            os.rename(final, old)
+            os.rename(work, final)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.rename(work, final)
+        self._point_latest(version)
+        write_index(self.reports_dir)
+
+    def _point_latest(self, version: str) -> None:
+        """Atomically point reports/latest at version (a relative symlink)."""
+        link = self.reports_dir / "latest"
+        if link.is_symlink() and os.readlink(link) == version:
+            return
+        tmp = self.reports_dir / f".latest-{os.getpid()}"
+        tmp.unlink(missing_ok=True)
+        os.symlink(version, tmp)
+        os.replace(tmp, link)
+
+
+# --------------------------------------------------------------------------- index, helpers
+
+
+def installed_packages() -> dict[str, str]:
+    """Every installed distribution and its version (normalised lower-case names)."""
+    from importlib import metadata
+
+    out = {}
+    for d in metadata.distributions():
+        name = d.metadata.get("Name")
+        if name:
+            out[name.lower().replace("_", "-")] = d.version
+    return dict(sorted(out.items()))
+
+
+def write_index(reports_dir: Path) -> Path:
+    """Write reports/index.html listing every version (newest first) with links to its reports."""
+    rows = []
+    latest = os.readlink(reports_dir / "latest") if (reports_dir / "latest").is_symlink() else None
+    for m in reports_dir.glob("*/manifest.json"):
+        if m.parent.is_symlink() or m.parent.name.startswith("."):
+            continue
+        try:
+            rows.append(json.loads(m.read_text(encoding="utf-8")))
+        except ValueError:
+            continue
+    rows.sort(key=lambda r: r.get("built_at", ""), reverse=True)
+    e = html.escape
+    body = []
+    for r in rows:
+        v = r["version"]
+        links = " ".join(
+            f'<a href="{e(v)}/{e(x["html"])}">{e(x["notebook"])}'
+            f'{" [" + e(x["lang"]) + "]" if len(r.get("labels", [])) > 1 else ""}</a>'
+            for x in r.get("reports", [])
+        )
+        extra = f' <a href="{e(v)}/claims.csv">claims.csv</a>' if r.get("claims") else ""
+        tag = " <strong>(latest)</strong>" if v == latest else ""
+        body.append(
+            f"<tr><td><a href=\"{e(v)}/manifest.json\">{e(v)}</a>{tag}</td>"
+            f"<td>{e(r.get('built_at', ''))}</td><td>{e(r.get('revision', '')[:12])}"
+            f"{' (dirty)' if r.get('dirty') else ''}</td>"
+            f"<td>{e(r.get('data_fingerprint', ''))}</td><td>{links}{extra}</td></tr>"
+        )
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Liaoning RCI re-analysis: reports</title>
+<style>body {{ font-family: sans-serif; margin: 2em; }} table {{ border-collapse: collapse; }}
+td, th {{ border-bottom: 1px solid #ddd; padding: 0.3em 0.8em; text-align: left;
+vertical-align: top; }} a {{ margin-right: 0.6em; }}</style></head>
+<body><h1>Reports</h1>
+<p>One row per build: version (git revision, with a hash of the changes when the tree was
+dirty), build date (UTC), revision, fingerprint of data/ and one link per notebook report.
+<a href="latest/">latest</a> is the newest build.</p>
+<table><tr><th>version</th><th>built</th><th>revision</th><th>data fingerprint</th>
+<th>reports</th></tr>
+{chr(10).join(body)}
+</table></body></html>
+"""
+    out = reports_dir / "index.html"
+    _write_text(out, page)
+    return out
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Write text atomically (temp file + rename), UTF-8, no platform newline translation."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.write_text(text, encoding="utf-8", newline="")
+    os.replace(tmp, path)
+
+
+def _rel(path: Path) -> str:
+    """Path relative to the working directory when it is below it (for messages)."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def default_claims_writer() -> ClaimsWriter:
+    """analysis.claims.write_claims_csv, imported only when claims must be written."""
+
+    def write(path: Path) -> Any:
+        from analysis.claims import write_claims_csv
+
+        return write_claims_csv(path)
+
+    write.imports = "import analysis.claims"  # type: ignore[attr-defined]  # for its cache key
+    return write
+
+
+def build(
+    notebooks_dir: Path = PROJECT_ROOT / "notebooks",
+    reports_dir: Path = PROJECT_ROOT / "reports",
+    *,
+    root: Path = PROJECT_ROOT,
+    labels: Iterable[str] = DEFAULT_LABELS,
+    params: Iterable[str] = (),
+    jobs: int = 2,
+    claims: bool = True,
+    log: Log | None = None,
+) -> BuildResult:
+    """Build the reports of notebooks_dir into reports_dir (see the module docstring)."""
+    return Builder(
+        notebooks_dir, reports_dir, root=root, labels=list(labels), params=list(params),
+        jobs=jobs, claims_writer=default_claims_writer() if claims else None, log=log,
+    ).run()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: `python -m analysis.build [--labels en,zh] [--param NAME=VALUE] ...`."""
+    ap = argparse.ArgumentParser(prog="python -m analysis.build", description=__doc__.split(
+        "\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--notebooks-dir", type=Path, default=PROJECT_ROOT / "notebooks")
+    ap.add_argument("--reports-dir", type=Path, default=PROJECT_ROOT / "reports")
+    ap.add_argument("--root", type=Path, default=PROJECT_ROOT,
+                    help="project root: git revision and data/ (default: this checkout)")
+    ap.add_argument("--labels", default="en",
+                    help="comma-separated label languages: en, zh (default en)")
+    ap.add_argument("--param", "-p", action="append", default=[], metavar="[NB:]NAME=VALUE",
+                    help="parameter for every notebook (or only NB); must be declared")
+    ap.add_argument("--jobs", "-j", type=int, default=min(2, os.cpu_count() or 1),
+                    help="notebooks executed in parallel (default: 2)")
+    ap.add_argument("--no-claims", action="store_true", help="skip writing claims.csv")
+    ap.add_argument("--install-kernel", action="store_true",
+                    help="install the project kernel spec into this environment and exit")
+    a = ap.parse_args(argv)
+    if a.install_kernel:
+        folder = write_kernelspec(Path(sys.prefix) / "share" / "jupyter")
+        print(f"kernel {KERNEL_NAME!r} -> {sys.executable} ({folder})")
+        return 0
+    labels = [x.strip() for x in re.split(r"[,\s]+", a.labels) if x.strip()]
+    try:
+        build(a.notebooks_dir, a.reports_dir, root=a.root, labels=labels, params=a.param,
+              jobs=a.jobs, claims=not a.no_claims)
+    except BuildError as e:
+        print(f"make reports failed (previous reports left as they were):\n{e}",
+              file=sys.stderr, flush=True)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,373 @@
+"""The report pipeline (analysis.build) on a small fixture notebook set in a scratch git repo.
+
+Integration tests share one built project (module fixture, ~30 s on 2 cores) and run in file
+order; tests that change the project undo their change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from analysis import build as b
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pipeline"
+LABELS = ["en", "zh"]
+NOTEBOOKS = ["01_tables", "02_figure"]
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.email=t@example.org", "-c", "user.name=t", *args],
+        check=True, capture_output=True,
+    )
+
+
+def _make_project(where: Path) -> Path:
+    """A scratch git repo with the fixture notebooks and one data file, committed."""
+    proj = where / "proj"
+    shutil.copytree(FIXTURES / "ok", proj / "notebooks")
+    (proj / "data").mkdir()
+    (proj / "data" / "table.csv").write_text("year,exports\n2015,507.1\n", encoding="utf-8")
+    (proj / ".gitignore").write_text("reports/\n", encoding="utf-8")
+    _git(proj, "init", "-q")
+    _git(proj, "add", ".")
+    _git(proj, "commit", "-qm", "fixture")
+    return proj
+
+
+class Run:
+    """A build of a project with its log lines captured."""
+
+    def __init__(self, proj: Path, reports: Path | None = None, **kw) -> None:
+        self.lines: list[str] = []
+        self.builder = b.Builder(
+            proj / "notebooks", reports or proj / "reports", root=proj,
+            labels=kw.pop("labels", LABELS), log=self.lines.append, **kw,
+        )
+
+    def __call__(self) -> b.BuildResult:
+        return self.builder.run()
+
+
+def _claims_stub(path: Path) -> None:
+    path.write_text("id,status\nfixture,ok\n", encoding="utf-8")
+
+
+def _tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The fixture project built once (en + zh), with a stub claims writer."""
+    proj = _make_project(tmp_path_factory.mktemp("first"))
+    run = Run(proj, claims_writer=_claims_stub)
+    result = run()
+    return proj, result, run
+
+
+# ----------------------------------------------------------------------------- layout
+
+
+def test_every_report_exists_with_executed_notebook_manifest_index_and_latest(built):
+    proj, result, _ = built
+    reports = proj / "reports"
+    version = result.version
+    assert re.fullmatch(r"[0-9a-f]{10}", version), version  # clean tree: short sha only
+    assert sorted(result.executed) == sorted(f"{n} ({x})" for n in NOTEBOOKS for x in LABELS)
+    for lang in LABELS:
+        for name in NOTEBOOKS:
+            assert (reports / version / lang / f"{name}.html").stat().st_size > 1000
+            assert (reports / version / lang / f"{name}.ipynb").exists()
+    assert (reports / "latest").resolve() == (reports / version).resolve()
+    assert (reports / version / "claims.csv").read_text().startswith("id,status")
+    manifest = b.json.loads((reports / version / "manifest.json").read_text())
+    assert manifest["dirty"] is False and manifest["revision"].startswith(version)
+    assert [f["path"] for f in manifest["data_files"]] == ["data/table.csv"]
+    assert set(manifest["notebooks"]) == {f"{n}.py" for n in NOTEBOOKS}
+    assert {r["parameters"]["label_language"] for r in manifest["reports"]} == set(LABELS)
+    assert "pandas" in manifest["packages"] and "built_at" in manifest
+    index = (reports / "index.html").read_text()
+    assert version in index and f'{version}/zh/02_figure.html' in index
+    assert manifest["data_fingerprint"] in index
+    assert not list(reports.glob(".build-*")), "temporary build folder left behind"
+
+
+def test_reports_carry_a_provenance_block_and_fold_code_away(built):
+    proj, result, _ = built
+    page = (proj / "reports" / result.version / "zh" / "01_tables.html").read_text()
+    assert '<section class="provenance"' in page
+    assert result.version in page and "data/table.csv" in page
+    sha = hashlib.sha256((proj / "data" / "table.csv").read_bytes()).hexdigest()
+    assert sha in page
+    assert "label_language = &#x27;zh&#x27;" in page or "label_language = 'zh'" in page
+    assert re.search(r"pandas \d", page)
+    assert '<details class="code-toggle">' in page  # code folded, no script needed
+    assert '<html lang="zh">' in page
+
+
+# ----------------------------------------------------------------------------- offline
+
+
+class _ExternalRefs(HTMLParser):
+    """Collect every reference a browser would fetch that is not inline (data:) or local (#)."""
+
+    FETCHED = {
+        "script": ["src"], "img": ["src", "srcset"], "iframe": ["src"], "source": ["src"],
+        "video": ["src", "poster"], "audio": ["src"], "embed": ["src"], "object": ["data"],
+        "input": ["src"], "track": ["src"], "image": ["href", "xlink:href"],
+        "use": ["href", "xlink:href"],
+    }
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+        self.scripts = 0
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        names = list(self.FETCHED.get(tag, []))
+        if tag == "link":  # stylesheet, font preload, icon, ... all fetched
+            names.append("href")
+        for n in names:
+            if a.get(n) and not a[n].startswith(("data:", "#")):
+                self.refs.append(f"<{tag} {n}={a[n]!r}>")
+        if tag == "script":
+            self.scripts += 1
+        if a.get("style"):
+            self._css(a["style"])
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self._css(data)
+
+    def _css(self, css: str) -> None:
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css):
+            if not url.startswith(("data:", "#")):
+                self.refs.append(f"css url({url})")
+        self.refs += [f"css {m}" for m in re.findall(r"@import[^;]+", css)]
+
+
+def test_no_report_fetches_anything_from_outside_the_file(built):
+    proj, result, _ = built
+    pages = sorted((proj / "reports" / result.version).rglob("*.html"))
+    assert len(pages) == len(NOTEBOOKS) * len(LABELS)
+    for page in pages:
+        parser = _ExternalRefs()
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert parser.refs == [], f"{page.name}: {parser.refs[:5]}"
+        assert parser.scripts == 0, f"{page.name}: has <script> elements"
+    figure = (proj / "reports" / result.version / "en" / "02_figure.html").read_text()
+    assert "data:image/png;base64," in figure and "data:image/svg+xml;base64," in figure
+
+
+def test_the_external_refs_check_can_fail():
+    parser = _ExternalRefs()
+    parser.feed(
+        '<script src="https://cdn.example/require.js"></script>'
+        '<link rel="stylesheet" href="style.css"><img src="data:image/png;base64,AA">'
+        '<style>@import url("https://fonts.example/x.css"); a {background: url(b.png)}</style>'
+    )
+    assert len(parser.refs) == 5 and parser.scripts == 1
+
+
+# ----------------------------------------------------------------------------- determinism
+
+
+def test_two_clean_builds_in_different_folders_are_byte_identical(built, tmp_path):
+    proj, result, _ = built
+    clone = tmp_path / "elsewhere" / "clone"
+    subprocess.run(["git", "clone", "-q", str(proj), str(clone)], check=True)
+    second = Run(clone, claims_writer=_claims_stub)()
+    assert second.version == result.version
+    first_dir, second_dir = proj / "reports" / result.version, clone / "reports" / result.version
+    for lang in LABELS:
+        for name in NOTEBOOKS:
+            for ext in ("html", "ipynb"):
+                a = (first_dir / lang / f"{name}.{ext}").read_bytes()
+                assert a == (second_dir / lang / f"{name}.{ext}").read_bytes(), f"{lang}/{name}"
+                assert str(proj).encode() not in a and str(clone).encode() not in a
+
+
+def test_volatile_output_is_normalised():
+    nb = b.json.loads("""{"cells": [{"cell_type": "code", "id": "x9f", "metadata": {},
+      "execution_count": 1, "source": "", "outputs": [
+        {"output_type": "stream", "name": "stderr",
+         "text": "/home/u/proj/src/analysis/a.py:3: W\\n/tmp/ipykernel_123/45.py:2: W"},
+        {"output_type": "execute_result", "execution_count": 1, "metadata": {},
+         "data": {"text/plain": "<Styler at 0x7f572011a8d0>",
+          "text/html": "<style>#T_ab12c_row0 {}</style><table id=\\"T_ab12c\\">"}}]}],
+      "metadata": {}, "nbformat": 4, "nbformat_minor": 5}""")
+    import nbformat
+
+    nb = nbformat.from_dict(nb)
+    repl = b._path_replacements(Path("/home/u/proj"), Path("/home/u/proj/notebooks"), Path("/x"))
+    for pre in b._make_preprocessors(repl):
+        nb, _ = pre.preprocess(nb, {})
+    cell = nb.cells[0]
+    assert cell.id == "cell-0"
+    assert cell.outputs[0].text == "./src/analysis/a.py:3: W\nipykernel/45.py:2: W"
+    assert cell.outputs[1].data["text/plain"] == "<Styler at 0x...>"
+    assert cell.outputs[1].data["text/html"] == (
+        '<style>#T_styler1_row0 {}</style><table id="T_styler1">'
+    )
+
+
+# ----------------------------------------------------------------------------- incremental
+
+
+def test_noop_rebuild_runs_nothing_and_is_fast(built):
+    proj, result, _ = built
+    run = Run(proj, claims_writer=_claims_stub)
+    t0 = time.perf_counter()
+    again = run()
+    assert again.up_to_date and again.executed == [] and again.version == result.version
+    assert time.perf_counter() - t0 < 1.0
+    assert not any(line.startswith("[run]") for line in run.lines)
+
+
+def test_noop_rebuild_from_the_command_line_imports_nothing_heavy(built):
+    proj, _, _ = built
+    code = (
+        "import sys; from analysis import build; "
+        f"rc = build.main(['--root', {str(proj)!r}, '--notebooks-dir', "
+        f"{str(proj / 'notebooks')!r}, '--reports-dir', {str(proj / 'reports')!r}, "
+        "'--labels', 'en,zh', '--no-claims']); "
+        "heavy = [m for m in ('pandas', 'nbconvert', 'papermill', 'jupytext', 'matplotlib') "
+        "if m in sys.modules]; print('HEAVY', heavy); sys.exit(rc)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "up to date" in out.stdout and "HEAVY []" in out.stdout
+
+
+def test_edit_to_one_notebook_reruns_only_that_notebook(built):
+    proj, result, _ = built
+    nb = proj / "notebooks" / "02_figure.py"
+    original = nb.read_text(encoding="utf-8")
+    try:
+        nb.write_text(original + '\n# %%\nprint("edited")\n', encoding="utf-8")
+        run = Run(proj, claims_writer=_claims_stub)
+        edited = run()
+        assert edited.version.startswith(result.version + "-dirty-")
+        assert sorted(edited.executed) == ["02_figure (en)", "02_figure (zh)"]
+        assert sorted(edited.reused) == ["01_tables (en)", "01_tables (zh)"]
+        assert (proj / "reports" / result.version).is_dir(), "earlier version must stay"
+        assert (proj / "reports" / "latest").resolve().name == edited.version
+        # a different dirty state gets a different folder
+        nb.write_text(original + '\n# %%\nprint("edited again")\n', encoding="utf-8")
+        assert b.git_state(proj)["version"] != edited.version
+    finally:
+        nb.write_text(original, encoding="utf-8")
+    assert b.git_state(proj)["version"] == result.version
+
+
+def test_dependencies_follow_imports_of_the_analysis_package(tmp_path):
+    pkg = tmp_path / "analysis"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "build.py").write_text("")
+    (pkg / "growth.py").write_text("from analysis.labels import t\n")
+    (pkg / "labels.py").write_text("")
+    (pkg / "trend.py").write_text("")
+    deps = b.package_dependencies("from analysis import growth\nimport pandas\n", pkg)
+    names = {p.name for p in deps if p.parent == pkg}
+    assert names == {"__init__.py", "build.py", "growth.py", "labels.py"}
+    every = b.package_dependencies("import importlib\nimportlib.import_module('analysis.x')", pkg)
+    assert {"trend.py", "labels.py"} <= {p.name for p in every}
+
+
+# ----------------------------------------------------------------------------- failures
+
+
+def test_failing_notebook_fails_the_build_and_leaves_previous_reports(built, capsys):
+    proj, result, _ = built
+    reports = proj / "reports"
+    before = _tree_digest(reports / result.version)
+    index_before = (reports / "index.html").read_bytes()
+    raiser = proj / "notebooks" / "03_raises.py"
+    shutil.copyfile(FIXTURES / "failing" / "03_raises.py", raiser)
+    try:
+        rc = b.main([
+            "--root", str(proj), "--notebooks-dir", str(proj / "notebooks"),
+            "--reports-dir", str(reports), "--labels", "en", "--no-claims",
+        ])
+        state = b.git_state(proj)
+    finally:
+        raiser.unlink()
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert "03_raises.py" in err and "ZeroDivisionError" in err
+    assert "line 11 of 03_raises.py" in err and "share = ratio / 0" in err
+    kept = reports / ".failed" / "en" / "03_raises.ipynb"
+    assert kept.exists() and str(kept) in err
+    assert "ZeroDivisionError" in kept.read_text()
+    assert not (reports / state["version"]).exists(), "failed build must not be published"
+    assert _tree_digest(reports / result.version) == before
+    assert (reports / "index.html").read_bytes() == index_before
+    assert not list(reports.glob(".build-*")) and not list(reports.glob(".old-*"))
+
+
+def test_undeclared_parameter_is_refused_before_anything_runs(built):
+    proj, _, _ = built
+    run = Run(proj, params=["exports_scale=2"], claims_writer=_claims_stub)
+    with pytest.raises(b.BuildError, match=r"exports_scale not declared") as exc:
+        run()
+    assert "01_tables.py" in str(exc.value) and "02_figure.py" in str(exc.value)
+    assert not any(line.startswith("[run]") for line in run.lines)
+
+
+def test_parameter_for_one_notebook_must_be_declared_there(built):
+    proj, _, _ = built
+    with pytest.raises(b.BuildError, match=r"02_figure.py: parameter\(s\) scale not declared"):
+        Run(proj, params=["scale=2"], labels=["en"])()
+    with pytest.raises(b.BuildError, match="not built"):
+        Run(proj, params=["99_missing:scale=2"], labels=["en"])()
+
+
+def test_parse_param_reads_json_values_and_optional_notebook():
+    assert b.parse_param("scale=2") == (None, "scale", 2)
+    assert b.parse_param("01_tables:label_language=zh") == ("01_tables", "label_language", "zh")
+    assert b.parse_param('years=[2014, 2015]') == (None, "years", [2014, 2015])
+    with pytest.raises(b.BuildError, match="NAME=VALUE"):
+        b.parse_param("scale")
+    with pytest.raises(b.BuildError, match="not a Python name"):
+        b.parse_param("2x=1")
+
+
+def test_unknown_label_language_is_refused(tmp_path):
+    with pytest.raises(b.BuildError, match="label languages"):
+        b.Builder(tmp_path, tmp_path / "reports", labels=["fr"])
+
+
+def test_kernel_runs_the_drivers_own_interpreter_with_fixed_seeds():
+    spec = b.kernelspec(b.KERNEL_ENV)
+    assert spec["argv"][0] == sys.executable
+    assert spec["env"]["SOURCE_DATE_EPOCH"] == "0" and spec["env"]["PYTHONHASHSEED"] == "0"
+    assert Path(spec["env"]["MATPLOTLIBRC"]).read_text().count("svg.hashsalt") == 1
+
+
+def test_data_fingerprint_covers_every_file_the_data_package_describes():
+    from analysis import data
+    from analysis.provenance import PROJECT_ROOT
+
+    hashed = {f["path"] for f in b.data_file_hashes(PROJECT_ROOT)}
+    described = {p.resolve().relative_to(PROJECT_ROOT).as_posix() for p in data.data_files()}
+    assert described <= hashed
