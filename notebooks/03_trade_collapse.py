@@ -35,6 +35,7 @@ break_year = 2014  # year tested for a structural break
 fall_years = [2009, 2015]  # the two falls paragraphs 35-37 discuss
 city_year = 2014  # year of paragraph 47's city figures
 placebo_min_pre = 3  # fewest years before a placebo break window
+sensitivity_starts = [2008, 2010]  # later fit-window starts for the sensitivity check
 figure_dir = ""  # if set, figures are also saved there as PNG
 
 # %%
@@ -45,13 +46,11 @@ from IPython.display import Markdown, display
 
 from analysis import data, trade, trend
 from analysis.labels import caption
-from analysis.plotting import bar_chart, line_chart, save_figure, use_house_style
+from analysis.plotting import bar_chart, figure_source, line_chart, save_figure, use_house_style
 from analysis.tables import (
-    fact_source,
     fact_table,
     label,
     printed_table,
-    source_line,
     text_vs_computed,
     unit_label,
 )
@@ -83,7 +82,7 @@ def show_figure(fig, name):
 # %%
 display(Markdown(f"**{caption('table3', lang)}**"))
 display(printed_table(t3, lang))
-print(source_line("table3_foreign_trade", lang))
+print(figure_source(lang, ["table3_foreign_trade"]))
 
 # %% [markdown]
 # Do the printed dependency rows follow from the printed flows? Liaoning's trade dependency is
@@ -93,7 +92,7 @@ print(source_line("table3_foreign_trade", lang))
 # %%
 display(trade.recompute_ratio(t3, "total_trade", "gdp_usd", "trade_dependency").rename(
     columns=lambda c: label(c, lang)))
-print(source_line("table3_foreign_trade", lang))
+print(figure_source(lang, ["table3_foreign_trade"]))
 
 # %% [markdown]
 # ## 2. Figure 4: trade dependency, Liaoning against China
@@ -108,9 +107,9 @@ print(source_line("table3_foreign_trade", lang))
 fig, ax = line_chart(
     t3[["trade_dependency", "trade_dependency_china"]],
     lang=lang,
-    title=label("fig4", lang),
+    title=caption("fig4", lang),
     unit=f"{label('share_of_gdp', lang)} ({unit_label('percent', lang)})",
-    source=source_line("table3_foreign_trade", lang),
+    source=figure_source(lang, ["table3_foreign_trade"]),
 )
 show_figure(fig, "fig4_trade_dependency")
 
@@ -159,7 +158,7 @@ display(text_vs_computed({
 
 # %%
 display(falls.loc[fall_years].rename(columns=lambda c: label(c, lang)))
-print(source_line("table3_foreign_trade", lang))
+print(figure_source(lang, ["table3_foreign_trade"]))
 
 # %% [markdown]
 # Both falls were export-led in 2009 and shared in 2015: the contributions below show every year,
@@ -174,7 +173,7 @@ fig, ax = bar_chart(
     lang=lang,
     title=f"{label('contribution', lang)}: {label('total_trade', lang)}",
     unit=unit_label("percentage points", lang),
-    source=source_line("table3_foreign_trade", lang),
+    source=figure_source(lang, ["table3_foreign_trade"]),
 )
 ax.plot(range(len(falls)), falls["total_trade_growth"], linestyle="none", marker="_",
         markersize=18, markeredgewidth=3, color="black", label=label("total_trade_growth", lang))
@@ -198,7 +197,7 @@ display(trend.fit_table(t3, flows, trend_start, trend_end).rename(
 # %%
 short = trend.shortfall_table(t3, flows, trend_start, trend_end)
 display(short.rename(index=lambda c: label(c, lang), columns=lambda c: label(c, lang)))
-print(source_line("table3_foreign_trade", lang))
+print(figure_source(lang, ["table3_foreign_trade"]))
 
 # %%
 fit_total = trend.fit_log_linear_trend(t3["total_trade"], trend_start, trend_end)
@@ -208,9 +207,19 @@ fig, ax = trend_chart(
     lang=lang,
     title=f"{label('total_trade', lang)}: {label('actual', lang)} / {label('trend', lang)}",
     unit=unit_label("100 million USD", lang),
-    source=source_line("table3_foreign_trade", lang),
+    source=figure_source(lang, ["table3_foreign_trade"]),
 )
 show_figure(fig, "trade_trend")
+
+# %% [markdown]
+# Sensitivity to the fit window: trade growth slowed after 2010, and a straight line in logs
+# assumes constant growth. The same shortfall for total trade with later window starts
+# (parameter `sensitivity_starts`), fewer points and so wider intervals:
+
+# %%
+sens = trend.window_sensitivity(t3["total_trade"], [trend_start, *sensitivity_starts], trend_end)
+display(sens.rename(columns=lambda c: label(c, lang)))
+print(figure_source(lang, ["table3_foreign_trade"]))
 
 # %% [markdown]
 # ## 5. A structural break at `break_year`? / 结构性断点检验
@@ -235,7 +244,7 @@ display(breaks.rename(index=lambda c: label(c, lang), columns=lambda c: label(c,
 # %%
 display(trend.placebo_breaks(t3["total_trade"], n_post=int(breaks.loc["total_trade", "n_post"]),
                              min_pre=placebo_min_pre).rename(columns=lambda c: label(c, lang)))
-print(source_line("table3_foreign_trade", lang))
+print(figure_source(lang, ["table3_foreign_trade"]))
 
 # %% [markdown]
 # ## 6. Trade with Japan, Korea and Russia / 辽宁省与日本，韩国，俄罗斯进出口额
@@ -245,7 +254,7 @@ print(source_line("table3_foreign_trade", lang))
 # %%
 display(Markdown(f"**{caption('table_partner_trade', lang)}**"))
 display(printed_table(partners, lang))
-print(source_line("table_partner_trade", lang))
+print(figure_source(lang, ["table_partner_trade"]))
 
 # %% [markdown]
 # Shares: exports and imports in each partner's total, and each partner's weight among the three.
@@ -253,7 +262,7 @@ print(source_line("table_partner_trade", lang))
 # %%
 display(trade.partner_shares(partners).rename(
     index=lambda c: label(c, lang), columns=lambda c: label(c, lang)))
-print(source_line("table_partner_trade", lang))
+print(figure_source(lang, ["table_partner_trade"]))
 
 # %% [markdown]
 # Share of Liaoning's trade. The partner table is in yuan, Table 3 in dollars; partner values are
@@ -263,7 +272,7 @@ print(source_line("table_partner_trade", lang))
 # %%
 display(trade.partner_share_of_liaoning(partners, t3, cny_usd).rename(
     index=lambda c: label(c, lang), columns=lambda c: label(c, lang)))
-print(source_line(["table_partner_trade", "table3_foreign_trade", "cny_usd"], lang))
+print(figure_source(lang, ["table_partner_trade", "table3_foreign_trade", "cny_usd"]))
 
 # %% [markdown]
 # Paragraph 41 gives the three partners' 2016 exports and imports and their shares of Liaoning's
@@ -281,8 +290,9 @@ display(fact_table([f"partner_export_share_{last}", f"partner_import_share_{last
 # %% [markdown]
 # ## 7. What Liaoning exports and imports / 出口与进口商品构成
 #
-# Paragraphs 39-40 give the shares of the four largest product groups in 2015; the rest ("other")
-# is the remainder to 100 %.
+# Paragraphs 39-40 give the shares of four product groups each in 2015 (not the same four: steel is
+# given only for exports, crude oil only for imports; a missing bar means "not stated", not zero);
+# "other" is the remainder of the whole.
 
 # %%
 export_ids = {"mechanical_electrical": "export_share_machinery_electrical_2015",
@@ -298,13 +308,15 @@ display(fact_table(list(export_ids.values()) + list(import_ids.values()), lang))
 # %%
 exp_shares = trade.with_other(pd.Series({k: data.fact(v) for k, v in export_ids.items()}))
 imp_shares = trade.with_other(pd.Series({k: data.fact(v) for k, v in import_ids.items()}))
+products = list(dict.fromkeys([*export_ids, *import_ids, "other"]))
 composition = pd.DataFrame({"share_of_exports": exp_shares, "share_of_imports": imp_shares})
+composition = composition.loc[products]
 fig, ax = bar_chart(
     composition.rename(columns=lambda c: label(c, lang)),
     lang=lang,
     title=f"{label('export_composition', lang)}; {label('import_composition', lang)}",
     unit=unit_label("percent", lang),
-    source=fact_source(list(export_ids.values()) + list(import_ids.values()), lang),
+    source=figure_source(lang, fact_ids=list(export_ids.values()) + list(import_ids.values())),
     xlabel="",
     annotate=1,
 )
@@ -338,7 +350,7 @@ city_rows = pd.Series({
         f("fuxin_chaoyang_fdi_2014"), f("fuxin_chaoyang_fdi_share_of_dalian")),
 })
 display(city_rows.to_frame(label("recomputed", lang)))
-print(source_line("table3_foreign_trade", lang, extra=fact_source(city_ids, lang)))
+print(figure_source(lang, ["table3_foreign_trade"], city_ids))
 
 # %% [markdown]
 # Reading: Dalian and Shenyang together account for most of Liaoning's trade in Table 3's terms,

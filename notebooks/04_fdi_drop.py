@@ -33,6 +33,7 @@ trend_start = 2006  # first year of the trend fit window (paragraph 42's "2006�
 trend_end = 2013  # last year of the trend fit window
 break_year = 2014  # year tested for a structural break
 placebo_min_pre = 3  # fewest years before a placebo break window
+sensitivity_starts = [2008, 2010]  # later fit-window starts for the sensitivity check
 figure_dir = ""  # if set, figures are also saved there as PNG
 
 # %%
@@ -44,14 +45,12 @@ from IPython.display import Markdown, display
 from analysis import data, trade, trend
 from analysis.growth import cagr_series, growth_rate
 from analysis.labels import caption
-from analysis.plotting import PALETTE, bar_chart, save_figure, use_house_style
+from analysis.plotting import PALETTE, bar_chart, figure_source, save_figure, use_house_style
 from analysis.rounding import Interval
 from analysis.tables import (
-    fact_source,
     fact_table,
     label,
     printed_table,
-    source_line,
     text_vs_computed,
     unit_label,
 )
@@ -84,14 +83,14 @@ def show_figure(fig, name):
 # %%
 display(Markdown(f"**{caption('table_fdi', lang)}**"))
 display(printed_table(fdi, lang))
-print(source_line("table_fdi", lang))
+print(figure_source(lang, ["table_fdi"]))
 
 # %%
 same_gdp = fdi["gdp_usd"].equals(t3.loc[fdi.index, "gdp_usd"])
 print(f"GDP row = Table 3 GDP row: {same_gdp}")
 display(trade.recompute_ratio(fdi, "fdi", "gdp_usd", "fdi_dependency").rename(
     columns=lambda c: label(c, lang)))
-print(source_line(["table_fdi", "table3_foreign_trade"], lang))
+print(figure_source(lang, ["table_fdi", "table3_foreign_trade"]))
 
 # %% [markdown]
 # ## 2. Figure 5 / 图 5：2006 - 2015 年辽宁外商直接投资下降
@@ -103,9 +102,9 @@ print(source_line(["table_fdi", "table3_foreign_trade"], lang))
 fig, ax = bar_chart(
     fdi[["fdi"]],
     lang=lang,
-    title=label("fig5", lang),
+    title=caption("fig5", lang),
     unit=f"{label('fdi', lang)} ({unit_label(usd, lang)})",
-    source=source_line("table_fdi", lang),
+    source=figure_source(lang, ["table_fdi"]),
     annotate=2,
 )
 ax2 = ax.twinx()
@@ -142,7 +141,7 @@ display(text_vs_computed({
 print(f"CAGR {trend_start}-{trend_end}: {cagr:.1f} %; "
       f"{trend_end}/{trend_start} = {mult['ratio']:.2f} (became {mult['ratio']:.2f} times, "
       f"grew by {mult['increase']:.2f} times)")
-print(source_line("table_fdi", lang, extra=fact_source(["fdi_avg_growth_2006_2013_pct"], lang)))
+print(figure_source(lang, ["table_fdi"], ["fdi_avg_growth_2006_2013_pct"]))
 
 # %% [markdown]
 # The text's 2013 level is not the table's, and "about 20 %" understates both the CAGR and the
@@ -170,7 +169,7 @@ display(text_vs_computed({
 implied_2014 = trade.level_before_change(f("fdi_2015_text"), -f("fdi_decline_2015_pct"))
 print(f"{label('fdi', lang)} {prev} implied by para 10: {implied_2014:.1f} {unit_label(usd, lang)}"
       f" ({label('printed', lang)}: {fdi.loc[prev, 'fdi']:.2f})")
-print(fact_source(["fdi_2015_text", "fdi_decline_2015_pct"], lang))
+print(figure_source(lang, fact_ids=["fdi_2015_text", "fdi_decline_2015_pct"]))
 
 # %% [markdown]
 # ## 4. The fall against the trend / 与趋势相比
@@ -190,9 +189,20 @@ fig, ax = trend_chart(
     lang=lang,
     title=f"{label('fdi', lang)}: {label('actual', lang)} / {label('trend', lang)}",
     unit=unit_label(usd, lang),
-    source=source_line("table_fdi", lang),
+    source=figure_source(lang, ["table_fdi"]),
 )
 show_figure(fig, "fdi_trend")
+
+# %% [markdown]
+# Sensitivity to the fit window. FDI growth was slowing inside the window (see the growth rates in
+# section 3), and a straight line in logs assumes it was constant, so the early years pull the
+# trend up. Fitting from later starts (parameter `sensitivity_starts`) shows which part of the
+# shortfall survives: compare the "inside 95 % PI" column across starts.
+
+# %%
+sens = trend.window_sensitivity(fdi["fdi"], [trend_start, *sensitivity_starts], trend_end)
+display(sens.rename(columns=lambda c: label(c, lang)))
+print(figure_source(lang, ["table_fdi"]))
 
 # %% [markdown]
 # Break test at `break_year` (Chow; statsmodels OLS with intercept and slope dummies, F test) and
@@ -208,7 +218,7 @@ breaks = trend.chow_table(fdi, ["fdi"], break_year, min_pre=placebo_min_pre)
 display(breaks.rename(index=lambda c: label(c, lang), columns=lambda c: label(c, lang)))
 display(trend.placebo_breaks(fdi["fdi"], n_post=int(breaks.loc["fdi", "n_post"]),
                              min_pre=placebo_min_pre).rename(columns=lambda c: label(c, lang)))
-print(source_line("table_fdi", lang))
+print(figure_source(lang, ["table_fdi"]))
 
 # %% [markdown]
 # ## 5. FDI by sector / 外商直接投资行业分布
@@ -251,7 +261,7 @@ by_sector = pd.DataFrame({
 display(by_sector.rename(index=lambda c: label(c, lang)))
 print(f"{label('fdi', lang)} 2015, sum of sectors: {sector_total_2015:.2f}; "
       f"{label('printed', lang)} ({caption('table_fdi', lang)}): {fdi.loc[last, 'fdi']:.2f}")
-print(source_line("table_fdi", lang, extra=fact_source(all_ids, lang)))
+print(figure_source(lang, ["table_fdi"], all_ids))
 
 # %%
 fig, ax = bar_chart(
@@ -259,7 +269,7 @@ fig, ax = bar_chart(
     lang=lang,
     title=label("fdi_by_sector", lang),
     unit=f"{label('share_of_fdi', lang)} ({unit_label('percent', lang)})",
-    source=fact_source(all_ids, lang),
+    source=figure_source(lang, fact_ids=all_ids),
     xlabel="",
     annotate=1,
 )
@@ -295,7 +305,7 @@ japan_korea = Interval(f("fdi_source_japan_korea_share_low"),
 rest = trade.remainder([f("fdi_source_hong_kong_share"), japan_korea,
                         f("fdi_source_us_sg_tw_share")])
 print(f"{label('other', lang)}: {rest.lo:g}-{rest.hi:g} %")
-print(fact_source(source_ids, lang))
+print(figure_source(lang, fact_ids=source_ids))
 
 # %% [markdown]
 # ## 7. The two large cities' FDI / 大连和沈阳的外商投资
@@ -312,5 +322,5 @@ display(pd.Series({
     "dalian_fdi_implied_2014": dalian,
     "shenyang_fdi_implied_2014": two_cities - dalian,
 }).to_frame(f"{label('recomputed', lang)} ({unit_label(usd, lang)})"))
-print(source_line("table_fdi", lang, extra=fact_source(
-    ["dalian_shenyang_fdi_share_2014", "fuxin_chaoyang_fdi_2014"], lang)))
+print(figure_source(lang, ["table_fdi"],
+                    ["dalian_shenyang_fdi_share_2014", "fuxin_chaoyang_fdi_2014"]))

@@ -55,14 +55,6 @@ def test_text_vs_computed_difference():
     assert out.iloc[0]["Difference"] == pytest.approx(0.02)
 
 
-def test_source_lines():
-    assert tables.source_line("table3_foreign_trade", "en").startswith("Source: report Table 3")
-    assert "external" in tables.source_line("cny_usd", "en")
-    both = tables.source_line(["table3_foreign_trade", "cny_usd"], "en")
-    assert both.count("Source") == 1 and "external" in both
-    assert tables.fact_source(["dalian_trade_2014"], "zh").startswith("来源：报告 第47段")
-
-
 def test_labels_fall_back_and_format():
     assert tables.label("exports", "zh") == "出口额"
     assert tables.label("trend_prediction", "en", start=2006, end=2013) == "Trend 2006-2013"

@@ -134,3 +134,35 @@ def test_bad_input_errors_name_the_problem():
         trend.fit_log_linear_trend(HAND - 2, 2000, 2003)
     with pytest.raises(ValueError, match="start"):
         trend.linear_trend(HAND, 2003, 2000)
+
+
+def test_table_helpers_collect_per_series_results():
+    years = range(2006, 2016)
+    t = np.arange(10)
+    frame = pd.DataFrame(
+        {"a": 100 * 1.1**t,
+         "b": np.exp(1 + 0.05 * t + _wiggle(10) / 10 - np.where(t >= 8, 1.0, 0.0))},
+        index=pd.Index(years, name="year"),
+    )
+    ft = trend.fit_table(frame, ["a"], 2006, 2013)
+    assert ft.loc["a", "growth_pct"] == pytest.approx(10.0)
+    assert ft.loc["a", "n_years"] == 8
+    sf = trend.shortfall_table(frame, ["a"], 2006, 2013)
+    assert list(sf.index) == [("a", 2014), ("a", 2015)]
+    assert sf["gap_pct"].tolist() == pytest.approx([0.0, 0.0], abs=1e-9)
+    ct = trend.chow_table(frame, ["b"], 2014)
+    assert ct.loc["b", "method"] == "breakpoint"
+    assert ct.loc["b", "p_value"] < 0.01
+    assert ct.loc["b", "placebo_rank"] == 1
+    # one post-break year: falls back to the predictive test
+    assert trend.chow_table(frame, ["b"], 2015).loc["b", "method"] == "predictive"
+
+
+def test_window_sensitivity_rows_per_start():
+    # exact 10 % growth: every start gives the same trend and zero gap
+    s = pd.Series(100 * 1.1 ** np.arange(10), index=range(2006, 2016), name="x")
+    ws = trend.window_sensitivity(s, [2006, 2010], 2013)
+    assert list(ws.index) == [(2006, 2014), (2006, 2015), (2010, 2014), (2010, 2015)]
+    assert ws["growth_pct"].tolist() == pytest.approx([10.0] * 4)
+    assert ws["n_years"].tolist() == [8, 8, 4, 4]
+    assert ws["gap_pct"].abs().max() < 1e-9

@@ -2,7 +2,8 @@
 
 Why: notebooks must show the report's numbers exactly as printed (same decimals, same layout:
 series as rows, years as columns) and cite every number from the text with its paragraph, page
-and verbatim Chinese quote. These helpers only format; they compute nothing.
+and verbatim Chinese quote. These helpers format (and subtract text from recomputed values);
+all analysis lives in analysis.trade, analysis.trend and analysis.growth.
 """
 
 from __future__ import annotations
@@ -12,12 +13,9 @@ from collections.abc import Iterable
 import pandas as pd
 
 from analysis import data
-from analysis.labels import LABELS, cite, t
+from analysis.labels import LABELS, t
 
-__all__ = [
-    "printed_table", "fact_table", "fmt", "source_line", "unit_label", "label", "text_vs_computed",
-    "fact_source",
-]
+__all__ = ["printed_table", "fact_table", "fmt", "unit_label", "label", "text_vs_computed"]
 
 _FACT_HEADERS = {
     "value": ("Value", "数值"),
@@ -237,38 +235,3 @@ def text_vs_computed(rows: dict[str, float], lang: str = "en") -> pd.DataFrame:
         for c in out.columns
     ]
     return out
-
-
-def fact_source(ids: Iterable[str], lang: str = "en") -> str:
-    """'Source: report para. 39, p. 21; para. 40, p. 21' for the text facts ``ids``."""
-    f = data.facts().loc[list(ids)]
-    places = f[["paragraph", "page"]].drop_duplicates().sort_values(["paragraph", "page"])
-    sep = "; " if lang == "en" else "；"
-    cites = sep.join(
-        cite(lang, para=int(r.paragraph), page=int(r.page)) for r in places.itertuples()
-    )
-    colon = ": " if lang == "en" else "："
-    return f"{t('source', lang)}{colon}{t('report', lang)} {cites}"
-
-
-def source_line(name: str | list[str], lang: str = "en", extra: str = "") -> str:
-    """'Source: report Table 3, para. 34, p. 20' (or 'external: ...') for loaded resource(s)."""
-    sep = "; " if lang == "en" else "；"
-    colon = ": " if lang == "en" else "："
-    head = f"{t('source', lang)}{colon}"
-    extra = extra.removeprefix(head)
-    if not isinstance(name, str):
-        parts = [source_line(n, lang).removeprefix(head) for n in name]
-        return head + sep.join(parts) + (f"{sep}{extra}" if extra else "")
-    src = data.source(name)
-    if src.get("external"):
-        what = f"{t('external', lang)}: {src.get('provider', src['title'])}"
-    else:
-        parts = [src.get("caption_zh", "") if lang == "zh" else src.get("table", "")]
-        if src.get("paragraph") is not None:
-            parts.append(t("para", lang, n=src["paragraph"]))
-        if src.get("page") is not None:
-            parts.append(t("page", lang, n=src["page"]))
-        comma = ", " if lang == "en" else "，"
-        what = f"{t('report', lang)} " + comma.join(p for p in parts if p)
-    return f"{head}{what}{sep + extra if extra else ''}"

@@ -36,6 +36,7 @@ __all__ = [
     "fit_table",
     "shortfall_table",
     "chow_table",
+    "window_sensitivity",
 ]
 
 
@@ -363,6 +364,26 @@ def chow_table(
                    "placebo_rank": int(real.iloc[0]) if len(real) else None,
                    "placebo_windows": len(pb)}
     return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def window_sensitivity(
+    s: pd.Series, starts: list[int], end: int, alpha: float = 0.05
+) -> pd.DataFrame:
+    """Shortfall after ``end`` for log trends starting in each of ``starts`` (same end year).
+
+    Why: a straight line in logs assumes constant growth; if growth was slowing inside the window
+    the early years pull the line up and the shortfall is overstated. Later starts show how much
+    of the shortfall survives. Rows (start, year): trend growth %, trend value, gap %, PI, inside.
+    """
+    parts = {}
+    for st in starts:
+        fit = fit_log_linear_trend(s, st, end, alpha=alpha)
+        after = [int(y) for y in s.dropna().index if y > end]
+        sf = shortfall(s, predict_with_intervals(fit, after))
+        sf.insert(0, "growth_pct", fit.growth_pct)
+        sf.insert(1, "n_years", fit.n)
+        parts[st] = sf
+    return pd.concat(parts, names=["start", "year"])
 
 
 def _n_post(s: pd.Series, break_year: int, end: int | None) -> int:
