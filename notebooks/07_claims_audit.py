@@ -2,7 +2,7 @@
 # # 07 Claims audit / 报告数据核查
 #
 # Every quantitative statement of the report (text and tables), re-derived from `data/` and
-# judged. The register is `data/report/claims_register.csv`: one row per statement, with the
+# judged. The register is `data/claims.csv`: one row per statement, with the
 # named rule in `analysis.claims` that recomputes it and the data it reads (never the expected
 # value). Verdicts:
 #
@@ -56,6 +56,12 @@ claims.widenings()
 found = claims.findings(audit)
 show(f"**{len(found)} findings** out of {len(audit)} claims.")
 claims.labelled(found, L)
+
+# %% [markdown]
+# Findings by likely cause:
+
+# %%
+claims.causes(audit).to_frame()
 
 # %% [markdown]
 # ## Counts by verdict and section

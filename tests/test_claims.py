@@ -344,3 +344,11 @@ def test_audit_notebook_runs_in_both_languages(tmp_path):
     assert "不符" in zh and "无法核实" in zh
     # the closing note lists the findings, quotes included
     assert "涉及职工3.15亿人" in en
+
+
+def test_every_finding_names_a_likely_cause(result):
+    f = claims.findings(result)
+    assert len(f) > 0
+    missing = f.loc[~f["note"].str.contains("Likely cause:", regex=False), "id"].tolist()
+    assert not missing, missing
+    assert claims.causes(result).sum() == len(f)

@@ -1,6 +1,6 @@
 """Claims audit: every quantitative statement of the report, re-derived from data/ and judged.
 
-The register (`data/report/claims_register.csv`) lists one row per statement: where it is
+The register (`data/claims.csv`) lists one row per statement: where it is
 (section, paragraph, quote), where its printed value is stored (`reported`: a fact id or a
 table cell), the named rule that recomputes it and the rule's arguments (references to data,
 never the expected value), the hedge word printed with it (`approx`) and, for statements nothing
@@ -50,7 +50,7 @@ from analysis import data
 from analysis.provenance import DATA_DIR
 from analysis.rounding import Interval
 
-REGISTER = DATA_DIR / "report" / "claims_register.csv"
+REGISTER = DATA_DIR / "claims.csv"
 REGISTER_COLUMNS = ["id", "section", "paragraph", "quote", "reported", "unit", "rule", "args",
                     "approx", "reason", "note"]
 OUTPUT_COLUMNS = ["id", "section", "paragraph", "quote", "reported", "recomputed", "unit",
@@ -611,3 +611,10 @@ def findings_markdown(df: pd.DataFrame) -> str:
                      f"reported {_num(r.reported)} {r.unit}, recomputed {_num(r.recomputed)}. "
                      f"{r.note}")
     return "\n".join(lines)
+
+
+def causes(df: pd.DataFrame) -> pd.Series:
+    """Findings by likely cause (the word after 'Likely cause:' in the note)."""
+    f = findings(df)
+    cause = f["note"].str.extract(r"Likely cause: ([^.(;:]+)", expand=False).str.strip()
+    return cause.fillna("other").value_counts().rename("findings")
