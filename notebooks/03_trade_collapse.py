@@ -1,17 +1,5 @@
-# ---
-# jupyter:
-#   jupytext:
-#     text_representation:
-#       extension: .py
-#       format_name: percent
-#   kernelspec:
-#     display_name: Python 3
-#     language: python
-#     name: python3
-# ---
-
 # %% [markdown]
-# # Trade collapse / 辽宁对外贸易下滑
+# # 03 Trade collapse / 辽宁对外贸易下滑
 #
 # Report chapter III, section B.1 "Liaoning's trade" (1. 辽宁贸易往来) and section C "Managing
 # trade and investment" (C. 管理外贸与投资), paragraphs 34-47, Table 3 and Figure 4.

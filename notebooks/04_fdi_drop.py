@@ -1,17 +1,5 @@
-# ---
-# jupyter:
-#   jupytext:
-#     text_representation:
-#       extension: .py
-#       format_name: percent
-#   kernelspec:
-#     display_name: Python 3
-#     language: python
-#     name: python3
-# ---
-
 # %% [markdown]
-# # FDI drop / 辽宁外商直接投资下降
+# # 04 FDI drop / 辽宁外商直接投资下降
 #
 # Report chapter II section B (B. 国（境）内外商直接投资, paragraphs 10-12), chapter III section
 # B.2 "Foreign direct investment in Liaoning" (2. 辽宁省外商直接投资, paragraphs 42-44) and
