@@ -72,8 +72,8 @@ structure.pace_table(shares, windows).round(3)
 
 # %% [markdown]
 # ## Gap to the national tertiary share
-# Para 8 gives Liaoning's 46.2 % against a national 50.2 % for 2015; the national series for
-# 2015-2017 is external (NBS, revised vintage).
+# Para 8 compares Liaoning's tertiary share in 2015 with the national one (quotes below); the
+# national series for 2015-2017 is external (NBS, revised vintage).
 
 # %%
 display(fact_table([structure.TERTIARY_FACT, structure.NATIONAL_TERTIARY_FACT], L))

@@ -79,12 +79,13 @@ levels = spp.dandong_levels()
 fig, ax = plotting.bar_chart(
     levels,
     lang=L,
-    title=t("dandong_throughput", L),
+    title=f"{t('dandong_throughput', L)}: {t('cagr', L)} {dandong['cagr_pct']:.1f} % "
+    f"({t('rounding_range', L)} {dandong['cagr_low_pct']:.1f}-{dandong['cagr_high_pct']:.1f})",
     unit=t("unit_100m_tonnes", L),
-    annotate=1,
     source=plotting.figure_source(
         L, fact_ids=["dandong_throughput_2012", "dandong_throughput_2016"]),
 )
+ax.bar_label(ax.containers[0], fmt="%g", label_type="center", color="white")  # as printed
 _ = ax.errorbar(range(len(levels)), levels, yerr=spp.dandong_rounding_halfwidths(),
                 fmt="none", color="black", capsize=6)
 _ = plotting.keep(fig, figure_dir, "dandong_throughput", L)

@@ -139,3 +139,21 @@ def test_line_chart_units_source_and_external_mark():
     assert [x.get_text() for x in fig.texts] == ["Source: report Table 3 (p. 20)"]
     ext_line = ax.get_lines()[1]
     assert ext_line.get_linestyle() == "--"
+
+
+def test_figure_source_names_tables_paragraphs_and_externals():
+    line = plotting.figure_source(
+        "en", ["table1_gdp", "china_real_gdp_growth"], ["revenue_2013", "real_gdp_growth_2017"]
+    )
+    assert line.startswith("Source: report Table 1 (p. 15); report para. 27, para. 28")
+    assert "external: National Bureau of Statistics (NBS)" in line
+    zh = plotting.figure_source("zh", ["table1_gdp"], ["revenue_2013"])
+    assert zh == "来源：报告 表 1（第15页）；报告 第28段（第17页）"
+
+
+def test_keep_saves_only_with_a_folder(tmp_path):
+    plotting.use_house_style("en")
+    fig, _ = plotting.new_figure("t")
+    assert plotting.keep(fig, "", "x", "en") is None
+    path = plotting.keep(fig, tmp_path / "figs", "x", "en")
+    assert path == tmp_path / "figs" / "x_en.png" and path.stat().st_size > 0

@@ -109,6 +109,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "prediction_interval": ("95% prediction interval", "95% 预测区间"),
     "contribution": ("Contribution to growth", "对增长的贡献"),
     "growth_rate": ("Growth rate", "增长率"),
+    "cagr": ("CAGR", "年均复合增长率"),
+    "rounding_range": ("range allowed by the printed rounding", "印刷舍入允许的范围"),
     # Ports, SOEs, population
     "dandong_throughput": ("Dandong port throughput", "丹东港吞吐量"),
     "dalian_container_throughput": ("Dalian port container throughput", "大连港集装箱吞吐量"),
