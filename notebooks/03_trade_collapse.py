@@ -38,6 +38,7 @@ from analysis.plotting import bar_chart, figure_source, line_chart, save_figure,
 from analysis.tables import (
     fact_table,
     label,
+    localise,
     printed_table,
     text_vs_computed,
     unit_label,
@@ -78,8 +79,7 @@ print(figure_source(lang, ["table3_foreign_trade"]))
 # the printed percentages (half a unit of the last digit).
 
 # %%
-display(trade.recompute_ratio(t3, "total_trade", "gdp_usd", "trade_dependency").rename(
-    columns=lambda c: label(c, lang)))
+display(localise(trade.recompute_ratio(t3, "total_trade", "gdp_usd", "trade_dependency"), lang))
 print(figure_source(lang, ["table3_foreign_trade"]))
 
 # %% [markdown]
@@ -145,7 +145,7 @@ display(text_vs_computed({
 }, lang))
 
 # %%
-display(falls.loc[fall_years].rename(columns=lambda c: label(c, lang)))
+display(localise(falls.loc[fall_years], lang))
 print(figure_source(lang, ["table3_foreign_trade"]))
 
 # %% [markdown]
@@ -179,12 +179,11 @@ show_figure(fig, "trade_contributions")
 # the time if the pre-break pattern had simply continued.
 
 # %%
-display(trend.fit_table(t3, flows, trend_start, trend_end).rename(
-    index=lambda c: label(c, lang), columns=lambda c: label(c, lang)))
+display(localise(trend.fit_table(t3, flows, trend_start, trend_end), lang))
 
 # %%
 short = trend.shortfall_table(t3, flows, trend_start, trend_end)
-display(short.rename(index=lambda c: label(c, lang), columns=lambda c: label(c, lang)))
+display(localise(short, lang))
 print(figure_source(lang, ["table3_foreign_trade"]))
 
 # %%
@@ -206,7 +205,7 @@ show_figure(fig, "trade_trend")
 
 # %%
 sens = trend.window_sensitivity(t3["total_trade"], [trend_start, *sensitivity_starts], trend_end)
-display(sens.rename(columns=lambda c: label(c, lang)))
+display(localise(sens, lang))
 print(figure_source(lang, ["table3_foreign_trade"]))
 
 # %% [markdown]
@@ -227,11 +226,12 @@ print(figure_source(lang, ["table3_foreign_trade"]))
 
 # %%
 breaks = trend.chow_table(t3, flows, break_year, min_pre=placebo_min_pre)
-display(breaks.rename(index=lambda c: label(c, lang), columns=lambda c: label(c, lang)))
+display(localise(breaks, lang))
 
 # %%
-display(trend.placebo_breaks(t3["total_trade"], n_post=int(breaks.loc["total_trade", "n_post"]),
-                             min_pre=placebo_min_pre).rename(columns=lambda c: label(c, lang)))
+placebo = trend.placebo_breaks(t3["total_trade"], n_post=int(breaks.loc["total_trade", "n_post"]),
+                               min_pre=placebo_min_pre)
+display(localise(placebo, lang))
 print(figure_source(lang, ["table3_foreign_trade"]))
 
 # %% [markdown]
@@ -248,8 +248,7 @@ print(figure_source(lang, ["table_partner_trade"]))
 # Shares: exports and imports in each partner's total, and each partner's weight among the three.
 
 # %%
-display(trade.partner_shares(partners).rename(
-    index=lambda c: label(c, lang), columns=lambda c: label(c, lang)))
+display(localise(trade.partner_shares(partners), lang))
 print(figure_source(lang, ["table_partner_trade"]))
 
 # %% [markdown]
@@ -258,8 +257,7 @@ print(figure_source(lang, ["table_partner_trade"]))
 # rate; not in the report). Only the years present in both tables can be compared.
 
 # %%
-display(trade.partner_share_of_liaoning(partners, t3, cny_usd).rename(
-    index=lambda c: label(c, lang), columns=lambda c: label(c, lang)))
+display(localise(trade.partner_share_of_liaoning(partners, t3, cny_usd), lang))
 print(figure_source(lang, ["table_partner_trade", "table3_foreign_trade", "cny_usd"]))
 
 # %% [markdown]
@@ -300,7 +298,7 @@ products = list(dict.fromkeys([*export_ids, *import_ids, "other"]))
 composition = pd.DataFrame({"share_of_exports": exp_shares, "share_of_imports": imp_shares})
 composition = composition.loc[products]
 fig, ax = bar_chart(
-    composition.rename(columns=lambda c: label(c, lang)),
+    composition,
     lang=lang,
     title=f"{label('export_composition', lang)}; {label('import_composition', lang)}",
     unit=unit_label("percent", lang),
@@ -337,7 +335,7 @@ city_rows = pd.Series({
     "dalian_fdi_implied_by_fuxin_chaoyang_share_100m_usd": trade.whole_from_share(
         f("fuxin_chaoyang_fdi_2014"), f("fuxin_chaoyang_fdi_share_of_dalian")),
 })
-display(city_rows.to_frame(label("recomputed", lang)))
+display(localise(city_rows.to_frame(label("recomputed", lang)), lang))
 print(figure_source(lang, ["table3_foreign_trade"], city_ids))
 
 # %% [markdown]

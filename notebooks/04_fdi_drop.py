@@ -38,6 +38,7 @@ from analysis.rounding import Interval
 from analysis.tables import (
     fact_table,
     label,
+    localise,
     printed_table,
     text_vs_computed,
     unit_label,
@@ -76,8 +77,7 @@ print(figure_source(lang, ["table_fdi"]))
 # %%
 same_gdp = fdi["gdp_usd"].equals(t3.loc[fdi.index, "gdp_usd"])
 print(f"GDP row = Table 3 GDP row: {same_gdp}")
-display(trade.recompute_ratio(fdi, "fdi", "gdp_usd", "fdi_dependency").rename(
-    columns=lambda c: label(c, lang)))
+display(localise(trade.recompute_ratio(fdi, "fdi", "gdp_usd", "fdi_dependency"), lang))
 print(figure_source(lang, ["table_fdi", "table3_foreign_trade"]))
 
 # %% [markdown]
@@ -118,7 +118,7 @@ show_figure(fig, "fig5_fdi")
 display(growth_rate(fdi["fdi"]).to_frame(label("growth_rate", lang) + " (%)").T)
 cagr = cagr_series(fdi["fdi"], trend_start, trend_end)
 fits = trend.fit_table(fdi, ["fdi"], trend_start, trend_end)
-display(fits.rename(index=lambda c: label(c, lang), columns=lambda c: label(c, lang)))
+display(localise(fits, lang))
 mult = trade.multiple(fdi.loc[trend_start, "fdi"], fdi.loc[trend_end, "fdi"])
 display(text_vs_computed({
     "fdi_avg_growth_2006_2013_pct": cagr,
@@ -167,7 +167,7 @@ print(figure_source(lang, fact_ids=["fdi_2015_text", "fdi_decline_2015_pct"]))
 
 # %%
 short = trend.shortfall_table(fdi, ["fdi"], trend_start, trend_end)
-display(short.rename(index=lambda c: label(c, lang), columns=lambda c: label(c, lang)))
+display(localise(short, lang))
 
 # %%
 fit = trend.fit_log_linear_trend(fdi["fdi"], trend_start, trend_end)
@@ -189,7 +189,7 @@ show_figure(fig, "fdi_trend")
 
 # %%
 sens = trend.window_sensitivity(fdi["fdi"], [trend_start, *sensitivity_starts], trend_end)
-display(sens.rename(columns=lambda c: label(c, lang)))
+display(localise(sens, lang))
 print(figure_source(lang, ["table_fdi"]))
 
 # %% [markdown]
@@ -203,9 +203,9 @@ print(figure_source(lang, ["table_fdi"]))
 
 # %%
 breaks = trend.chow_table(fdi, ["fdi"], break_year, min_pre=placebo_min_pre)
-display(breaks.rename(index=lambda c: label(c, lang), columns=lambda c: label(c, lang)))
-display(trend.placebo_breaks(fdi["fdi"], n_post=int(breaks.loc["fdi", "n_post"]),
-                             min_pre=placebo_min_pre).rename(columns=lambda c: label(c, lang)))
+display(localise(breaks, lang))
+display(localise(trend.placebo_breaks(fdi["fdi"], n_post=int(breaks.loc["fdi", "n_post"]),
+                             min_pre=placebo_min_pre), lang))
 print(figure_source(lang, ["table_fdi"]))
 
 # %% [markdown]
@@ -246,7 +246,7 @@ by_sector = pd.DataFrame({
     f"{label('fdi', lang)} 2015 ({unit_label(usd, lang)})": amount_2015,
     f"{label('share_of_fdi', lang)} 2015 (%)": share_2015,
 }).loc[list(amount_2015.index)]
-display(by_sector.rename(index=lambda c: label(c, lang)))
+display(localise(by_sector, lang))
 print(f"{label('fdi', lang)} 2015, sum of sectors: {sector_total_2015:.2f}; "
       f"{label('printed', lang)} ({caption('table_fdi', lang)}): {fdi.loc[last, 'fdi']:.2f}")
 print(figure_source(lang, ["table_fdi"], all_ids))
@@ -305,10 +305,10 @@ print(figure_source(lang, fact_ids=source_ids))
 two_cities = trade.amount_from_share(fdi.loc[prev, "fdi"], f("dalian_shenyang_fdi_share_2014"))
 dalian = trade.whole_from_share(f("fuxin_chaoyang_fdi_2014"),
                                 f("fuxin_chaoyang_fdi_share_of_dalian"))
-display(pd.Series({
+display(localise(pd.Series({
     "dalian_plus_shenyang_fdi_2014": two_cities,
     "dalian_fdi_implied_2014": dalian,
     "shenyang_fdi_implied_2014": two_cities - dalian,
-}).to_frame(f"{label('recomputed', lang)} ({unit_label(usd, lang)})"))
+}).to_frame(f"{label('recomputed', lang)} ({unit_label(usd, lang)})"), lang))
 print(figure_source(lang, ["table_fdi"],
                     ["dalian_shenyang_fdi_share_2014", "fuxin_chaoyang_fdi_2014"]))

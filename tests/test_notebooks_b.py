@@ -38,6 +38,7 @@ def _run(name: str, lang: str, tmp: Path) -> tuple[nbformat.NotebookNode, Path]:
         cwd=str(work),
         progress_bar=False,
         kernel_name="python3",
+        language="python",
     )
     return nbformat.read(out, as_version=4), work / "figures"
 

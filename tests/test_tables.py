@@ -60,3 +60,16 @@ def test_labels_fall_back_and_format():
     assert tables.label("trend_prediction", "en", start=2006, end=2013) == "Trend 2006-2013"
     assert tables.label("not_a_key", "en") == "not_a_key"
     assert tables.unit_label("100 million USD", "zh") == "亿美元"
+
+
+def test_localise_translates_index_columns_names_and_cells():
+    import pandas as pd
+
+    df = pd.DataFrame({"method": ["breakpoint"], "p_value": [0.5]},
+                      index=pd.Index(["exports"], name="series"))
+    df.attrs = {"decimals": df.copy()}
+    out = tables.localise(df, "zh")
+    assert list(out.columns) == ["检验", "p 值"]
+    assert list(out.index) == ["出口额"] and out.index.name == "指标"
+    assert out.iloc[0, 0] == "Chow 断点检验"
+    assert out.iloc[0, 1] == 0.5

@@ -15,7 +15,9 @@ import pandas as pd
 from analysis import data
 from analysis.labels import LABELS, t
 
-__all__ = ["printed_table", "fact_table", "fmt", "unit_label", "label", "text_vs_computed"]
+__all__ = [
+    "printed_table", "fact_table", "fmt", "unit_label", "label", "text_vs_computed", "localise",
+]
 
 _FACT_HEADERS = {
     "value": ("Value", "数值"),
@@ -130,6 +132,20 @@ EXTRA_LABELS: dict[str, tuple[str, str]] = {
     "total_trade_share_of_liaoning": ("Total, % of Liaoning", "占辽宁进出口总额（%）"),
     "breakpoint": ("Chow breakpoint", "Chow 断点检验"),
     "predictive": ("Chow predictive", "Chow 预测检验"),
+    "series": ("Series", "指标"),
+    "partner": ("Partner", "国家"),
+    "start": ("Fit from", "拟合起始年"),
+    "dalian_share_of_liaoning_trade_pct": (
+        "Dalian, % of Liaoning's trade", "大连占辽宁进出口（%）"),
+    "dalian_shenyang_share_of_liaoning_trade_pct": (
+        "Dalian + Shenyang, % of Liaoning's trade", "大连和沈阳占辽宁进出口（%）"),
+    "dalian_fdi_implied_by_fuxin_chaoyang_share_100m_usd": (
+        "Dalian FDI implied by the Fuxin/Chaoyang share, 100 million USD",
+        "由阜新、朝阳占比推算的大连外资（亿美元）"),
+    "dalian_plus_shenyang_fdi_2014": ("Dalian + Shenyang FDI, 2014", "大连和沈阳外资，2014年"),
+    "dalian_fdi_implied_2014": ("Dalian FDI implied, 2014", "推算大连外资，2014年"),
+    "shenyang_fdi_implied_2014": ("Shenyang FDI implied (difference), 2014",
+                                  "推算沈阳外资（差额），2014年"),
     "trend_prediction": ("Trend {start}-{end}", "{start}-{end}年趋势"),
 }
 
@@ -234,4 +250,18 @@ def text_vs_computed(rows: dict[str, float], lang: str = "en") -> pd.DataFrame:
         _FACT_HEADERS[c][0 if lang == "en" else 1] if c in _FACT_HEADERS else label(c, lang)
         for c in out.columns
     ]
+    return out
+
+
+def localise(obj: pd.DataFrame | pd.Series, lang: str) -> pd.DataFrame | pd.Series:
+    """Translate index labels, column names and text cells that are label keys into ``lang``."""
+    out = obj.copy()
+    out.attrs = {}
+    out = out.rename(index=lambda k: label(k, lang) if isinstance(k, str) else k)
+    out.index = out.index.set_names([label(n, lang) if n else n for n in out.index.names])
+    if isinstance(out, pd.DataFrame):
+        out = out.rename(columns=lambda k: label(k, lang) if isinstance(k, str) else k)
+        for c in out.columns:
+            if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
+                out[c] = out[c].map(lambda v: label(v, lang) if isinstance(v, str) else v)
     return out
