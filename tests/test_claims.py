@@ -352,3 +352,11 @@ def test_every_finding_names_a_likely_cause(result):
     missing = f.loc[~f["note"].str.contains("Likely cause:", regex=False), "id"].tolist()
     assert not missing, missing
     assert claims.causes(result).sum() == len(f)
+
+
+def test_fact_pages_follow_their_lines():
+    from analysis.provenance import page_of_line
+
+    facts = claims.data.facts()
+    for fid, r in facts.iterrows():
+        assert r["page"] == page_of_line(int(r["line"])), fid

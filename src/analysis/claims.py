@@ -68,8 +68,8 @@ CNY_USD_TOLERANCE = 0.005  # yuan per dollar: IMF vs NBS yearbook annual average
 # Plausibility bound, external (not printed in the report): Liaoning's resident population at the
 # end of 2015, 43.82 million (NBS, Liaoning Statistical Yearbook 2016), in 10 thousand persons.
 LIAONING_POPULATION_10K = 4382.0
-# Plausible total fertility rates (children per woman) of any human population.
-TFR_PLAUSIBLE = (0.5, 10.0)
+# Lowest total fertility rate (children per woman) of any population on record is above this.
+TFR_FLOOR = 0.5
 
 INF = math.inf
 
@@ -263,15 +263,9 @@ def plausible_per_firm(firms: Interval, scale: float = 1.0) -> Interval:
     return Interval(-INF, (LIAONING_POPULATION_10K / firms).hi / scale)
 
 
-def plausible_fertility(scale: float = 1.0) -> Interval:
-    """Total fertility rate: 0.5-10 children per woman, in the claim's unit (scale = per unit)."""
-    lo, hi = TFR_PLAUSIBLE
-    return Interval(lo / scale, hi / scale)
-
-
 def plausible_fertility_floor(scale: float = 1.0) -> Interval:
     """Total fertility rate of at least 0.5 children per woman (no society is lower)."""
-    return Interval(TFR_PLAUSIBLE[0] / scale, INF)
+    return Interval(TFR_FLOOR / scale, INF)
 
 
 @dataclass(frozen=True)
@@ -292,8 +286,7 @@ RULES: dict[str, Rule] = {
               share_at_least_from_count, count_at_most, weighted_share_pct, per_unit)
 }
 RULES.update({f.__name__: Rule(f, "plausibility")
-              for f in (plausible_headcount, plausible_per_firm, plausible_fertility,
-                        plausible_fertility_floor)})
+              for f in (plausible_headcount, plausible_per_firm, plausible_fertility_floor)})
 RULES["unverifiable"] = Rule(None, "unverifiable")
 
 
@@ -498,14 +491,14 @@ def evaluate(row: Any) -> dict[str, Any]:
 
 def _fmt(iv: Interval) -> str:
     if iv.lo == iv.hi:
-        return f"{iv.lo:.4g}"
+        return f"{iv.lo:.6g}"
     if math.isinf(iv.hi):
-        return f">= {iv.lo:.4g}"
+        return f">= {iv.lo:.6g}"
     if math.isinf(iv.lo):
-        return f"<= {iv.hi:.4g}"
+        return f"<= {iv.hi:.6g}"
     if iv.lo == 0 and iv.hi > 0:
-        return f"0 to {iv.hi:.4g}"
-    return f"{iv.lo:.4g} to {iv.hi:.4g}"
+        return f"0 to {iv.hi:.6g}"
+    return f"{iv.lo:.6g} to {iv.hi:.6g}"
 
 
 def audit(register: Path = REGISTER) -> pd.DataFrame:
@@ -600,7 +593,7 @@ def widenings() -> pd.DataFrame:
 
 
 def _num(v: float) -> str:
-    return "n/a" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{v:.4g}"
+    return "n/a" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{v:.6g}"
 
 
 def findings_markdown(df: pd.DataFrame) -> str:
