@@ -61,6 +61,18 @@ fact_table(para_26_27, L)
 growth_rate(data.load("table1_gdp")["gdp"]).dropna().round(2).to_frame(t("nominal_gdp_growth", L))
 
 # %% [markdown]
+# ### Which GDP vintage? (para 30)
+# Para 30 attributes the 2016 fall to undoing the inflated growth reported for 2011-2014.
+# Table 1 against the external NBS series (100 million yuan): for 2011-2015 Table 1 is the
+# yearbook vintage (differences are rounding only); its 2016 value is a first estimate, below
+# the later revised NBS figure. The 2011-2015 levels here are the ones para 30 calls inflated,
+# so the nominal fall of 2016 compares a level after the correction with levels before it:
+# part of the fall is statistical, and these data cannot say how much.
+
+# %%
+collapse.gdp_vintages().round(3)
+
+# %% [markdown]
 # ## Figure 1: record-low growth
 # Rebuilt from: nominal growth of Table 1; Liaoning's real growth from the text (2016 and
 # 2017, paras 26-27) and, marked external, from the NBS yearbook (2010-2014); China's real

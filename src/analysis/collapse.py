@@ -128,3 +128,18 @@ def fai_consistency(
             "reading_b": column(b.loc[2014], b.loc[end_year], None),
         }
     )
+
+
+def gdp_vintages() -> pd.DataFrame:
+    """Table 1 GDP against the external NBS series (both in 100 million yuan), with its vintage.
+
+    Para 30 blames the 2016 fall on correcting inflated 2011-2014 figures; the external series
+    shows which vintage Table 1 follows (yearbook to 2015) and how far the revised 2016 differs.
+    """
+    table1 = data.load("table1_gdp")["gdp"] * 10.0  # billion -> 100 million yuan
+    ext = data.load("liaoning_gdp")
+    out = pd.DataFrame(
+        {"table1": table1, "external": ext["gdp"], "external_vintage": ext["vintage"]}
+    ).loc[table1.index]
+    out["difference_pct"] = (out["table1"] / out["external"] - 1.0) * 100.0
+    return out
