@@ -111,3 +111,13 @@ def test_table_pages_agree_with_their_lines():
     for name in TABLES:
         src = data.source(name)
         assert page_of_line(src["lines"][0]) == src["page"], name
+
+
+def test_loaded_frames_concatenate_and_keep_their_decimals():
+    a, b = data.load("table3_foreign_trade"), data.load("table_fdi")
+    both = pd.concat([a[["exports"]], b[["fdi"]]], axis=1)
+    assert both.shape == (10, 2)
+    assert pd.concat([a, a]).shape == (20, 7)  # equal attrs compare as one bool
+    dec = a.attrs["decimals"]
+    assert dec.at[2013, "exports"] == 1 and list(dec["imports"])[8] == 1
+    assert isinstance(data.decimals("table_fdi"), pd.DataFrame)

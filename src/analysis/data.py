@@ -22,6 +22,40 @@ from analysis.rounding import Interval, decimals_of
 MAX_LISTED = 20  # problems listed in one error message before "... and N more"
 
 
+class Decimals:
+    """Printed decimals of every cell of a loaded frame (a DataFrame, read-only in spirit).
+
+    Wrapped so that `==` gives one bool: pandas compares `attrs` when it concatenates frames,
+    and a bare DataFrame there makes `pd.concat` of two loaded frames fail.
+    """
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "frame":  # not set yet (copy/pickle protocol): no recursion
+            raise AttributeError(name)
+        return getattr(self.frame, name)
+
+    def __getitem__(self, key: Any) -> Any:
+        return self.frame[key]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Decimals) and self.frame.equals(other.frame)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def copy(self) -> Decimals:
+        """Independent copy."""
+        return Decimals(self.frame.copy())
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Decimals:
+        return self.copy()
+
+    def __repr__(self) -> str:
+        return f"Decimals(\n{self.frame!r})"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One broken rule at one place of one data file."""
@@ -182,7 +216,7 @@ def _load_long(res: dict[str, Any], raw: pd.DataFrame, rel: str) -> pd.DataFrame
         "units": {c: series_meta[c]["unit"] for c in columns},
         "labels_zh": {c: series_meta[c]["label_zh"] for c in columns},
         "labels_en": {c: series_meta[c]["label_en"] for c in columns},
-        "decimals": decimals,
+        "decimals": Decimals(decimals),
         "source": {"title": res["title"], "path": res["path"], **res.get("x-source", {})},
         "external": bool(res.get("x-source", {}).get("external", False)),
     }
@@ -261,7 +295,7 @@ def _load_wide(res: dict[str, Any], raw: pd.DataFrame, rel: str) -> pd.DataFrame
     df.attrs = {
         "name": res["name"],
         "units": {f["name"]: f.get("unit") for f in fields if f["type"] == "number"},
-        "decimals": decimals.astype(int),
+        "decimals": Decimals(decimals.astype(int)),
         "source": {"title": res["title"], "path": res["path"], **res.get("x-source", {})},
         "external": bool(res.get("x-source", {}).get("external", False)),
     }
@@ -316,7 +350,7 @@ def units(name: str) -> dict[str, str]:
 
 def decimals(name: str) -> pd.DataFrame:
     """Number of printed decimals of every value of a resource (the printed precision)."""
-    return load(name).attrs["decimals"]
+    return load(name).attrs["decimals"].frame.copy()
 
 
 def source(name: str) -> dict[str, Any]:
