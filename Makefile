@@ -61,7 +61,7 @@ reports: $(ENV_READY) ## Run the notebooks into versioned offline HTML in report
 lab: $(ENV_READY) ## Open JupyterLab on notebooks/ with the project kernel (each .py opens as a notebook)
 	$(PY) -m analysis.build --install-kernel
 	$(PY) -m jupyterlab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks \
-	  --MappingKernelManager.default_kernel_name=liaoning-analysis
+	  --MappingKernelManager.default_kernel_name=liaoning-analysis $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(ENV_READY) ## Time a clean report build against the naive CLI chain, and a no-op rebuild
 	$(PY) -m analysis.bench

@@ -44,6 +44,9 @@ def _make_project(where: Path) -> Path:
     return proj
 
 
+PYCACHE = Path(__file__).parent.parent / "build" / "test-pycache"  # bytecode shared by runs
+
+
 class Run:
     """A build of a project with its log lines captured."""
 
@@ -51,7 +54,7 @@ class Run:
         self.lines: list[str] = []
         self.builder = b.Builder(
             proj / "notebooks", reports or proj / "reports", root=proj,
-            labels=kw.pop("labels", LABELS), log=self.lines.append, **kw,
+            labels=kw.pop("labels", LABELS), log=self.lines.append, pycache=PYCACHE, **kw,
         )
 
     def __call__(self) -> b.BuildResult:
@@ -357,9 +360,10 @@ def test_unknown_label_language_is_refused(tmp_path):
         b.Builder(tmp_path, tmp_path / "reports", labels=["fr"])
 
 
-def test_kernel_runs_the_drivers_own_interpreter_with_fixed_seeds():
-    spec = b.kernelspec(b.KERNEL_ENV)
+def test_kernel_runs_the_drivers_own_interpreter_with_fixed_seeds(tmp_path):
+    spec = b.kernelspec(b.kernel_env(tmp_path))
     assert spec["argv"][0] == sys.executable
+    assert spec["env"]["PYTHONPYCACHEPREFIX"] == str(tmp_path)
     assert spec["env"]["SOURCE_DATE_EPOCH"] == "0" and spec["env"]["PYTHONHASHSEED"] == "0"
     assert Path(spec["env"]["MATPLOTLIBRC"]).read_text().count("svg.hashsalt") == 1
 

@@ -23,7 +23,6 @@ import argparse
 import ast
 import datetime as dt
 import hashlib
-import html
 import json
 import os
 import re
@@ -318,6 +317,16 @@ def plan_jobs(
 # --------------------------------------------------------------------------- kernel
 
 
+def kernel_env(pycache: Path) -> dict[str, str]:
+    """KERNEL_ENV plus a private bytecode cache, so kernels never recompile the libraries.
+
+    Where PYTHONDONTWRITEBYTECODE is set (as on the build machines) every kernel would compile
+    pandas, matplotlib, scipy and statsmodels from source again, about 8 s of CPU each; the
+    cache lives in reports/.cache/pycache and leaves the environment itself untouched.
+    """
+    return {**KERNEL_ENV, "PYTHONPYCACHEPREFIX": str(pycache), "PYTHONDONTWRITEBYTECODE": ""}
+
+
 def kernelspec(env: dict[str, str] | None = None) -> dict[str, Any]:
     """Kernel spec running the driver's own interpreter (the project environment)."""
     return {
@@ -487,6 +496,7 @@ class Builder:
         jobs: int = 2,
         claims_writer: ClaimsWriter | None = None,
         log: Log | None = None,
+        pycache: Path | None = None,
     ) -> None:
         self.notebooks_dir = Path(notebooks_dir).resolve()
         self.reports_dir = Path(reports_dir).resolve()
@@ -500,6 +510,7 @@ class Builder:
         self.claims_writer = claims_writer
         self.log = log or (lambda msg: print(msg, flush=True))
         self.cache_dir = self.reports_dir / ".cache"
+        self.pycache = Path(pycache) if pycache else self.cache_dir / "pycache"
         self._local = threading.local()
 
     # ---- planning (standard library only)
@@ -527,7 +538,11 @@ class Builder:
         keys = {(r["notebook"], r["lang"]): r["key"] for r in done.get("reports", [])}
         if self.claims_writer is not None and done.get("claims_key") != claims_key:
             return False
-        return all(keys.get((j.name, j.lang)) == j.key for j in jobs)
+        folder = self.reports_dir / version
+        return all(
+            keys.get((j.name, j.lang)) == j.key and (folder / j.lang / f"{j.name}.html").exists()
+            for j in jobs
+        )
 
     def run(self) -> BuildResult:
         """Build the reports of the current tree (or find them up to date); raise BuildError."""
@@ -599,6 +614,12 @@ class Builder:
                 ],
             }
             shutil.rmtree(work / ".work", ignore_errors=True)
+            from analysis.keyfigures import write_version as write_key_figures
+
+            try:  # for the index's "what changed since the previous version"
+                write_key_figures(work, manifest["reports"])
+            except ValueError as err:
+                raise BuildError(f"[fail] key figures: {err}") from None
             _write_text(work / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
             self._publish(work, version)
         finally:
@@ -636,7 +657,7 @@ class Builder:
         timings: dict[tuple[str, str], dict[str, Any]] = {}
         failures: list[str] = []
         kernels = self.cache_dir / "jupyter"
-        write_kernelspec(kernels, KERNEL_ENV)
+        write_kernelspec(kernels, kernel_env(self.pycache))
         with _jupyter_path(kernels), ThreadPoolExecutor(self.workers) as pool:
             futures = {pool.submit(self._one, j, id(j) in running, work): j for j in order}
             for fut in as_completed(futures):
@@ -756,7 +777,13 @@ class Builder:
             t0 = time.perf_counter()
             self.log("[run]   claims.csv")
             tmp = cached.with_suffix(".tmp")
-            self.claims_writer(tmp)
+            try:
+                self.claims_writer(tmp)
+            except Exception as e:
+                raise BuildError(
+                    f"[fail] claims step (analysis.claims.write_claims_csv): "
+                    f"{type(e).__name__}: {e}"
+                ) from e
             os.replace(tmp, cached)
             self.log(f"[done]  claims.csv in {time.perf_counter() - t0:.1f} s")
         shutil.copyfile(cached, work / "claims.csv")
@@ -802,7 +829,7 @@ def installed_packages() -> dict[str, str]:
 
 
 def write_index(reports_dir: Path) -> Path:
-    """Write reports/index.html listing every version (newest first) with links to its reports."""
+    """Write reports/index.html: every version (newest first), its reports, what changed."""
     rows = []
     latest = os.readlink(reports_dir / "latest") if (reports_dir / "latest").is_symlink() else None
     for m in reports_dir.glob("*/manifest.json"):
@@ -813,37 +840,9 @@ def write_index(reports_dir: Path) -> Path:
         except ValueError:
             continue
     rows.sort(key=lambda r: r.get("built_at", ""), reverse=True)
-    e = html.escape
-    body = []
-    for r in rows:
-        v = r["version"]
-        links = " ".join(
-            f'<a href="{e(v)}/{e(x["html"])}">{e(x["notebook"])}'
-            f'{" [" + e(x["lang"]) + "]" if len(r.get("labels", [])) > 1 else ""}</a>'
-            for x in r.get("reports", [])
-        )
-        extra = f' <a href="{e(v)}/claims.csv">claims.csv</a>' if r.get("claims") else ""
-        tag = " <strong>(latest)</strong>" if v == latest else ""
-        body.append(
-            f"<tr><td><a href=\"{e(v)}/manifest.json\">{e(v)}</a>{tag}</td>"
-            f"<td>{e(r.get('built_at', ''))}</td><td>{e(r.get('revision', '')[:12])}"
-            f"{' (dirty)' if r.get('dirty') else ''}</td>"
-            f"<td>{e(r.get('data_fingerprint', ''))}</td><td>{links}{extra}</td></tr>"
-        )
-    page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Liaoning RCI re-analysis: reports</title>
-<style>body {{ font-family: sans-serif; margin: 2em; }} table {{ border-collapse: collapse; }}
-td, th {{ border-bottom: 1px solid #ddd; padding: 0.3em 0.8em; text-align: left;
-vertical-align: top; }} a {{ margin-right: 0.6em; }}</style></head>
-<body><h1>Reports</h1>
-<p>One row per build: version (git revision, with a hash of the changes when the tree was
-dirty), build date (UTC), revision, fingerprint of data/ and one link per notebook report.
-<a href="latest/">latest</a> is the newest build.</p>
-<table><tr><th>version</th><th>built</th><th>revision</th><th>data fingerprint</th>
-<th>reports</th></tr>
-{chr(10).join(body)}
-</table></body></html>
-"""
+    from analysis.reportindex import render_index  # standard library only
+
+    page = render_index(rows, reports_dir, latest)
     out = reports_dir / "index.html"
     _write_text(out, page)
     return out
