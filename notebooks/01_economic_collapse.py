@@ -17,7 +17,7 @@ from IPython.display import Markdown, display
 from analysis import collapse, data, plotting
 from analysis.growth import growth_rate
 from analysis.labels import caption, t
-from analysis.tables import fact_table, printed_table
+from analysis.tables import fact_table, localise, printed_table
 
 L = label_language
 plotting.use_house_style(L)
@@ -70,7 +70,7 @@ growth_rate(data.load("table1_gdp")["gdp"]).dropna().round(2).to_frame(t("nomina
 # part of the fall is statistical, and these data cannot say how much.
 
 # %%
-collapse.gdp_vintages().round(3)
+localise(collapse.gdp_vintages().round(3), L)
 
 # %% [markdown]
 # ## Figure 1: record-low growth
@@ -105,7 +105,7 @@ _ = plotting.keep(fig, figure_dir, "fig1_growth", L)
 # %%
 gaps = collapse.growth_gap_to_china(fig1)
 show(f"Mean gap 2010-2012 (external only): **{gaps.loc[2010:2012, 'gap_pp'].mean():.2f}** pp")
-gaps.round(2)
+localise(gaps.round(2), L)
 
 # %% [markdown]
 # ## Figure 2: government revenue
@@ -125,7 +125,7 @@ fig, ax = plotting.bar_chart(
 )
 display(fact_table([*collapse.REVENUE_FACTS.values(), "revenue_decline_2014_pct",
                     "revenue_avg_decline_pct"], L))
-display(rev.round(2))
+display(localise(rev.round(2), L))
 _ = plotting.keep(fig, figure_dir, "fig2_revenue", L)
 
 # %% [markdown]
@@ -160,7 +160,7 @@ ax.scatter([fai_anchor_year, int(fai.index.max())], printed, marker="x", s=80, c
 _ = ax.legend(loc="lower left")
 display(fact_table([*collapse.FAI_GROWTH_FACTS.values(), collapse.FAI_LEVEL_FROM,
                     collapse.FAI_LEVEL_TO, collapse.FAI_DECLINE], L))
-display(collapse.fai_consistency(fai).round(2))
+display(localise(collapse.fai_consistency(fai).round(2), L))
 _ = plotting.keep(fig, figure_dir, "fig3_fixed_asset_investment", L)
 
 # %% [markdown]

@@ -19,7 +19,7 @@ from IPython.display import Markdown, display
 
 from analysis import data, plotting, structure
 from analysis.labels import caption, t
-from analysis.tables import fact_table, printed_table
+from analysis.tables import fact_table, localise, printed_table
 from analysis.trend import linear_trend, predict_with_intervals
 
 L = label_language
@@ -44,7 +44,7 @@ printed_table(data.load("table2_industry_structure"), L)
 # (pre-2017-revision vintage). Where both sources cover a year (2011) they agree to rounding:
 
 # %%
-structure.overlap_check().round(3)
+localise(structure.overlap_check().round(3), L)
 
 # %%
 shares = structure.sector_shares()
@@ -68,7 +68,7 @@ _ = plotting.keep(fig, figure_dir, "sector_shares", L)
 
 # %%
 windows = [(trend_start, trend_end), (long_trend_start, trend_end)]
-structure.pace_table(shares, windows).round(3)
+localise(structure.pace_table(shares, windows).round(3), L)
 
 # %% [markdown]
 # ## Gap to the national tertiary share
@@ -82,7 +82,7 @@ gap = data.fact(structure.NATIONAL_TERTIARY_FACT) - data.fact(structure.TERTIARY
 national_pace = structure.national_tertiary_pace()
 show(f"Gap in 2015 (para 8): **{gap:.1f}** pp; national pace 2015-2017 (external): "
      f"**{national_pace:.2f}** pp a year")
-display(national)
+display(localise(national, L))
 
 # %%
 fit = linear_trend(shares["tertiary_share"], trend_start, trend_end)
@@ -118,9 +118,10 @@ _ = plotting.keep(fig, figure_dir, "tertiary_gap", L)
 # which Liaoning does not gain on the national share at all (then the upper bound is infinite).
 
 # %%
-structure.catch_up_table(
-    shares, windows, gap, {"fixed": 0.0, "moving (external)": national_pace}, seed=seed
-).round(2)
+catch_up = structure.catch_up_table(
+    shares, windows, gap, {"fixed": 0.0, "moving": national_pace}, seed=seed
+)
+localise(catch_up.round(2), L)
 
 # %% [markdown]
 # **Caveat.** Five report points (ten with external years) cannot separate a steady shift from

@@ -14,7 +14,7 @@ from IPython.display import Markdown, display
 
 from analysis import capacity, plotting
 from analysis.labels import t
-from analysis.tables import fact_table
+from analysis.tables import fact_table, localise
 
 L = label_language
 plotting.use_house_style(L)
@@ -39,7 +39,7 @@ fact_table([i for pair in capacity.FACTS.values() for i in dict.fromkeys(pair)]
 # literally; "with rounding" also lets each printed integer stand for ± 0.5.
 
 # %%
-capacity.gap_table()
+localise(capacity.gap_table(), L)
 
 # %% [markdown]
 # ## Against China's published series (external)
@@ -48,7 +48,7 @@ capacity.gap_table()
 # annual value. Rows marked `derived` are computed from a stated year-on-year change.
 
 # %%
-display(capacity.national_by_period())
+display(localise(capacity.national_by_period(), L))
 fig, ax = capacity.capacity_chart(L)
 _ = plotting.keep(fig, figure_dir, "capacity_utilisation", L)
 

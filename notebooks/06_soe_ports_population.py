@@ -15,7 +15,7 @@ from IPython.display import Markdown, display
 from analysis import plotting
 from analysis import soe_ports_population as spp
 from analysis.labels import t
-from analysis.tables import fact_table
+from analysis.tables import fact_table, localise
 
 L = label_language
 plotting.use_house_style(L)
@@ -32,7 +32,7 @@ def show(text: str) -> None:
 # %%
 show(f"**{t('sec_3e', L)}**")
 display(fact_table(spp.SOE_FACTS, L))
-spp.soe_derived().round(2).to_frame(t("value", L))
+localise(spp.soe_derived().round(2).to_frame(t("value", L)), L)
 
 # %% [markdown]
 # ### "涉及职工3.15亿人，平均每家企业42万人" cannot be right
@@ -44,9 +44,9 @@ spp.soe_derived().round(2).to_frame(t("value", L))
 # per firm; the text does not say which reading is meant.
 
 # %%
-display(spp.bankruptcy_readings())
+display(localise(spp.bankruptcy_readings(), L))
 plaus = spp.bankruptcy_plausibility()
-display(plaus)
+display(localise(plaus, L))
 
 # %%
 fig, ax = plotting.bar_chart(
@@ -70,9 +70,9 @@ _ = plotting.keep(fig, figure_dir, "bankruptcy_employees", L)
 # %%
 show(f"**{t('sec_3f', L)}**")
 display(fact_table(spp.PORT_FACTS, L))
-display(spp.port_derived().round(2).to_frame(t("value", L)))
+display(localise(spp.port_derived().round(2).to_frame(t("value", L)), L))
 dandong = spp.dandong_cagr()
-dandong.round(2).to_frame(t("value", L))
+localise(dandong.round(2).to_frame(t("value", L)), L)
 
 # %%
 levels = spp.dandong_levels()
@@ -100,7 +100,7 @@ _ = plotting.keep(fig, figure_dir, "dandong_throughput", L)
 show(f"**{t('sec_3g', L)}**")
 display(fact_table(spp.POPULATION_FACTS, L))
 pop = spp.population_derived()
-display(pop)
+display(localise(pop, L))
 
 # %%
 fig, axes = plotting.new_figure(t("sec_3g", L), ncols=3, figsize=(11, 4))

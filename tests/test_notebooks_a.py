@@ -91,7 +91,7 @@ def test_collapse_notebook_shows_table1_and_both_fai_readings(runs):
     text = _text(runs[("01_economic_collapse", "en")][0])
     assert "2222.7" in text and "2203.7" in text  # Table 1 as printed
     assert "-23.13" in text  # para 26's nominal fall, recomputed
-    assert "reading_a" in text and "reading_b" in text
+    assert "Reading A" in text and "Reading B" in text
     assert "163.61" in text  # the printed levels imply a rise
     assert "6438.04" in text and "643.80" in text  # rebuilt 2016 levels
 
@@ -100,17 +100,17 @@ def test_structure_notebook_shows_table2_pace_and_catch_up(runs):
     text = _text(runs[("02_structural_shift", "zh")][0])
     assert "46.2" in text and "54.7" in text  # Table 2 as printed
     assert "第三产业" in text
-    assert "pace_pp_per_year" in text and "years_median" in text
+    assert "年均变化（百分点）" in text and "年数（中位数）" in text  # localised derived tables
     assert "2.27" in text  # 2011-2015 pace, points a year
 
 
 def test_capacity_notebook_shows_gaps_and_periods(runs):
     text = _text(runs[("05_capacity_utilisation", "en")][0])
-    assert "national_minus_liaoning" in text and "2017Q4" in text
+    assert "China minus Liaoning" in text and "2017Q4" in text
 
 
 def test_soe_notebook_shows_readings_and_cagr(runs):
     text = _text(runs[("06_soe_ports_population", "en")][0])
-    assert "units_one_step_down" in text and "soe_count_2016" in text
+    assert "Units one step down" in text and "soe_count_2016" in text
     assert "13.62" in text  # Dandong CAGR 2012-2016
     assert "16.10" in text or "16.1" in text  # national share over 60 implied by the gap

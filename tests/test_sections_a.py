@@ -175,7 +175,7 @@ def test_population_and_ports_by_hand():
 
 def test_gdp_vintages_table1_vs_external():
     v = collapse.gdp_vintages()
-    assert v.at[2015, "table1"] == pytest.approx(28669.0)  # 2866.9 billion
+    assert v.at[2015, "report_table1"] == pytest.approx(28669.0)  # 2866.9 billion
     assert abs(v.loc[2011:2015, "difference_pct"]).max() < 0.01  # same (yearbook) vintage
     assert v.at[2016, "external_vintage"] == "revised"
     assert v.at[2016, "difference_pct"] == pytest.approx((22037 / 22246.9 - 1) * 100)

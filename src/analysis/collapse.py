@@ -139,7 +139,7 @@ def gdp_vintages() -> pd.DataFrame:
     table1 = data.load("table1_gdp")["gdp"] * 10.0  # billion -> 100 million yuan
     ext = data.load("liaoning_gdp")
     out = pd.DataFrame(
-        {"table1": table1, "external": ext["gdp"], "external_vintage": ext["vintage"]}
+        {"report_table1": table1, "external": ext["gdp"], "external_vintage": ext["vintage"]}
     ).loc[table1.index]
-    out["difference_pct"] = (out["table1"] / out["external"] - 1.0) * 100.0
+    out["difference_pct"] = (out["report_table1"] / out["external"] - 1.0) * 100.0
     return out
