@@ -98,8 +98,8 @@ def test_feasibility_and_plausibility_bounds_by_hand():
     assert claims.share_at_least_from_count(x(16), x(1), x(73.1)).lo == \
         pytest.approx(21.888, abs=1e-3)
     assert claims.count_at_most(x(8570), x(1000)).hi == pytest.approx(8.57)
-    assert claims.plausible_headcount(scale=10000).hi == pytest.approx(0.4382)
-    assert claims.plausible_per_firm(x(746)).hi == pytest.approx(4382 / 746)
+    assert claims.plausible_headcount(scale=10000).hi == pytest.approx(0.43824)  # 4382.4万
+    assert claims.plausible_per_firm(x(746)).hi == pytest.approx(4382.4 / 746)
     assert claims.plausible_fertility_floor(scale=0.01).lo == pytest.approx(50)
 
 

@@ -65,9 +65,6 @@ ABOUT_REL = 0.10  # 约/左右/大约: ± 10 % of the stated value
 NEARLY_REL = 0.10  # 近: down to 10 % below the stated value
 CNY_USD_TOLERANCE = 0.005  # yuan per dollar: IMF vs NBS yearbook annual averages
 
-# Plausibility bound, external (not printed in the report): Liaoning's resident population at the
-# end of 2015, 43.82 million (NBS, Liaoning Statistical Yearbook 2016), in 10 thousand persons.
-LIAONING_POPULATION_10K = 4382.0
 # Lowest total fertility rate (children per woman) of any population on record is above this.
 TFR_FLOOR = 0.5
 
@@ -253,14 +250,19 @@ def per_unit(amount: Interval, count: Interval, scale: float = 1.0) -> Interval:
 # Plausibility bounds: the range of magnitudes the province's size allows, in the claim's unit.
 
 
+def liaoning_population_10k(year: int = 2015) -> float:
+    """Liaoning's year-end resident population, 10 thousand persons (EXTERNAL: data/external)."""
+    return float(data.load("liaoning_population").at[year, "resident_population_10k"])
+
+
 def plausible_headcount(scale: float = 1.0) -> Interval:
     """Persons in Liaoning: at most its population; `scale` = 10 thousand persons per claim unit."""
-    return Interval(-INF, LIAONING_POPULATION_10K / scale)
+    return Interval(-INF, liaoning_population_10k() / scale)
 
 
 def plausible_per_firm(firms: Interval, scale: float = 1.0) -> Interval:
     """Persons per firm: at most the population spread over the firms (claim unit via scale)."""
-    return Interval(-INF, (LIAONING_POPULATION_10K / firms).hi / scale)
+    return Interval(-INF, (liaoning_population_10k() / firms).hi / scale)
 
 
 def plausible_fertility_floor(scale: float = 1.0) -> Interval:

@@ -150,6 +150,12 @@ class DataPackage:
             return _load_long(res, raw, rel)
         if layout == "facts":
             return _load_facts(res, raw)
+        if layout == "register":
+            out = raw.set_index("id")
+            out["paragraph"] = out["paragraph"].astype(int)
+            out.attrs = {"name": name, "source": {"title": res["title"], "path": res["path"]},
+                         "external": False}
+            return out
         return _load_wide(res, raw, rel)
 
 

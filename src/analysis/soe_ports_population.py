@@ -84,9 +84,9 @@ def bankruptcy_readings(fact: FactGetter = data.fact) -> pd.DataFrame:
 
 def population_bound_10k() -> float:
     """Liaoning's resident population (10 thousand persons), an EXTERNAL bound from the audit."""
-    from analysis.claims import LIAONING_POPULATION_10K  # one external constant, kept there
+    from analysis.claims import liaoning_population_10k
 
-    return float(LIAONING_POPULATION_10K)
+    return liaoning_population_10k()
 
 
 def bankruptcy_plausibility(fact: FactGetter = data.fact) -> pd.DataFrame:
