@@ -82,6 +82,9 @@ def test_without_cjk_font_chinese_text_warns(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(plotting, "find_cjk_font", lambda: None)
     plotting.use_house_style("en")
     assert "apt-get install fonts-wqy-microhei" in capsys.readouterr().out
+    fig, _ = plotting.new_figure(ZH_TEXT)
+    with pytest.raises(UserWarning, match="missing from font"):
+        _render(fig, tmp_path / "no_cjk.png")
     fig, ax = plotting.new_figure(ZH_TEXT)
     with pytest.raises(UserWarning, match="missing from font"):
         _render(fig, tmp_path / "en.png")
