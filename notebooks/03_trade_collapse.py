@@ -33,6 +33,7 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 from analysis import data, trade, trend
+from analysis.keyfigures import record
 from analysis.labels import caption
 from analysis.plotting import bar_chart, figure_source, line_chart, save_figure, use_house_style
 from analysis.tables import (
@@ -185,6 +186,10 @@ display(localise(trend.fit_table(t3, flows, trend_start, trend_end), lang))
 short = trend.shortfall_table(t3, flows, trend_start, trend_end)
 display(localise(short, lang))
 print(figure_source(lang, ["table3_foreign_trade"]))
+# key figures: the reports index shows when a new version moves them
+last_year = int(short.index.get_level_values("year").max())
+for flow in flows:
+    record(f"{flow}_vs_trend_{last_year}_pct", short.loc[(flow, last_year), "gap_pct"], "percent")
 
 # %%
 fit_total = trend.fit_log_linear_trend(t3["total_trade"], trend_start, trend_end)

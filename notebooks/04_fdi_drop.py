@@ -32,6 +32,7 @@ from IPython.display import Markdown, display
 
 from analysis import data, trade, trend
 from analysis.growth import cagr_series, growth_rate
+from analysis.keyfigures import record
 from analysis.labels import caption
 from analysis.plotting import PALETTE, bar_chart, figure_source, save_figure, use_house_style
 from analysis.rounding import Interval
@@ -168,6 +169,9 @@ print(figure_source(lang, fact_ids=["fdi_2015_text", "fdi_decline_2015_pct"]))
 # %%
 short = trend.shortfall_table(fdi, ["fdi"], trend_start, trend_end)
 display(localise(short, lang))
+# key figure: the reports index shows when a new version moves it
+last_year = int(short.index.get_level_values("year").max())
+record(f"fdi_vs_trend_{last_year}_pct", short.loc[("fdi", last_year), "gap_pct"], "percent")
 
 # %%
 fit = trend.fit_log_linear_trend(fdi["fdi"], trend_start, trend_end)

@@ -26,6 +26,7 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 from analysis import claims
+from analysis.keyfigures import record
 
 L = label_language
 pd.set_option("display.max_colwidth", None)
@@ -55,6 +56,8 @@ claims.widenings()
 # %%
 found = claims.findings(audit)
 show(f"**{len(found)} findings** out of {len(audit)} claims.")
+for verdict, n in audit["verdict"].value_counts().sort_index().items():  # key figures
+    record(f"claims_{verdict}", n, "claims")
 claims.labelled(found, L)
 
 # %% [markdown]
