@@ -56,7 +56,7 @@ def naive_build(notebooks: Sequence[Path], work: Path, lang: str = "en") -> dict
         ipynb, executed = out / f"{nb.stem}.ipynb", out / f"{nb.stem}.out.ipynb"
         t = _timed([str(BIN / "jupytext"), "--to", "ipynb", "-o", str(ipynb), str(nb)], env)
         t += _timed([str(BIN / "papermill"), str(ipynb), str(executed), "-k", KERNEL_NAME,
-                     "-p", "label_language", lang, "--cwd", str(nb.parent),
+                     "--language", "python", "-p", "label_language", lang, "--cwd", str(nb.parent),
                      "--no-progress-bar"], env)
         t += _timed([str(BIN / "jupyter"), "nbconvert", "--to", "html",
                      f"--TemplateExporter.extra_template_basedirs={TEMPLATE_DIR}",

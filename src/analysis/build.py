@@ -20,8 +20,8 @@ something must actually run, so a no-op rebuild returns in well under a second.
 from __future__ import annotations
 
 import argparse
-import ast
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -144,39 +144,43 @@ def environment_hash(root: Path) -> str:
     return sha256_bytes(f"{sys.version}\0{sys.executable}\0{lock_hash}".encode())
 
 
-def _imported_modules(source: str) -> set[str]:
+# Import statements, found by pattern rather than by parsing (a no-op build must stay fast):
+# `from X import a, b`, `from X import (a,\n b)`, `import X, Y as Z`. A match inside a string
+# only adds a dependency, never loses one.
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)"
+    r"|import[ \t]+([^\n#;]*))",
+    re.M,
+)
+
+
+@functools.lru_cache(maxsize=256)
+def _imported_modules(source: str) -> frozenset[str]:
     """Modules of the analysis package that some Python source imports (top level or nested)."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:  # not plain Python (e.g. magics): depend on the whole package
-        return {"*"}
     found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names = [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            mod = node.module or ""
-            if node.level:  # relative import inside the package
-                mod = f"analysis.{mod}" if mod else "analysis"
-            names = [mod] + [f"{mod}.{a.name}" for a in node.names]
+    for dots, module, what, plain in _IMPORT.findall(source):
+        if plain:
+            names = [n.split(" as ")[0].strip() for n in plain.split(",")]
         else:
-            continue
+            mod = f"analysis.{module}".rstrip(".") if dots else module
+            items = what.strip("() \t\n").replace("\n", " ").split(",")
+            names = [mod] + [f"{mod}.{n.split(' as ')[0].strip()}" for n in items if n.strip()]
         for name in names:
             parts = name.split(".")
-            if parts[0] == "analysis" and len(parts) > 1:
+            if parts[0] == "analysis" and len(parts) > 1 and parts[1]:
                 found.add(parts[1])
-    return found
+    return frozenset(found)
 
 
 def package_dependencies(source_text: str, package_dir: Path = PACKAGE_DIR) -> list[Path]:
     """Files of src/analysis a notebook depends on: what it imports, transitively.
 
     build.py, __init__.py and the templates always count (they shape every report). A notebook
-    that cannot be parsed, or imports the package dynamically, depends on every module.
+    that imports the package dynamically (importlib) depends on every module.
     """
     always = [package_dir / "__init__.py", package_dir / "build.py", *tree_files(TEMPLATE_DIR)]
     seen: set[str] = set()
-    todo = _imported_modules(source_text) | _imported_modules(
+    todo = set(_imported_modules(source_text)) | _imported_modules(
         (package_dir / "__init__.py").read_text(encoding="utf-8")
         if (package_dir / "__init__.py").exists() else ""
     )
@@ -551,8 +555,8 @@ class Builder:
         version = state["version"]
         result = BuildResult(version=version, path=self.reports_dir / version)
         if self.up_to_date(version, jobs, claims_key):
-            self._point_latest(version)
-            write_index(self.reports_dir)
+            if self._point_latest(version) or not (self.reports_dir / "index.html").exists():
+                write_index(self.reports_dir)
             result.up_to_date = True
             result.reused = [f"{j.name} ({j.lang})" for j in jobs]
             result.seconds = time.perf_counter() - t0
@@ -802,15 +806,16 @@ class Builder:
         self._point_latest(version)
         write_index(self.reports_dir)
 
-    def _point_latest(self, version: str) -> None:
-        """Atomically point reports/latest at version (a relative symlink)."""
+    def _point_latest(self, version: str) -> bool:
+        """Atomically point reports/latest at version (a relative symlink); True if it moved."""
         link = self.reports_dir / "latest"
         if link.is_symlink() and os.readlink(link) == version:
-            return
+            return False
         tmp = self.reports_dir / f".latest-{os.getpid()}"
         tmp.unlink(missing_ok=True)
         os.symlink(version, tmp)
         os.replace(tmp, link)
+        return True
 
 
 # --------------------------------------------------------------------------- index, helpers
