@@ -716,8 +716,8 @@ class Builder:
             nb = papermill.execute_notebook(
                 str(src), str(out), parameters=job.parameters, kernel_name=KERNEL_NAME,
                 language="python", cwd=str(self.notebooks_dir), progress_bar=False,
-                log_output=False,
-            )
+                log_output=False, request_save_on_cell_execute=False,  # papermill still saves
+            )  # the partly executed notebook when a cell fails
         except PapermillExecutionError as e:
             raise BuildError(self._failure(job, out, e)) from None
         except Exception as e:  # kernel died, timeout, ...: still name the notebook
