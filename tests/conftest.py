@@ -1,9 +1,11 @@
-"""Shared fixtures: a scratch copy of data/ that a test may break."""
+"""Shared fixtures: a scratch copy of data/ that a test may break; the executed notebooks."""
 
 from __future__ import annotations
 
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,3 +18,63 @@ def data_copy(tmp_path: Path) -> Path:
     dst = tmp_path / "data"
     shutil.copytree(DATA_DIR, dst)
     return dst / "datapackage.json"
+
+
+NOTEBOOK_LANGS = ("en", "zh")
+
+
+def _execute_notebook(name: str, lang: str, tmp: Path) -> tuple[Any, Path]:
+    """Pair notebooks/<name>.py to an .ipynb in tmp and execute it with papermill."""
+    import jupytext
+    import nbformat
+    import papermill as pm
+
+    from analysis.provenance import PROJECT_ROOT
+
+    work = tmp / f"{name}_{lang}"
+    work.mkdir()
+    src = work / f"{name}.ipynb"
+    nb = jupytext.read(PROJECT_ROOT / "notebooks" / f"{name}.py")
+    # this interpreter's own ipykernel ("python3" resolves to it when run from the project env)
+    nb.metadata["kernelspec"] = {"name": "python3", "language": "python",
+                                 "display_name": "Python 3"}
+    jupytext.write(nb, src)
+    declared = pm.inspect_notebook(str(src))
+    params: dict[str, Any] = {"label_language": lang}
+    if "figure_dir" in declared:
+        params["figure_dir"] = str(work / "figures")
+    out = work / f"{name}.out.ipynb"
+    pm.execute_notebook(str(src), str(out), parameters=params, cwd=str(work),
+                        progress_bar=False, kernel_name="python3", language="python")
+    return nbformat.read(out, as_version=4), work / "figures"
+
+
+@pytest.fixture(scope="session")
+def executed_notebooks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Any]:
+    """Every notebook run once per label language, two kernels at a time (the CI has 2 cores).
+
+    Maps (notebook name, language) to (executed notebook, folder of its saved figures).
+    """
+    from analysis.provenance import PROJECT_ROOT
+
+    tmp = tmp_path_factory.mktemp("notebooks")
+    jobs = [(p.stem, lang) for p in sorted((PROJECT_ROOT / "notebooks").glob("[0-9]*.py"))
+            for lang in NOTEBOOK_LANGS]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {job: pool.submit(_execute_notebook, *job, tmp) for job in jobs}
+        return {job: f.result() for job, f in futures.items()}
+
+
+def notebook_text(nb: Any) -> str:
+    """All text an executed notebook's cells wrote: streams, plain text, Markdown, errors."""
+    parts = []
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            if o.get("output_type") == "stream":
+                parts.append(o["text"])
+            elif o.get("output_type") == "error":
+                parts.append(f"{o['ename']}: {o['evalue']}")
+            for kind in ("text/plain", "text/markdown"):
+                if kind in o.get("data", {}):
+                    parts.append(o["data"][kind])
+    return "\n".join(parts)

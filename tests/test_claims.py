@@ -311,35 +311,15 @@ def test_fact_quotes_are_verbatim_at_their_line():
 # ---------------------------------------------------------------- the audit notebook
 
 
-def _run_notebook(lang: str, tmp) -> str:
-    import jupytext
-    import nbformat
-    import papermill as pm
+def test_audit_notebook_runs_in_both_languages(executed_notebooks):
+    from conftest import notebook_text
 
-    from analysis.provenance import PROJECT_ROOT
-
-    work = tmp / lang
-    work.mkdir()
-    src = work / "07.ipynb"
-    jupytext.write(jupytext.read(PROJECT_ROOT / "notebooks" / "07_claims_audit.py"), src)
-    out = work / "07.out.ipynb"
-    pm.execute_notebook(str(src), str(out), parameters={"label_language": lang}, cwd=str(work),
-                        progress_bar=False, kernel_name="python3", language="python")
-    nb = nbformat.read(out, as_version=4)
-    texts = []
-    for cell in nb.cells:
-        for o in cell.get("outputs", []):
-            assert o.get("output_type") != "error", o
-            data = o.get("data", {})
-            texts.append(str(data.get("text/markdown", "")) + str(data.get("text/plain", "")))
-    return "\n".join(texts)
-
-
-def test_audit_notebook_runs_in_both_languages(tmp_path):
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        en, zh = pool.map(lambda lang: _run_notebook(lang, tmp_path), ["en", "zh"])
+    for lang in ("en", "zh"):
+        nb = executed_notebooks[("07_claims_audit", lang)][0]
+        assert not [o for c in nb.cells for o in c.get("outputs", [])
+                    if o.get("output_type") == "error"]
+    en = notebook_text(executed_notebooks[("07_claims_audit", "en")][0])
+    zh = notebook_text(executed_notebooks[("07_claims_audit", "zh")][0])
     assert "findings** out of" in en and "fdi_decline_2015_pct" in en
     assert "不符" in zh and "无法核实" in zh
     # the closing note lists the findings, quotes included

@@ -1,21 +1,14 @@
 """Notebooks 01, 02, 05 and 06 run to completion in both label languages.
 
-The eight runs execute in parallel (one kernel each) in a temp folder, with figures saved there;
-each run is then checked for errors, missing-glyph warnings, its figures and the numbers it must
+Every notebook runs once per language for the whole session (tests/conftest.py); each run is
+then checked for errors, missing-glyph warnings, its figures and the numbers it must
 show (the report's tables as printed, the para 29 readings, the gap tables).
 """
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-
-import jupytext
-import nbformat
-import papermill as pm
 import pytest
-
-from analysis.provenance import PROJECT_ROOT
+from conftest import notebook_text
 
 NOTEBOOKS = {
     "01_economic_collapse": ["fig1_growth", "fig2_revenue", "fig3_fixed_asset_investment"],
@@ -31,55 +24,17 @@ NOTEBOOKS = {
 LANGS = ["en", "zh"]
 
 
-def _run(name: str, lang: str, tmp: Path) -> tuple[nbformat.NotebookNode, Path]:
-    """Convert the percent script to .ipynb in ``tmp`` and execute it with papermill."""
-    work = tmp / f"{name}_{lang}"
-    work.mkdir()
-    src = work / f"{name}.ipynb"
-    jupytext.write(jupytext.read(PROJECT_ROOT / "notebooks" / f"{name}.py"), src)
-    out = work / f"{name}.out.ipynb"
-    pm.execute_notebook(
-        str(src),
-        str(out),
-        parameters={"label_language": lang, "figure_dir": str(work / "figures")},
-        cwd=str(work),
-        progress_bar=False,
-        kernel_name="python3",
-        language="python",
-    )
-    return nbformat.read(out, as_version=4), work / "figures"
-
-
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory) -> dict[tuple[str, str], tuple[nbformat.NotebookNode, Path]]:
-    """Execute every (notebook, language) pair once, four at a time."""
-    tmp = tmp_path_factory.mktemp("notebooks_a")
-    jobs = [(n, lang) for n in NOTEBOOKS for lang in LANGS]
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        futures = {job: pool.submit(_run, *job, tmp) for job in jobs}
-        return {job: f.result() for job, f in futures.items()}
-
-
-def _text(nb: nbformat.NotebookNode) -> str:
-    """All text the notebook's cells wrote (streams, plain-text and Markdown results, errors)."""
-    parts = []
-    for cell in nb.cells:
-        for o in cell.get("outputs", []):
-            if o.get("output_type") == "stream":
-                parts.append(o["text"])
-            elif o.get("output_type") == "error":
-                parts.append(f"{o['ename']}: {o['evalue']}")
-            for kind in ("text/plain", "text/markdown"):
-                if kind in o.get("data", {}):
-                    parts.append(o["data"][kind])
-    return "\n".join(parts)
+@pytest.fixture
+def runs(executed_notebooks):
+    """The session's executed notebooks (tests/conftest.py)."""
+    return executed_notebooks
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", list(NOTEBOOKS))
 def test_notebook_runs_with_figures_and_no_missing_glyphs(runs, name, lang):
     nb, figures = runs[(name, lang)]
-    text = _text(nb)
+    text = notebook_text(nb)
     assert "missing from font" not in text, "a glyph was missing: CJK font not used"
     assert "findfont" not in text
     for fig in NOTEBOOKS[name]:
@@ -88,7 +43,7 @@ def test_notebook_runs_with_figures_and_no_missing_glyphs(runs, name, lang):
 
 
 def test_collapse_notebook_shows_table1_and_both_fai_readings(runs):
-    text = _text(runs[("01_economic_collapse", "en")][0])
+    text = notebook_text(runs[("01_economic_collapse", "en")][0])
     assert "2222.7" in text and "2203.7" in text  # Table 1 as printed
     assert "-23.13" in text  # para 26's nominal fall, recomputed
     assert "Reading A" in text and "Reading B" in text
@@ -97,7 +52,7 @@ def test_collapse_notebook_shows_table1_and_both_fai_readings(runs):
 
 
 def test_structure_notebook_shows_table2_pace_and_catch_up(runs):
-    text = _text(runs[("02_structural_shift", "zh")][0])
+    text = notebook_text(runs[("02_structural_shift", "zh")][0])
     assert "46.2" in text and "54.7" in text  # Table 2 as printed
     assert "第三产业" in text
     assert "年均变化（百分点）" in text and "年数（中位数）" in text  # localised derived tables
@@ -105,12 +60,12 @@ def test_structure_notebook_shows_table2_pace_and_catch_up(runs):
 
 
 def test_capacity_notebook_shows_gaps_and_periods(runs):
-    text = _text(runs[("05_capacity_utilisation", "en")][0])
+    text = notebook_text(runs[("05_capacity_utilisation", "en")][0])
     assert "China minus Liaoning" in text and "2017Q4" in text
 
 
 def test_soe_notebook_shows_readings_and_cagr(runs):
-    text = _text(runs[("06_soe_ports_population", "en")][0])
+    text = notebook_text(runs[("06_soe_ports_population", "en")][0])
     assert "Units one step down" in text and "soe_count_2016" in text
     assert "13.62" in text  # Dandong CAGR 2012-2016
     assert "16.10" in text or "16.1" in text  # national share over 60 implied by the gap
