@@ -221,8 +221,6 @@ class Browser:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(screenshot))
             check.screenshot = screenshot
-        # the page's own requests only: anything else is not this page's doing
-        check.requests = [u for u in check.requests if u]
         return check, page
 
     def probe_text(self, text: str, font: str = "40px sans-serif") -> dict[str, Any]:
@@ -249,8 +247,7 @@ def _shot_name(reports_dir: Path, url: str) -> str:
 
 def check_site(reports_dir: Path, screenshots: Path | None = None,
                executable: str | None = None, versions: int | None = None) -> SiteCheck:
-    """Open reports_dir/index.html and every report it links to (of the newest `versions`
-    versions, default all); check requests, images, console, CJK glyphs and navigation links."""
+    """Open index.html and every report it links to (newest `versions` only, if given); check."""
     reports_dir = Path(reports_dir).resolve()
     index = reports_dir / "index.html"
     if not index.exists():
