@@ -65,3 +65,6 @@ lab: $(ENV_READY) ## Open JupyterLab on notebooks/ with the project kernel (each
 
 bench: $(ENV_READY) ## Time a clean report build against the naive CLI chain, and a no-op rebuild
 	$(PY) -m analysis.bench
+
+browser-check: $(ENV_READY) ## Open the newest built reports in headless Chromium and report problems
+	$(PY) -m analysis.browser reports --versions 1
