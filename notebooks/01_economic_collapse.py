@@ -16,6 +16,7 @@ from IPython.display import Markdown, display
 
 from analysis import collapse, data, plotting
 from analysis.growth import growth_rate
+from analysis.keyfigures import record
 from analysis.labels import caption, t
 from analysis.tables import fact_table, localise, printed_table
 
@@ -58,7 +59,9 @@ fact_table(para_26_27, L)
 # is the 2016 row.
 
 # %%
-growth_rate(data.load("table1_gdp")["gdp"]).dropna().round(2).to_frame(t("nominal_gdp_growth", L))
+nominal_growth = growth_rate(data.load("table1_gdp")["gdp"]).dropna()
+record("nominal_gdp_growth_2016_pct", nominal_growth.loc[2016], "percent")  # index: what moved
+nominal_growth.round(2).to_frame(t("nominal_gdp_growth", L))
 
 # %% [markdown]
 # ### Which GDP vintage? (para 30)

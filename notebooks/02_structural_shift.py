@@ -18,6 +18,7 @@ seed = 0  # simulation seed for the catch-up interval
 from IPython.display import Markdown, display
 
 from analysis import data, plotting, structure
+from analysis.keyfigures import record
 from analysis.labels import caption, t
 from analysis.tables import fact_table, localise, printed_table
 from analysis.trend import linear_trend, predict_with_intervals
@@ -121,6 +122,9 @@ _ = plotting.keep(fig, figure_dir, "tertiary_gap", L)
 catch_up = structure.catch_up_table(
     shares, windows, gap, {"fixed": 0.0, "moving": national_pace}, seed=seed
 )
+for (window, national_share), years in catch_up["years_median"].items():
+    if years < float("inf"):  # key figures: the reports index shows when a version moves them
+        record(f"catch_up_years_{window.replace('-', '_')}_{national_share}", years, "years")
 localise(catch_up.round(2), L)
 
 # %% [markdown]

@@ -13,6 +13,7 @@ figure_dir = ""  # if set, figures are also saved there as PNG (<name>_<lang>.pn
 from IPython.display import Markdown, display
 
 from analysis import capacity, plotting
+from analysis.keyfigures import record
 from analysis.labels import t
 from analysis.tables import fact_table, localise
 
@@ -39,7 +40,12 @@ fact_table([i for pair in capacity.FACTS.values() for i in dict.fromkeys(pair)]
 # literally; "with rounding" also lets each printed integer stand for ± 0.5.
 
 # %%
-localise(capacity.gap_table(), L)
+gaps = capacity.gap_table()
+record("capacity_gap_national_minus_liaoning_low_pp",  # key figures for the reports index
+       gaps.loc["national_minus_liaoning", "as_stated_low"], "percentage points")
+record("capacity_gap_national_minus_liaoning_high_pp",
+       gaps.loc["national_minus_liaoning", "as_stated_high"], "percentage points")
+localise(gaps, L)
 
 # %% [markdown]
 # ## Against China's published series (external)

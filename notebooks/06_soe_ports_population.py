@@ -14,6 +14,7 @@ from IPython.display import Markdown, display
 
 from analysis import plotting
 from analysis import soe_ports_population as spp
+from analysis.keyfigures import record
 from analysis.labels import t
 from analysis.tables import fact_table, localise
 
@@ -72,6 +73,7 @@ show(f"**{t('sec_3f', L)}**")
 display(fact_table(spp.PORT_FACTS, L))
 display(localise(spp.port_derived().round(2).to_frame(t("value", L)), L))
 dandong = spp.dandong_cagr()
+record("dandong_throughput_cagr_2012_2016_pct", dandong["cagr_pct"], "percent")  # key figure
 localise(dandong.round(2).to_frame(t("value", L)), L)
 
 # %%
