@@ -29,6 +29,7 @@ def _execute_notebook(name: str, lang: str, tmp: Path) -> tuple[Any, Path]:
     import nbformat
     import papermill as pm
 
+    from analysis.execute import run_isolated
     from analysis.provenance import PROJECT_ROOT
 
     work = tmp / f"{name}_{lang}"
@@ -44,8 +45,8 @@ def _execute_notebook(name: str, lang: str, tmp: Path) -> tuple[Any, Path]:
     if "figure_dir" in declared:
         params["figure_dir"] = str(work / "figures")
     out = work / f"{name}.out.ipynb"
-    pm.execute_notebook(str(src), str(out), parameters=params, cwd=str(work),
-                        progress_bar=False, kernel_name="python3", language="python")
+    # a child process per notebook (killable): see analysis.execute
+    run_isolated(src, out, params, "python3", work)
     return nbformat.read(out, as_version=4), work / "figures"
 
 

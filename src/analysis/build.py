@@ -707,23 +707,18 @@ class Builder:
     def _execute(self, job: Job, work: Path) -> Any:
         """Run one notebook with papermill in the project kernel; cache the cleaned result."""
         import nbformat
-        import papermill
-        from papermill.exceptions import PapermillExecutionError
+
+        from analysis.execute import CellError, ExecutionFailed, run_isolated
 
         src = work / ".work" / job.lang / f"{job.name}.input.ipynb"
         out = work / ".work" / job.lang / f"{job.name}.ipynb"
         try:
-            nb = papermill.execute_notebook(
-                str(src), str(out), parameters=job.parameters, kernel_name=KERNEL_NAME,
-                language="python", cwd=str(self.notebooks_dir), progress_bar=False,
-                log_output=False, request_save_on_cell_execute=False,  # papermill still saves
-            )  # the partly executed notebook when a cell fails
-        except PapermillExecutionError as e:
+            run_isolated(src, out, job.parameters, KERNEL_NAME, self.notebooks_dir)
+        except CellError as e:
             raise BuildError(self._failure(job, out, e)) from None
-        except Exception as e:  # kernel died, timeout, ...: still name the notebook
-            raise BuildError(
-                f"[fail] notebook {job.source.name} ({job.lang}): {type(e).__name__}: {e}"
-            ) from None
+        except ExecutionFailed as e:  # kernel died or hung: still name the notebook
+            raise BuildError(f"[fail] notebook {job.source.name} ({job.lang}): {e}") from None
+        nb = nbformat.read(out, as_version=4)
         _strip_run_metadata(nb)
         for pre in _make_preprocessors(self._replacements):
             nb, _ = pre.preprocess(nb, {})
