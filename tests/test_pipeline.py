@@ -361,9 +361,10 @@ def test_unknown_label_language_is_refused(tmp_path):
 
 
 def test_kernel_runs_the_drivers_own_interpreter_with_fixed_seeds(tmp_path):
-    spec = b.kernelspec(b.kernel_env(tmp_path))
+    spec = b.kernelspec(b.kernel_env(tmp_path, use_prefix=True))
     assert spec["argv"][0] == sys.executable
     assert spec["env"]["PYTHONPYCACHEPREFIX"] == str(tmp_path)
+    assert "PYTHONPYCACHEPREFIX" not in b.kernel_env(tmp_path, use_prefix=False)
     assert spec["env"]["SOURCE_DATE_EPOCH"] == "0" and spec["env"]["PYTHONHASHSEED"] == "0"
     assert Path(spec["env"]["MATPLOTLIBRC"]).read_text().count("svg.hashsalt") == 1
 

@@ -321,13 +321,32 @@ def plan_jobs(
 # --------------------------------------------------------------------------- kernel
 
 
-def kernel_env(pycache: Path) -> dict[str, str]:
-    """KERNEL_ENV plus a private bytecode cache, so kernels never recompile the libraries.
+def environment_has_bytecode() -> bool:
+    """Whether the environment's libraries ship compiled bytecode (uv sync --compile-bytecode).
 
-    Where PYTHONDONTWRITEBYTECODE is set (as on the build machines) every kernel would compile
-    pandas, matplotlib, scipy and statsmodels from source again, about 8 s of CPU each; the
-    cache lives in reports/.cache/pycache and leaves the environment itself untouched.
+    Looks for pandas' cached bytecode without importing pandas (the no-op build stays light).
     """
+    import importlib.util
+
+    spec = importlib.util.find_spec("pandas")
+    if spec is None or spec.origin is None:
+        return False
+    return Path(importlib.util.cache_from_source(spec.origin)).exists()
+
+
+def kernel_env(pycache: Path, use_prefix: bool | None = None) -> dict[str, str]:
+    """KERNEL_ENV, plus a private bytecode cache where the environment has no bytecode.
+
+    Where PYTHONDONTWRITEBYTECODE is set and the libraries were installed without bytecode,
+    every kernel would compile pandas, matplotlib, scipy and statsmodels again, about 8 s of
+    CPU each; the cache then lives in reports/.cache/pycache. Where the environment is compiled
+    (the Makefile's `uv sync --compile-bytecode`), a prefix would hide that bytecode and force
+    the very recompilation it is meant to avoid, so none is set.
+    """
+    if use_prefix is None:
+        use_prefix = not environment_has_bytecode()
+    if not use_prefix:
+        return dict(KERNEL_ENV)
     return {**KERNEL_ENV, "PYTHONPYCACHEPREFIX": str(pycache), "PYTHONDONTWRITEBYTECODE": ""}
 
 
