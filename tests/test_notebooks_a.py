@@ -24,16 +24,10 @@ NOTEBOOKS = {
 LANGS = ["en", "zh"]
 
 
-@pytest.fixture
-def runs(executed_notebooks):
-    """The session's executed notebooks (tests/conftest.py)."""
-    return executed_notebooks
-
-
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", list(NOTEBOOKS))
-def test_notebook_runs_with_figures_and_no_missing_glyphs(runs, name, lang):
-    nb, figures = runs[(name, lang)]
+def test_notebook_runs_with_figures_and_no_missing_glyphs(executed_notebooks, name, lang):
+    nb, figures = executed_notebooks[(name, lang)]
     text = notebook_text(nb)
     assert "missing from font" not in text, "a glyph was missing: CJK font not used"
     assert "findfont" not in text
@@ -42,8 +36,8 @@ def test_notebook_runs_with_figures_and_no_missing_glyphs(runs, name, lang):
         assert png.exists() and png.stat().st_size > 10_000, png
 
 
-def test_collapse_notebook_shows_table1_and_both_fai_readings(runs):
-    text = notebook_text(runs[("01_economic_collapse", "en")][0])
+def test_collapse_notebook_shows_table1_and_both_fai_readings(executed_notebooks):
+    text = notebook_text(executed_notebooks[("01_economic_collapse", "en")][0])
     assert "2222.7" in text and "2203.7" in text  # Table 1 as printed
     assert "-23.13" in text  # para 26's nominal fall, recomputed
     assert "Reading A" in text and "Reading B" in text
@@ -51,21 +45,21 @@ def test_collapse_notebook_shows_table1_and_both_fai_readings(runs):
     assert "6438.04" in text and "643.80" in text  # rebuilt 2016 levels
 
 
-def test_structure_notebook_shows_table2_pace_and_catch_up(runs):
-    text = notebook_text(runs[("02_structural_shift", "zh")][0])
+def test_structure_notebook_shows_table2_pace_and_catch_up(executed_notebooks):
+    text = notebook_text(executed_notebooks[("02_structural_shift", "zh")][0])
     assert "46.2" in text and "54.7" in text  # Table 2 as printed
     assert "第三产业" in text
     assert "年均变化（百分点）" in text and "年数（中位数）" in text  # localised derived tables
     assert "2.27" in text  # 2011-2015 pace, points a year
 
 
-def test_capacity_notebook_shows_gaps_and_periods(runs):
-    text = notebook_text(runs[("05_capacity_utilisation", "en")][0])
+def test_capacity_notebook_shows_gaps_and_periods(executed_notebooks):
+    text = notebook_text(executed_notebooks[("05_capacity_utilisation", "en")][0])
     assert "China minus Liaoning" in text and "2017Q4" in text
 
 
-def test_soe_notebook_shows_readings_and_cagr(runs):
-    text = notebook_text(runs[("06_soe_ports_population", "en")][0])
+def test_soe_notebook_shows_readings_and_cagr(executed_notebooks):
+    text = notebook_text(executed_notebooks[("06_soe_ports_population", "en")][0])
     assert "Units one step down" in text and "soe_count_2016" in text
     assert "13.62" in text  # Dandong CAGR 2012-2016
     assert "16.10" in text or "16.1" in text  # national share over 60 implied by the gap

@@ -17,16 +17,10 @@ NOTEBOOKS = {
 LANGS = ["en", "zh"]
 
 
-@pytest.fixture
-def runs(executed_notebooks):
-    """The session's executed notebooks (tests/conftest.py)."""
-    return executed_notebooks
-
-
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", list(NOTEBOOKS))
-def test_notebook_runs_and_renders(runs, name, lang):
-    nb, figures = runs[(name, lang)]
+def test_notebook_runs_and_renders(executed_notebooks, name, lang):
+    nb, figures = executed_notebooks[(name, lang)]
     text = notebook_text(nb)
     assert "missing from font" not in text, "a glyph was missing: CJK font not used"
     for fig in NOTEBOOKS[name]:
@@ -36,14 +30,14 @@ def test_notebook_runs_and_renders(runs, name, lang):
     assert images >= len(NOTEBOOKS[name])
 
 
-def test_trade_notebook_shows_table3_and_the_text_comparisons(runs):
-    text = notebook_text(runs[("03_trade_collapse", "en")][0])
+def test_trade_notebook_shows_table3_and_the_text_comparisons(executed_notebooks):
+    text = notebook_text(executed_notebooks[("03_trade_collapse", "en")][0])
     assert "1142.8" in text and "20.8" in text  # Table 3 printed values
     assert "export_decline_2009_pct" in text and "partner_exports_2016" in text
     assert "breakpoint" in text  # the Chow test table
 
 
-def test_fdi_notebook_shows_the_table_and_sector_shares(runs):
-    text = notebook_text(runs[("04_fdi_drop", "zh")][0])
+def test_fdi_notebook_shows_the_table_and_sector_shares(executed_notebooks):
+    text = notebook_text(executed_notebooks[("04_fdi_drop", "zh")][0])
     assert "207.50" in text and "1.12" in text  # printed with the table's two decimals
     assert "fdi_2013_text" in text and "制造业" in text

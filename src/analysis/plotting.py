@@ -114,6 +114,19 @@ def use_house_style(label_language: str) -> None:
     mpl.rcParams.update(rc)
 
 
+def _wrap_title(title: str) -> str:
+    """A long bilingual title ("English / 中文") on two lines."""
+    return title.replace(" / ", "\n") if len(title) > TITLE_WIDTH else title
+
+
+def _figure_and_axes(title: str, ax: Axes | None) -> tuple[Figure, Axes]:
+    """A new titled figure, or the given axes (titled) and its figure."""
+    if ax is None:
+        return new_figure(title)
+    ax.set_title(_wrap_title(title), loc="left")
+    return ax.figure, ax  # type: ignore[return-value]
+
+
 def new_figure(
     title: str | None = None,
     *,
@@ -123,8 +136,7 @@ def new_figure(
 ) -> tuple[Figure, Axes]:
     """New figure in the house style with constrained layout; returns (figure, axes)."""
     fig, ax = plt.subplots(nrows, ncols, figsize=figsize, layout="constrained")
-    if title and len(title) > TITLE_WIDTH:
-        title = title.replace(" / ", "\n")  # English and Chinese caption on two lines
+    title = _wrap_title(title) if title else title
     if title:
         if nrows * ncols == 1:
             ax.set_title(title, loc="left")
@@ -215,11 +227,7 @@ def line_chart(
 ) -> tuple[Figure, Axes]:
     """Line chart of the columns of ``df`` against its (year) index; ``external`` columns marked."""
     frame = df.to_frame() if isinstance(df, pd.Series) else df
-    if ax is None:
-        fig, ax = new_figure(title)
-    else:
-        fig = ax.figure  # type: ignore[assignment]
-        ax.set_title(title.replace(" / ", "\n") if len(title) > TITLE_WIDTH else title, loc="left")
+    fig, ax = _figure_and_axes(title, ax)
     external = set(external)
     for i, col in enumerate(frame.columns):
         s = frame[col].dropna()
@@ -249,11 +257,7 @@ def bar_chart(
     ``annotate`` = number of decimals to print on top of each bar (None for no labels).
     """
     frame = df.to_frame() if isinstance(df, pd.Series) else df
-    if ax is None:
-        fig, ax = new_figure(title)
-    else:
-        fig = ax.figure  # type: ignore[assignment]
-        ax.set_title(title.replace(" / ", "\n") if len(title) > TITLE_WIDTH else title, loc="left")
+    fig, ax = _figure_and_axes(title, ax)
     external = set(external)
     n = len(frame.columns)
     width = 0.8 / max(n, 1)
