@@ -376,3 +376,18 @@ def test_data_fingerprint_covers_every_file_the_data_package_describes():
     hashed = {f["path"] for f in b.data_file_hashes(PROJECT_ROOT)}
     described = {p.resolve().relative_to(PROJECT_ROOT).as_posix() for p in data.data_files()}
     assert described <= hashed
+
+
+def test_stream_outputs_split_by_flush_timing_are_merged():
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    split = nbformat.v4.new_code_cell("x")
+    split.outputs = [nbformat.v4.new_output("stream", name="stderr", text="a\n"),
+                     nbformat.v4.new_output("stream", name="stderr", text="b\n")]
+    whole = nbformat.v4.new_code_cell("x")
+    whole.outputs = [nbformat.v4.new_output("stream", name="stderr", text="a\nb\n")]
+    nb.cells = [split, whole]
+    for pre in b._make_preprocessors([]):
+        nb, _ = pre.preprocess(nb, {})
+    assert nb.cells[0].outputs == nb.cells[1].outputs

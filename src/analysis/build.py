@@ -438,8 +438,8 @@ _VOLATILE = (
 
 
 def _make_preprocessors(replacements: Sequence[tuple[str, str]]) -> list[Any]:
-    """The determinism preprocessors: renumbered cell ids, sanitised outputs."""
-    from nbconvert.preprocessors import Preprocessor
+    """The determinism preprocessors: merged streams, renumbered cell ids, sanitised outputs."""
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor, Preprocessor
 
     class RenumberCellIds(Preprocessor):
         """Replace the random cell ids of jupytext/papermill by cell-0, cell-1, ..."""
@@ -481,7 +481,9 @@ def _make_preprocessors(replacements: Sequence[tuple[str, str]]) -> list[Any]:
                             out.data[mime] = [self._fix(v) for v in value]
             return cell, resources
 
-    return [RenumberCellIds(), SanitiseOutputs()]
+    # The kernel splits a burst of stderr/stdout into stream outputs as its flush timer falls,
+    # so two runs can differ in how many there are: merging consecutive ones removes that.
+    return [CoalesceStreamsPreprocessor(), RenumberCellIds(), SanitiseOutputs()]
 
 
 def _path_replacements(root: Path, notebooks_dir: Path, work: Path) -> list[tuple[str, str]]:
