@@ -11,7 +11,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -236,13 +235,12 @@ def test_volatile_output_is_normalised():
 # ----------------------------------------------------------------------------- incremental
 
 
-def test_noop_rebuild_runs_nothing_and_is_fast(built):
+def test_noop_rebuild_runs_nothing(built):
+    # its speed (goal < 1 s) is measured by `make bench`, not asserted: timings flake under load
     proj, result, _ = built
     run = Run(proj, claims_writer=_claims_stub)
-    t0 = time.perf_counter()
     again = run()
     assert again.up_to_date and again.executed == [] and again.version == result.version
-    assert time.perf_counter() - t0 < 1.0
     assert not any(line.startswith("[run]") for line in run.lines)
 
 
