@@ -12,21 +12,16 @@ figure_dir = ""  # if set, figures are also saved there as PNG (<name>_<lang>.pn
 fai_anchor_year = 2014  # the year para 29's first level ("2443亿元") is read as
 
 # %%
-from IPython.display import Markdown, display
+from IPython.display import display
 
 from analysis import collapse, data, plotting
 from analysis.growth import growth_rate
 from analysis.keyfigures import record
 from analysis.labels import caption, t
-from analysis.tables import fact_table, localise, printed_table
+from analysis.tables import fact_table, localise, printed_table, show
 
 L = label_language
 plotting.use_house_style(L)
-
-
-def show(text: str) -> None:
-    """Render a Markdown line (captions, notes)."""
-    display(Markdown(text))
 
 
 # %% [markdown]

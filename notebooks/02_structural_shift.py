@@ -15,21 +15,16 @@ long_trend_start = 2006  # comparison window including the external years
 seed = 0  # simulation seed for the catch-up interval
 
 # %%
-from IPython.display import Markdown, display
+from IPython.display import display
 
 from analysis import data, plotting, structure
 from analysis.keyfigures import record
 from analysis.labels import caption, t
-from analysis.tables import fact_table, localise, printed_table
+from analysis.tables import fact_table, localise, printed_table, show
 from analysis.trend import linear_trend, predict_with_intervals
 
 L = label_language
 plotting.use_house_style(L)
-
-
-def show(text: str) -> None:
-    """Render a Markdown line (captions, notes)."""
-    display(Markdown(text))
 
 
 # %% [markdown]

@@ -27,7 +27,6 @@ sensitivity_starts = [2008, 2010]  # later fit-window starts for the sensitivity
 figure_dir = ""  # if set, figures are also saved there as PNG
 
 # %%
-from pathlib import Path
 
 import pandas as pd
 from IPython.display import Markdown, display
@@ -35,7 +34,7 @@ from IPython.display import Markdown, display
 from analysis import data, trade, trend
 from analysis.keyfigures import record
 from analysis.labels import caption
-from analysis.plotting import bar_chart, figure_source, line_chart, save_figure, use_house_style
+from analysis.plotting import bar_chart, figure_source, keep, line_chart, use_house_style
 from analysis.tables import (
     fact_table,
     label,
@@ -55,12 +54,6 @@ t3 = data.load("table3_foreign_trade")
 partners = data.load("table_partner_trade")
 cny_usd = data.load("cny_usd")["cny_per_usd"]
 flows = ["exports", "imports", "total_trade"]
-
-
-def show_figure(fig, name):
-    """Save the figure to figure_dir when asked (the notebook shows it inline either way)."""
-    if figure_dir:
-        save_figure(fig, Path(figure_dir) / f"{name}_{lang}.png")
 
 
 # %% [markdown]
@@ -100,7 +93,7 @@ fig, ax = line_chart(
     unit=f"{label('share_of_gdp', lang)} ({unit_label('percent', lang)})",
     source=figure_source(lang, ["table3_foreign_trade"]),
 )
-show_figure(fig, "fig4_trade_dependency")
+keep(fig, figure_dir, "fig4_trade_dependency", lang)
 
 # %%
 gap = (t3["trade_dependency_china"] - t3["trade_dependency"]).rename("dependency_gap")
@@ -167,7 +160,7 @@ fig, ax = bar_chart(
 ax.plot(range(len(falls)), falls["total_trade_growth"], linestyle="none", marker="_",
         markersize=18, markeredgewidth=3, color="black", label=label("total_trade_growth", lang))
 ax.legend(loc="lower left")
-show_figure(fig, "trade_contributions")
+keep(fig, figure_dir, "trade_contributions", lang)
 
 # %% [markdown]
 # ## 4. How far below trend? / 与趋势相比下降多少？
@@ -201,7 +194,7 @@ fig, ax = trend_chart(
     unit=unit_label("100 million USD", lang),
     source=figure_source(lang, ["table3_foreign_trade"]),
 )
-show_figure(fig, "trade_trend")
+keep(fig, figure_dir, "trade_trend", lang)
 
 # %% [markdown]
 # Sensitivity to the fit window: trade growth slowed after 2010, and a straight line in logs
@@ -313,7 +306,7 @@ fig, ax = bar_chart(
 )
 ax.set_xticks(range(len(composition)), [label(k, lang) for k in composition.index],
               rotation=15, ha="right")
-show_figure(fig, "trade_composition")
+keep(fig, figure_dir, "trade_composition", lang)
 
 # %% [markdown]
 # ## 8. Imbalance between cities / 城市间贸易额不平衡

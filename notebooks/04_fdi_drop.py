@@ -25,7 +25,6 @@ sensitivity_starts = [2008, 2010]  # later fit-window starts for the sensitivity
 figure_dir = ""  # if set, figures are also saved there as PNG
 
 # %%
-from pathlib import Path
 
 import pandas as pd
 from IPython.display import Markdown, display
@@ -34,7 +33,7 @@ from analysis import data, trade, trend
 from analysis.growth import cagr_series, growth_rate
 from analysis.keyfigures import record
 from analysis.labels import caption
-from analysis.plotting import PALETTE, bar_chart, figure_source, save_figure, use_house_style
+from analysis.plotting import PALETTE, bar_chart, figure_source, keep, use_house_style
 from analysis.rounding import Interval
 from analysis.tables import (
     fact_table,
@@ -55,12 +54,6 @@ fdi = data.load("table_fdi")
 t3 = data.load("table3_foreign_trade")
 f = data.fact
 usd = "100 million USD"
-
-
-def show_figure(fig, name):
-    """Save the figure to figure_dir when asked (the notebook shows it inline either way)."""
-    if figure_dir:
-        save_figure(fig, Path(figure_dir) / f"{name}_{lang}.png")
 
 
 # %% [markdown]
@@ -105,7 +98,7 @@ ax2.grid(False)
 ax2.spines["right"].set_visible(True)
 handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
 ax.legend(handles, [h.get_label() for h in handles], loc="upper left")
-show_figure(fig, "fig5_fdi")
+keep(fig, figure_dir, "fig5_fdi", lang)
 
 # %% [markdown]
 # ## 3. Growth, CAGR and what paragraph 42 says / 增长率与第42段
@@ -183,7 +176,7 @@ fig, ax = trend_chart(
     unit=unit_label(usd, lang),
     source=figure_source(lang, ["table_fdi"]),
 )
-show_figure(fig, "fdi_trend")
+keep(fig, figure_dir, "fdi_trend", lang)
 
 # %% [markdown]
 # Sensitivity to the fit window. FDI growth was slowing inside the window (see the growth rates in
@@ -267,7 +260,7 @@ fig, ax = bar_chart(
 )
 ax.set_xticks(range(len(by_sector)), [label(k, lang) for k in by_sector.index],
               rotation=20, ha="right")
-show_figure(fig, "fdi_by_sector")
+keep(fig, figure_dir, "fdi_by_sector", lang)
 
 # %% [markdown]
 # Paragraph 48's share of manufacturing and real estate ("制造业和房地产行业占到近…"), recomputed

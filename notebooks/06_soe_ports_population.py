@@ -10,21 +10,16 @@ label_language = "en"
 figure_dir = ""  # if set, figures are also saved there as PNG (<name>_<lang>.png)
 
 # %%
-from IPython.display import Markdown, display
+from IPython.display import display
 
 from analysis import plotting
 from analysis import soe_ports_population as spp
 from analysis.keyfigures import record
 from analysis.labels import t
-from analysis.tables import fact_table, localise
+from analysis.tables import fact_table, localise, show
 
 L = label_language
 plotting.use_house_style(L)
-
-
-def show(text: str) -> None:
-    """Render a Markdown line (captions, notes)."""
-    display(Markdown(text))
 
 
 # %% [markdown]

@@ -23,21 +23,16 @@ label_language = "en"
 
 # %%
 import pandas as pd
-from IPython.display import Markdown, display
 
 from analysis import claims
 from analysis.keyfigures import record
+from analysis.tables import show
 
 L = label_language
 pd.set_option("display.max_colwidth", None)
 pd.set_option("display.max_rows", None)
 
 audit = claims.audit()
-
-
-def show(text: str) -> None:
-    """Render Markdown."""
-    display(Markdown(text))
 
 
 # %% [markdown]

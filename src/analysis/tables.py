@@ -159,3 +159,10 @@ def localise(obj: pd.DataFrame | pd.Series, lang: str) -> pd.DataFrame | pd.Seri
             if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
                 out[c] = out[c].map(lambda v: label(v, lang) if isinstance(v, str) else v)
     return out
+
+
+def show(text: str) -> None:
+    """Render a line of Markdown in the notebook (captions, computed notes)."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(text))
