@@ -170,3 +170,21 @@ def test_validate_cli_reports_without_traceback(data_copy: Path, capsys: pytest.
     assert main([str(data_copy)]) == 1
     err = capsys.readouterr().err
     assert "FAIL table3_foreign_trade" in err and "Traceback" not in err
+
+
+def test_a_build_checks_each_file_once_but_never_trusts_a_changed_one(data_copy, tmp_path,
+                                                                       monkeypatch):
+    from analysis.provenance import VALIDATED_ENV
+
+    stamps = tmp_path / "validated"
+    monkeypatch.setenv(VALIDATED_ENV, str(stamps))
+    DataPackage(data_copy).load("table3_foreign_trade")
+    assert len(list(stamps.iterdir())) == 1  # passed: recorded for the other notebooks
+    DataPackage(data_copy).load("table3_foreign_trade")
+    assert len(list(stamps.iterdir())) == 1  # same bytes, same schema: not checked again
+    f = data_copy.parent / T3
+    f.write_text(f.read_text(encoding="utf-8").replace("exports,2009,334.4", "exports,2009,x"),
+                 encoding="utf-8")
+    msg = load_error(data_copy, "table3_foreign_trade")  # the stamp of the old bytes is no pass
+    assert "column 'value'" in msg and "type-error" in msg
+    assert len(list(stamps.iterdir())) == 1  # and a failure is never recorded

@@ -8,7 +8,9 @@ minimums, accounting identities within printed rounding) are checked here. Any f
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.provenance import DATAPACKAGE
+from analysis.provenance import DATAPACKAGE, VALIDATED_ENV
 from analysis.rounding import Interval, decimals_of
 
 MAX_LISTED = 20  # problems listed in one error message before "... and N more"
@@ -159,13 +161,37 @@ class DataPackage:
         return _load_wide(res, raw, rel)
 
 
+def _passed_stamp(descriptor: dict[str, Any], fpath: Path) -> Path | None:
+    """Where a report build records that this exact file passed this exact schema, or None.
+
+    The frictionless check is the slowest part of a load and every notebook of a build loads
+    the same files; the stamp's name hashes everything the check depends on (file bytes,
+    schema, frictionless version), so a changed file or schema is checked again.
+    """
+    folder = os.environ.get(VALIDATED_ENV)
+    if not folder:
+        return None
+    from importlib.metadata import version
+
+    h = hashlib.sha256(json.dumps(descriptor, sort_keys=True).encode())
+    h.update(version("frictionless").encode())
+    h.update(fpath.read_bytes())
+    return Path(folder) / h.hexdigest()
+
+
 def _check_structure(res: dict[str, Any], base: Path, rel: str) -> None:
     """Frictionless validation of one resource against its schema."""
+    descriptor = {k: v for k, v in res.items() if not k.startswith("x-")}
+    stamp = _passed_stamp(descriptor, base / res["path"])
+    if stamp is not None and stamp.exists():
+        return
     from frictionless import Resource  # imported here: the no-op build path never loads data
 
-    descriptor = {k: v for k, v in res.items() if not k.startswith("x-")}
     report = Resource(descriptor, basepath=str(base)).validate()
     if report.valid:
+        if stamp is not None:
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            stamp.touch()
         return
     problems = []
     for row, fname, etype, note, message in report.flatten(

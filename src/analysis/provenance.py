@@ -10,6 +10,9 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJECT_ROOT / "data"
 DATAPACKAGE = DATA_DIR / "datapackage.json"
 REPORT_FILE = "000_8c520c6ff51f6532.txt"
+# Folder where a report build records data files that passed the frictionless check (see
+# analysis.data); set in the report kernels' environment, unset in interactive sessions.
+VALIDATED_ENV = "LIAONING_VALIDATED_CACHE"
 
 # First line of each printed page in the report text (../shared/report). The PDF extraction keeps
 # three page numbers (7 on line 69, 35 on line 1168, 37 on line 1268) and starts every other page

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 from scipy import stats
-from statsmodels.regression.linear_model import RegressionResultsWrapper
+from statsmodels.regression.linear_model import OLS, RegressionResultsWrapper
 
 __all__ = [
     "LinearTrend",
@@ -105,7 +104,7 @@ def _window(s: pd.Series, start: int, end: int) -> pd.Series:
 def _ols(y: pd.Series, start: int) -> RegressionResultsWrapper:
     """Fit ``y ~ 1 + (year - start)`` with statsmodels OLS."""
     x = pd.DataFrame({"const": 1.0, "t": np.asarray(y.index, dtype=float) - start}, index=y.index)
-    return sm.OLS(np.asarray(y, dtype=float), x).fit()
+    return OLS(np.asarray(y, dtype=float), x).fit()
 
 
 def linear_trend(s: pd.Series, start: int, end: int, alpha: float = 0.05) -> LinearTrend:
@@ -250,7 +249,7 @@ def chow_test(
             x[nm] = (yrs == y).astype(float)
     else:
         raise ValueError(f"method must be 'breakpoint' or 'predictive', got {method!r}")
-    res = sm.OLS(np.asarray(w, dtype=float), x).fit()
+    res = OLS(np.asarray(w, dtype=float), x).fit()
     if res.df_resid < 1:
         raise ValueError(f"no residual degrees of freedom left for break_year={break_year}")
     ft = res.f_test(", ".join(f"{nm} = 0" for nm in names))
