@@ -23,12 +23,13 @@ def data_copy(tmp_path: Path) -> Path:
 NOTEBOOK_LANGS = ("en", "zh")
 
 
-def _execute_notebook(name: str, lang: str, tmp: Path) -> tuple[Any, Path]:
+def _execute_notebook(name: str, lang: str, tmp: Path, socket_path: str | None) -> tuple[Any, Path]:
     """Pair notebooks/<name>.py to an .ipynb in tmp and execute it with papermill."""
     import jupytext
     import nbformat
     import papermill as pm
 
+    from analysis.build import KERNEL_NAME
     from analysis.execute import run_isolated
     from analysis.provenance import PROJECT_ROOT
 
@@ -36,34 +37,40 @@ def _execute_notebook(name: str, lang: str, tmp: Path) -> tuple[Any, Path]:
     work.mkdir()
     src = work / f"{name}.ipynb"
     nb = jupytext.read(PROJECT_ROOT / "notebooks" / f"{name}.py")
-    # this interpreter's own ipykernel ("python3" resolves to it when run from the project env)
-    nb.metadata["kernelspec"] = {"name": "python3", "language": "python",
-                                 "display_name": "Python 3"}
+    nb.metadata["kernelspec"] = {"name": KERNEL_NAME, "language": "python",
+                                 "display_name": "Python (Liaoning analysis)"}
     jupytext.write(nb, src)
     declared = pm.inspect_notebook(str(src))
     params: dict[str, Any] = {"label_language": lang}
     if "figure_dir" in declared:
         params["figure_dir"] = str(work / "figures")
     out = work / f"{name}.out.ipynb"
-    # a child process per notebook (killable): see analysis.execute
-    run_isolated(src, out, params, "python3", work)
+    # a child process per notebook (killable), both it and the kernel forked from the zygote
+    run_isolated(src, out, params, KERNEL_NAME, work, zygote_socket=socket_path)
     return nbformat.read(out, as_version=4), work / "figures"
 
 
 @pytest.fixture(scope="session")
 def executed_notebooks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Any]:
-    """Every notebook run once per label language, two kernels at a time (the CI has 2 cores).
+    """Every notebook run once per label language, two kernels at a time (the CI has 2 cores),
+    in the report kernel: forked from a zygote and with the report environment, as
+    `make reports` runs them.
 
     Maps (notebook name, language) to (executed notebook, folder of its saved figures).
     """
+    from analysis import build, zygote
     from analysis.provenance import PROJECT_ROOT
 
     tmp = tmp_path_factory.mktemp("notebooks")
     jobs = [(p.stem, lang) for p in sorted((PROJECT_ROOT / "notebooks").glob("[0-9]*.py"))
             for lang in NOTEBOOK_LANGS]
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = {job: pool.submit(_execute_notebook, *job, tmp) for job in jobs}
-        return {job: f.result() for job, f in futures.items()}
+    pycache = PROJECT_ROOT / "build" / "test-pycache"
+    with zygote.running(build.kernel_env(pycache), PROJECT_ROOT / "notebooks") as env:
+        build.write_kernelspec(tmp / "jupyter", env, forked=True)
+        with build._jupyter_path(tmp / "jupyter"), ThreadPoolExecutor(max_workers=2) as pool:
+            futures = {job: pool.submit(_execute_notebook, *job, tmp, env[zygote.SOCKET_ENV])
+                       for job in jobs}
+            return {job: f.result() for job, f in futures.items()}
 
 
 def notebook_text(nb: Any) -> str:

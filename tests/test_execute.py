@@ -1,14 +1,41 @@
-"""Notebooks run in a killable child: a hung or dead kernel is a named failure, not a hang."""
+"""Notebooks run in a killable child: a hung or dead kernel is a named failure, not a hang.
+
+Each test runs twice: the child and its kernel started from scratch, and both forked from a
+zygote with the report kernel spec (what `make reports` does).
+"""
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from analysis import build as b
+from analysis import zygote
 from analysis.execute import CellError, ExecutionFailed, run_isolated
+
+
+@pytest.fixture(scope="module")
+def zygote_socket(tmp_path_factory):
+    """A zygote with papermill and ipykernel imported, and the forked kernel spec on the path."""
+    where = tmp_path_factory.mktemp("execute-zygote")
+    preload = ("papermill", "ipykernel.kernelapp", "ipykernel.ipkernel")
+    with zygote.running(b.kernel_env(where / "pycache"), where, preload) as env:
+        b.write_kernelspec(where / "jupyter", env, forked=True)
+        yield str(where / "jupyter"), env[zygote.SOCKET_ENV]
+
+
+@pytest.fixture(params=["fresh", "forked"])
+def mode(request, monkeypatch):
+    """(kernel name, zygote socket or None) for run_isolated."""
+    if request.param == "fresh":
+        return "python3", None
+    jupyter_path, socket_path = request.getfixturevalue("zygote_socket")
+    monkeypatch.setenv("JUPYTER_PATH", jupyter_path)
+    return b.KERNEL_NAME, socket_path
 
 
 def _notebook(tmp_path: Path, *sources: str) -> Path:
@@ -21,35 +48,52 @@ def _notebook(tmp_path: Path, *sources: str) -> Path:
     return path
 
 
-def test_runs_a_notebook_with_parameters(tmp_path: Path):
-    src = _notebook(tmp_path, "x = 1", "print(x * 7)")
+def test_runs_a_notebook_with_parameters(tmp_path: Path, mode):
+    src = _notebook(tmp_path, "x = 1", "print(x * 7)",
+                    "import sys; print('forked' if 'papermill' in sys.modules else 'fresh')")
     src_nb = nbformat.read(src, as_version=4)
     src_nb.cells[0].metadata["tags"] = ["parameters"]
     nbformat.write(src_nb, src)
     out = tmp_path / "out.ipynb"
-    run_isolated(src, out, {"x": 6}, "python3", tmp_path)
-    outputs = [o for c in nbformat.read(out, as_version=4).cells for o in c.get("outputs", [])]
-    assert any(o.get("text") == "42\n" for o in outputs)
+    run_isolated(src, out, {"x": 6}, mode[0], tmp_path, zygote_socket=mode[1])
+    texts = [o.get("text") for c in nbformat.read(out, as_version=4).cells
+             for o in c.get("outputs", [])]
+    assert "42\n" in texts
+    # a kernel forked from the zygote has its modules (papermill) imported already
+    assert ("forked\n" if mode[1] else "fresh\n") in texts
 
 
-def test_cell_error_is_reported_with_its_cell(tmp_path: Path):
+def test_cell_error_is_reported_with_its_cell(tmp_path: Path, mode):
     src = _notebook(tmp_path, "a = 1", "1 / 0")
     with pytest.raises(CellError) as info:
-        run_isolated(src, tmp_path / "out.ipynb", {}, "python3", tmp_path)
+        run_isolated(src, tmp_path / "out.ipynb", {}, mode[0], tmp_path, zygote_socket=mode[1])
     assert info.value.ename == "ZeroDivisionError" and info.value.source == "1 / 0"
     assert (tmp_path / "out.ipynb").exists()  # the partly executed notebook is kept
 
 
-def test_hung_notebook_is_killed_and_named(tmp_path: Path):
-    src = _notebook(tmp_path, "import time; time.sleep(600)")
+def test_hung_notebook_is_killed_and_named_and_its_kernel_goes_too(tmp_path: Path, mode):
+    pid_file = tmp_path / "kernel.pid"
+    src = _notebook(tmp_path, f"import os; open({str(pid_file)!r}, 'w').write(str(os.getpid()))",
+                    "import time; time.sleep(600)")
     t0 = time.perf_counter()
     with pytest.raises(ExecutionFailed, match="did not finish within 8 s"):
-        run_isolated(src, tmp_path / "out.ipynb", {}, "python3", tmp_path, timeout=8, retries=0)
+        run_isolated(src, tmp_path / "out.ipynb", {}, mode[0], tmp_path, timeout=8, retries=0,
+                     zygote_socket=mode[1])
     assert time.perf_counter() - t0 < 30
+    pid = int(pid_file.read_text())
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.2)
+    else:
+        pytest.fail(f"the hung notebook's kernel (pid {pid}) is still running")
 
 
-def test_dead_kernel_is_a_failure_not_a_hang(tmp_path: Path):
+def test_dead_kernel_is_a_failure_not_a_hang(tmp_path: Path, mode):
     src = _notebook(tmp_path, "import os; os._exit(1)")
     with pytest.raises(ExecutionFailed, match="exit code"):
-        run_isolated(src, tmp_path / "out.ipynb", {}, "python3", tmp_path, timeout=120,
-                     retries=0)
+        run_isolated(src, tmp_path / "out.ipynb", {}, mode[0], tmp_path, timeout=120,
+                     retries=0, zygote_socket=mode[1])

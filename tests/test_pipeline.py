@@ -208,6 +208,35 @@ def test_two_clean_builds_in_different_folders_are_byte_identical(built, tmp_pat
                 assert str(proj).encode() not in a and str(clone).encode() not in a
 
 
+def test_kernels_from_scratch_give_the_same_reports_as_forked_kernels(built, tmp_path):
+    proj, result, run = built
+    assert run.builder.fork_kernels  # the default where fork exists, as in `make reports`
+    fresh = Run(proj, tmp_path / "fresh-reports", claims_writer=_claims_stub,
+                fork_kernels=False)()
+    assert fresh.version == result.version and len(fresh.executed) == len(NOTEBOOKS) * 2
+    for lang in LABELS:
+        for name in NOTEBOOKS:
+            for ext in ("html", "ipynb"):
+                a = (proj / "reports" / result.version / lang / f"{name}.{ext}").read_bytes()
+                fresh_file = tmp_path / "fresh-reports" / result.version / lang / f"{name}.{ext}"
+                assert a == fresh_file.read_bytes(), f"{lang}/{name}.{ext}"
+
+
+def test_longest_notebooks_run_first(tmp_path):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    for name, size in (("a", 10), ("b", 300), ("c", 100)):
+        (nbs / f"{name}.py").write_text("#" * size, encoding="utf-8")
+    builder = b.Builder(nbs, tmp_path / "reports", labels=["en"])
+    jobs = [b.Job(name=n, source=nbs / f"{n}.py", lang="en", parameters={}, key=n)
+            for n in "abc"]
+    assert [j.name for j in builder._longest_first(jobs)] == ["b", "c", "a"]  # by size
+    builder.cache_dir.mkdir(parents=True)
+    builder._record_seconds({("a", "en"): {"executed": True, "execute_seconds": 9.0},
+                             ("c", "en"): {"executed": False, "execute_seconds": 0.0}})
+    assert [j.name for j in builder._longest_first(jobs)] == ["a", "b", "c"]  # then measured
+
+
 def test_volatile_output_is_normalised():
     nb = b.json.loads("""{"cells": [{"cell_type": "code", "id": "x9f", "metadata": {},
       "execution_count": 1, "source": "", "outputs": [
@@ -361,6 +390,8 @@ def test_unknown_label_language_is_refused(tmp_path):
 def test_kernel_runs_the_drivers_own_interpreter_with_fixed_seeds(tmp_path):
     spec = b.kernelspec(b.kernel_env(tmp_path, use_prefix=True))
     assert spec["argv"][0] == sys.executable
+    assert b.kernelspec(forked=True)["argv"][:4] == [sys.executable, "-m", "analysis.zygote",
+                                                     "launch"]
     assert spec["env"]["PYTHONPYCACHEPREFIX"] == str(tmp_path)
     assert "PYTHONPYCACHEPREFIX" not in b.kernel_env(tmp_path, use_prefix=False)
     assert spec["env"]["SOURCE_DATE_EPOCH"] == "0" and spec["env"]["PYTHONHASHSEED"] == "0"

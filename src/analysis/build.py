@@ -15,6 +15,11 @@ language from the notebook source, src/analysis, data/ and the parameters) and a
 reports/.build-*, published by rename; a failing notebook leaves earlier versions untouched and
 its partly executed notebook in reports/.failed/). Only the standard library is imported until
 something must actually run, so a no-op rebuild returns in well under a second.
+
+Speed, where there is work: kernels are forked from one process that has imported the
+scientific stack once (`analysis.zygote`; `--fresh-kernels` starts each from scratch, with the
+same reports), longest notebooks go first, HTML is rendered on its own thread while kernels
+run, and a data file's frictionless check is done once per build, not once per notebook.
 """
 
 from __future__ import annotations
@@ -33,12 +38,13 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis.provenance import PROJECT_ROOT
+from analysis import zygote
+from analysis.provenance import PROJECT_ROOT, VALIDATED_ENV
 
 BUILD_FORMAT = "1"  # bump to invalidate every cached execution
 KERNEL_NAME = "liaoning-analysis"
@@ -64,6 +70,12 @@ PROVENANCE_PACKAGES = (
 
 ClaimsWriter = Callable[[Path], Any]
 Log = Callable[[str], None]
+
+
+def _print_line(msg: str) -> None:
+    """Progress line, written whole (print() from two threads can interleave msg and newline)."""
+    sys.stdout.write(msg + "\n")
+    sys.stdout.flush()
 
 
 class BuildError(RuntimeError):
@@ -350,11 +362,13 @@ def kernel_env(pycache: Path, use_prefix: bool | None = None) -> dict[str, str]:
     return {**KERNEL_ENV, "PYTHONPYCACHEPREFIX": str(pycache), "PYTHONDONTWRITEBYTECODE": ""}
 
 
-def kernelspec(env: dict[str, str] | None = None) -> dict[str, Any]:
-    """Kernel spec running the driver's own interpreter (the project environment)."""
+def kernelspec(env: dict[str, str] | None = None, forked: bool = False) -> dict[str, Any]:
+    """Kernel spec running the driver's own interpreter (the project environment); `forked`
+    starts the kernel from the build's zygote (`analysis.zygote`) instead of from scratch."""
+    argv = (zygote.launcher_argv() if forked
+            else zygote.kernel_argv("-f", "{connection_file}", "--IPKernelApp.log_level=ERROR"))
     return {
-        "argv": [sys.executable, "-Xfrozen_modules=off", "-m", "ipykernel_launcher",
-                 "-f", "{connection_file}", "--IPKernelApp.log_level=ERROR"],
+        "argv": argv,
         "display_name": "Python (Liaoning analysis)",
         "language": "python",
         "env": dict(env or {}),
@@ -362,11 +376,12 @@ def kernelspec(env: dict[str, str] | None = None) -> dict[str, Any]:
     }
 
 
-def write_kernelspec(data_dir: Path, env: dict[str, str] | None = None) -> Path:
+def write_kernelspec(data_dir: Path, env: dict[str, str] | None = None,
+                     forked: bool = False) -> Path:
     """Write the project kernel spec under data_dir/kernels/ (a Jupyter data directory)."""
     folder = data_dir / "kernels" / KERNEL_NAME
     folder.mkdir(parents=True, exist_ok=True)
-    _write_text(folder / "kernel.json", json.dumps(kernelspec(env), indent=1) + "\n")
+    _write_text(folder / "kernel.json", json.dumps(kernelspec(env, forked), indent=1) + "\n")
     return folder
 
 
@@ -522,6 +537,7 @@ class Builder:
         claims_writer: ClaimsWriter | None = None,
         log: Log | None = None,
         pycache: Path | None = None,
+        fork_kernels: bool | None = None,
     ) -> None:
         self.notebooks_dir = Path(notebooks_dir).resolve()
         self.reports_dir = Path(reports_dir).resolve()
@@ -533,10 +549,12 @@ class Builder:
         self.params = list(params)
         self.workers = max(1, jobs)
         self.claims_writer = claims_writer
-        self.log = log or (lambda msg: print(msg, flush=True))
+        self.log = log or _print_line
         self.cache_dir = self.reports_dir / ".cache"
         self.pycache = Path(pycache) if pycache else self.cache_dir / "pycache"
         self._local = threading.local()
+        # Kernels forked from a zygote that has the libraries imported (POSIX only).
+        self.fork_kernels = hasattr(os, "fork") if fork_kernels is None else fork_kernels
 
     # ---- planning (standard library only)
     def plan(self) -> tuple[dict[str, Any], list[Job], str]:
@@ -601,23 +619,26 @@ class Builder:
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir()
         try:
-            to_run = [j for j in jobs if not self._cached(j).exists()]
+            to_run = self._longest_first([j for j in jobs if not self._cached(j).exists()])
             self.log(f"[build] version {version}: {len(jobs)} reports, {len(to_run)} to run, "
                      f"{len(jobs) - len(to_run)} cached; {self.workers} parallel kernels")
-            data_files = data_file_hashes(self.root)
-            packages = installed_packages()
-            self._provenance_base = {
-                "version": version, "revision": state["revision"], "dirty": state["dirty"],
-                "data_files": data_files, "data_fingerprint": data_fingerprint(data_files),
-                "packages": {k: packages[k] for k in PROVENANCE_PACKAGES if k in packages},
-            }
-            self._replacements = _path_replacements(self.root, self.notebooks_dir, work)
-            import jupytext  # noqa: F401  (import once, before the threads start)
-            import nbconvert  # noqa: F401
-            import papermill  # noqa: F401
+            with ExitStack() as kernels:  # the zygote imports while this process prepares
+                socket_path = self._kernels(kernels, to_run)
+                data_files = data_file_hashes(self.root)
+                packages = installed_packages()
+                self._provenance_base = {
+                    "version": version, "revision": state["revision"], "dirty": state["dirty"],
+                    "data_files": data_files, "data_fingerprint": data_fingerprint(data_files),
+                    "packages": {k: packages[k] for k in PROVENANCE_PACKAGES if k in packages},
+                }
+                self._replacements = _path_replacements(self.root, self.notebooks_dir, work)
+                import jupytext  # noqa: F401  (import once, before the threads start)
+                import nbconvert  # noqa: F401
+                import papermill  # noqa: F401
 
-            self._prepare(to_run, work)
-            timings = self._execute_all(jobs, to_run, work, result)
+                self._prepare(to_run, work)
+                timings = self._execute_all(jobs, to_run, work, result, socket_path)
+            self._record_seconds(timings)
             claims_file = self._claims(work, claims_key)
             manifest = {
                 "version": version, "revision": state["revision"], "dirty": state["dirty"],
@@ -650,6 +671,33 @@ class Builder:
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
+    def _longest_first(self, to_run: list[Job]) -> list[Job]:
+        """Jobs ordered by expected run time, longest first, so that the two kernels finish
+        together: the last build's seconds where known (reports/.cache/seconds.json), else
+        the notebook's size, which ranks this project's notebooks about as well."""
+        try:
+            seconds = json.loads((self.cache_dir / "seconds.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            seconds = {}
+
+        def expected(job: Job) -> tuple[float, float]:
+            known = seconds.get(f"{job.name}.{job.lang}")
+            size = job.source.stat().st_size
+            return (float(known) if isinstance(known, int | float) else -1.0, size)
+
+        return sorted(to_run, key=expected, reverse=True)
+
+    def _record_seconds(self, timings: dict[tuple[str, str], dict[str, Any]]) -> None:
+        """Remember how long each executed notebook took (for `_longest_first`)."""
+        path = self.cache_dir / "seconds.json"
+        try:
+            seconds = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            seconds = {}
+        seconds.update({f"{name}.{lang}": t["execute_seconds"]
+                        for (name, lang), t in timings.items() if t["executed"]})
+        _write_text(path, json.dumps(seconds, indent=1, sort_keys=True) + "\n")
+
     def _cached(self, job: Job) -> Path:
         return self.cache_dir / "executed" / f"{job.name}.{job.lang}.{job.key}.ipynb"
 
@@ -674,58 +722,83 @@ class Builder:
         if errors:
             raise BuildError("refused, nothing was run:\n  " + "\n  ".join(errors))
 
+    def _kernels(self, stack: ExitStack, to_run: Sequence[Job]) -> str | None:
+        """Write the report kernel spec (and start the zygote, if kernels are forked) for the
+        duration of `stack`; return the zygote's socket, or None for kernels from scratch."""
+        env = {**kernel_env(self.pycache), VALIDATED_ENV: str(self.cache_dir / "validated")}
+        socket_path = None
+        if self.fork_kernels and to_run:
+            env = stack.enter_context(zygote.running(env, self.notebooks_dir))
+            socket_path = env[zygote.SOCKET_ENV]
+        kernels = self.cache_dir / "jupyter"
+        write_kernelspec(kernels, env, forked=socket_path is not None)
+        stack.enter_context(_jupyter_path(kernels))
+        return socket_path
+
     def _execute_all(self, jobs: Sequence[Job], to_run: Sequence[Job], work: Path,
-                     result: BuildResult) -> dict[tuple[str, str], dict[str, Any]]:
-        """Run the missing notebooks in parallel kernels and render every report."""
+                     result: BuildResult, socket_path: str | None
+                     ) -> dict[tuple[str, str], dict[str, Any]]:
+        """Run the missing notebooks in parallel kernels and render every report.
+
+        Rendering has a thread of its own, so a kernel starts on the next notebook while the
+        previous one's HTML is being written.
+        """
         running = {id(j) for j in to_run}
-        order = list(to_run) + [j for j in jobs if id(j) not in running]
         timings: dict[tuple[str, str], dict[str, Any]] = {}
         failures: list[str] = []
-        kernels = self.cache_dir / "jupyter"
-        write_kernelspec(kernels, kernel_env(self.pycache))
-        with _jupyter_path(kernels), ThreadPoolExecutor(self.workers) as pool:
-            futures = {pool.submit(self._one, j, id(j) in running, work): j for j in order}
-            for fut in as_completed(futures):
-                job = futures[fut]
+        with ThreadPoolExecutor(1) as render_pool, ThreadPoolExecutor(self.workers) as pool:
+            executing = {pool.submit(self._execute_timed, j, work, socket_path): j
+                         for j in to_run}
+            rendering = {render_pool.submit(self._render_one, j, None, 0.0, work): j
+                         for j in jobs if id(j) not in running}
+            for fut in as_completed(executing):
+                job = executing[fut]
                 try:
-                    timings[(job.name, job.lang)] = fut.result()
+                    nb, seconds = fut.result()
                 except BuildError as e:
                     self.log(f"[fail]  {job.name} ({job.lang})")
                     failures.append(str(e))
                     continue
+                rendering[render_pool.submit(self._render_one, job, nb, seconds, work)] = job
+            for fut in as_completed(rendering):
+                job = rendering[fut]
+                timings[(job.name, job.lang)] = fut.result()
                 (result.executed if id(job) in running else result.reused).append(
                     f"{job.name} ({job.lang})")
         if failures:
             raise BuildError("\n".join(failures))
         return timings
 
-    def _one(self, job: Job, execute: bool, work: Path) -> dict[str, Any]:
-        """Execute (if needed) and render one report; return its timings."""
+    def _execute_timed(self, job: Job, work: Path, socket_path: str | None) -> tuple[Any, float]:
+        """Execute one notebook with progress lines; the executed notebook and its seconds."""
+        label = f"{job.name} ({job.lang})"
+        self.log(f"[run]   {label}")
+        t0 = time.perf_counter()
+        nb = self._execute(job, work, socket_path)
+        seconds = time.perf_counter() - t0
+        self.log(f"[done]  {label} executed in {seconds:.1f} s")
+        return nb, seconds
+
+    def _render_one(self, job: Job, nb: Any, t_exec: float, work: Path) -> dict[str, Any]:
+        """Render one report (from the cache when nb is None); return its timings."""
         import nbformat
 
-        label = f"{job.name} ({job.lang})"
-        t0 = time.perf_counter()
-        if execute:
-            self.log(f"[run]   {label}")
-            nb = self._execute(job, work)
-            t_exec = time.perf_counter() - t0
-            self.log(f"[done]  {label} executed in {t_exec:.1f} s")
-        else:
-            nb = nbformat.read(self._cached(job), as_version=4)
-            t_exec = 0.0
+        executed = nb is not None
         t1 = time.perf_counter()
+        if nb is None:
+            nb = nbformat.read(self._cached(job), as_version=4)
         html_text = self._render(job, nb)
         out = work / job.lang / f"{job.name}.html"
         out.parent.mkdir(parents=True, exist_ok=True)
         _write_text(out, html_text)
         nbformat.write(nb, out.with_suffix(".ipynb"))
         t_html = time.perf_counter() - t1
-        if not execute:
-            self.log(f"[cache] {label} rendered from cache in {t_html:.1f} s")
-        return {"executed": execute, "execute_seconds": round(t_exec, 2),
+        if not executed:
+            self.log(f"[cache] {job.name} ({job.lang}) rendered from cache in {t_html:.1f} s")
+        return {"executed": executed, "execute_seconds": round(t_exec, 2),
                 "render_seconds": round(t_html, 2)}
 
-    def _execute(self, job: Job, work: Path) -> Any:
+    def _execute(self, job: Job, work: Path, socket_path: str | None = None) -> Any:
         """Run one notebook with papermill in the project kernel; cache the cleaned result."""
         import nbformat
 
@@ -734,7 +807,8 @@ class Builder:
         src = work / ".work" / job.lang / f"{job.name}.input.ipynb"
         out = work / ".work" / job.lang / f"{job.name}.ipynb"
         try:
-            run_isolated(src, out, job.parameters, KERNEL_NAME, self.notebooks_dir)
+            run_isolated(src, out, job.parameters, KERNEL_NAME, self.notebooks_dir,
+                         zygote_socket=socket_path)
         except CellError as e:
             raise BuildError(self._failure(job, out, e)) from None
         except ExecutionFailed as e:  # kernel died or hung: still name the notebook
@@ -906,11 +980,13 @@ def build(
     jobs: int = 2,
     claims: bool = True,
     log: Log | None = None,
+    fork_kernels: bool | None = None,
 ) -> BuildResult:
     """Build the reports of notebooks_dir into reports_dir (see the module docstring)."""
     return Builder(
         notebooks_dir, reports_dir, root=root, labels=list(labels), params=list(params),
         jobs=jobs, claims_writer=default_claims_writer() if claims else None, log=log,
+        fork_kernels=fork_kernels,
     ).run()
 
 
@@ -929,6 +1005,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--jobs", "-j", type=int, default=min(2, os.cpu_count() or 1),
                     help="notebooks executed in parallel (default: 2)")
     ap.add_argument("--no-claims", action="store_true", help="skip writing claims.csv")
+    ap.add_argument("--fresh-kernels", action="store_true",
+                    help="start every kernel from scratch instead of forking it from a process "
+                         "with the libraries imported (same reports, slower)")
     ap.add_argument("--install-kernel", action="store_true",
                     help="install the project kernel spec into this environment and exit")
     a = ap.parse_args(argv)
@@ -939,7 +1018,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     labels = [x.strip() for x in re.split(r"[,\s]+", a.labels) if x.strip()]
     try:
         build(a.notebooks_dir, a.reports_dir, root=a.root, labels=labels, params=a.param,
-              jobs=a.jobs, claims=not a.no_claims)
+              jobs=a.jobs, claims=not a.no_claims,
+              fork_kernels=False if a.fresh_kernels else None)
     except BuildError as e:
         print(f"make reports failed (previous reports left as they were):\n{e}",
               file=sys.stderr, flush=True)

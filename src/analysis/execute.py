@@ -37,14 +37,28 @@ class ExecutionFailed(RuntimeError):
 
 
 def run_isolated(src: Path, out: Path, parameters: dict[str, Any], kernel_name: str,
-                 cwd: Path, timeout: float = NOTEBOOK_TIMEOUT, retries: int = 1) -> None:
-    """Execute src into out in a child process; CellError if a cell raised, else ExecutionFailed."""
-    cmd = [sys.executable, "-m", "analysis.execute", str(src), str(out), kernel_name, str(cwd)]
+                 cwd: Path, timeout: float = NOTEBOOK_TIMEOUT, retries: int = 1,
+                 zygote_socket: str | None = None) -> None:
+    """Execute src into out in a child process; CellError if a cell raised, else ExecutionFailed.
+
+    With `zygote_socket` (see `analysis.zygote`) the child is forked from the build's zygote,
+    which has papermill imported already, instead of started from scratch.
+    """
+    args = [str(src), str(out), kernel_name, str(cwd)]
+    env = None
+    if zygote_socket:
+        from analysis.zygote import SOCKET_ENV
+
+        cmd = [sys.executable, "-m", "analysis.zygote", "execute", *args]
+        env = {**os.environ, SOCKET_ENV: zygote_socket}
+    else:
+        cmd = [sys.executable, "-m", "analysis.execute", *args]
     payload = json.dumps(parameters)
     last = ""
     for _attempt in range(retries + 1):
         proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+                                stderr=subprocess.PIPE, text=True, start_new_session=True,
+                                env=env)
         try:
             stdout, stderr = proc.communicate(payload, timeout=timeout)
         except subprocess.TimeoutExpired:
