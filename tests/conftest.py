@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,7 @@ def _execute_notebook(name: str, lang: str, tmp: Path, socket_path: str | None) 
 @pytest.fixture(scope="session")
 def executed_notebooks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Any]:
     """Every notebook run once per label language, two kernels at a time (the CI has 2 cores),
-    in the report kernel: forked from a zygote and with the report environment, as
+    in the report kernel: with the report environment and, on Linux, forked from a zygote, as
     `make reports` runs them.
 
     Maps (notebook name, language) to (executed notebook, folder of its saved figures).
@@ -64,11 +65,15 @@ def executed_notebooks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[s
     tmp = tmp_path_factory.mktemp("notebooks")
     jobs = [(p.stem, lang) for p in sorted((PROJECT_ROOT / "notebooks").glob("[0-9]*.py"))
             for lang in NOTEBOOK_LANGS]
-    pycache = PROJECT_ROOT / "build" / "test-pycache"
-    with zygote.running(build.kernel_env(pycache), PROJECT_ROOT / "notebooks") as env:
-        build.write_kernelspec(tmp / "jupyter", env, forked=True)
-        with build._jupyter_path(tmp / "jupyter"), ThreadPoolExecutor(max_workers=2) as pool:
-            futures = {job: pool.submit(_execute_notebook, *job, tmp, env[zygote.SOCKET_ENV])
+    env = build.kernel_env(PROJECT_ROOT / "build" / "test-pycache")
+    with ExitStack() as stack:
+        if zygote.available():
+            env = stack.enter_context(zygote.running(env, PROJECT_ROOT / "notebooks"))
+        socket_path = env.get(zygote.SOCKET_ENV)
+        build.write_kernelspec(tmp / "jupyter", env, forked=socket_path is not None)
+        stack.enter_context(build._jupyter_path(tmp / "jupyter"))
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            futures = {job: pool.submit(_execute_notebook, *job, tmp, socket_path)
                        for job in jobs}
             return {job: f.result() for job, f in futures.items()}
 

@@ -33,6 +33,8 @@ def mode(request, monkeypatch):
     """(kernel name, zygote socket or None) for run_isolated."""
     if request.param == "fresh":
         return "python3", None
+    if not zygote.available():
+        pytest.skip("kernels are forked on Linux only")
     jupyter_path, socket_path = request.getfixturevalue("zygote_socket")
     monkeypatch.setenv("JUPYTER_PATH", jupyter_path)
     return b.KERNEL_NAME, socket_path

@@ -15,6 +15,9 @@ from jupyter_client.manager import KernelManager
 from analysis import build as b
 from analysis import zygote
 
+pytestmark = pytest.mark.skipif(not zygote.available(),
+                                reason="kernels are forked on Linux only")
+
 # A module no kernel imports by itself marks a zygote-forked kernel; small, so start-up is quick.
 MARKER = "tomllib"
 PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", MARKER)

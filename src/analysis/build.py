@@ -553,8 +553,8 @@ class Builder:
         self.cache_dir = self.reports_dir / ".cache"
         self.pycache = Path(pycache) if pycache else self.cache_dir / "pycache"
         self._local = threading.local()
-        # Kernels forked from a zygote that has the libraries imported (POSIX only).
-        self.fork_kernels = hasattr(os, "fork") if fork_kernels is None else fork_kernels
+        # Kernels forked from a zygote that has the libraries imported (Linux; see zygote).
+        self.fork_kernels = zygote.available() if fork_kernels is None else fork_kernels
 
     # ---- planning (standard library only)
     def plan(self) -> tuple[dict[str, Any], list[Job], str]:

@@ -11,26 +11,25 @@ modules, never notebook state. Without a zygote (socket unset, unreachable, or t
 before answering) the stand-in becomes an ordinary kernel, so the spec always works.
 The notebook runners (`analysis.execute`, papermill) are forked the same way (`execute`).
 
-Only the standard library is imported at module level: the stand-in must start in milliseconds.
+Only light standard-library modules are imported at module level: the stand-in (two per
+notebook) must start in milliseconds; the zygote's own needs are imported where used.
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib
-import importlib.util
 import json
 import os
 import selectors
-import shutil
 import signal
 import socket
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (stand-in start-up)
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SOCKET_ENV = "LIAONING_KERNEL_ZYGOTE"
 # Imported once in the zygote: what every report kernel would otherwise import for itself.
@@ -47,12 +46,32 @@ PRELOAD = (
     "matplotlib.pyplot",
     "frictionless",
     "papermill",  # for the notebook runners (`analysis.execute`), also forked from here
+    # what a kernel imports while it starts (debugger support, history, process info)
+    "ipykernel.debugger",
+    "IPython.core.debugger",
+    "IPython.core.completerlib",
+    "IPython.extensions.storemagic",
+    "psutil",
+    "sqlite3",
+    "tornado.platform.asyncio",
+    "tornado.queues",
+    # what the notebooks' figures and tables need besides
+    "matplotlib.backends.backend_agg",
+    "PIL.PngImagePlugin",
 )
 # One BLAS thread: forking a process whose BLAS pool is running is not safe everywhere, and two
 # kernels already fill the two cores. The matrices here are tiny, so results do not change.
 THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 PYTHON_FLAGS = ("-Xfrozen_modules=off",)  # as the ordinary kernel spec (debugger support)
-_RELAYED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1)
+_RELAYED = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT",
+                                                    "SIGUSR1") if hasattr(signal, name))
+
+
+def available() -> bool:
+    """Whether kernels can be forked here: Linux only. macOS makes fork after some system
+    libraries (Accelerate, the Objective-C runtime) unsafe, which is why Python itself stopped
+    forking there by default; Windows has no fork."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
 def kernel_argv(*args: str) -> list[str]:
@@ -188,6 +207,8 @@ def _run_child(request: dict, fds: Sequence[int], listener: socket.socket,
 
         # The parent to watch is the zygote: if it goes, so does this kernel.
         args = [*request["args"], f"--IPKernelApp.parent_handle={os.getppid()}"]
+        import importlib.util
+
         spec = importlib.util.find_spec("ipykernel_launcher")
         sys.argv = [spec.origin if spec and spec.origin else "ipykernel_launcher", *args]
         IPKernelApp.launch_instance(argv=args)
@@ -220,6 +241,7 @@ def import_as_in_a_kernel(names: Sequence[str]) -> None:
     the terminal's; so `get_ipython` answers as a kernel's shell while the imports run.
     """
     import builtins
+    import importlib
 
     had = hasattr(builtins, "get_ipython")
     saved = getattr(builtins, "get_ipython", None)
@@ -333,6 +355,10 @@ def running(env: dict[str, str], cwd: Path, preload: Sequence[str] = PRELOAD
     look at their terminal when imported must not see one a kernel would not have); if it
     failed, its output is printed here (the kernels will have started from scratch).
     """
+    import shutil
+    import subprocess
+    import tempfile
+
     folder = tempfile.mkdtemp(prefix="liaoning-zygote-")
     path = os.path.join(folder, "socket")
     log_path = os.path.join(folder, "zygote.log")
