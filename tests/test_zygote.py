@@ -158,6 +158,7 @@ state = {
                   getattr(f[3], "pattern", f[3]), f[4]) for f in warnings.filters],
     "stdout_tty": sys.stdout.isatty(),
     "flags": repr(sys.flags),
+    "sys_path": sys.path,  # ipykernel_launcher takes the cwd off it; so must the zygote
     "hash": hash("liaoning"),
 }
 print(json.dumps(state, sort_keys=True))

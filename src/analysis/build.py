@@ -675,10 +675,7 @@ class Builder:
         """Jobs ordered by expected run time, longest first, so that the two kernels finish
         together: the last build's seconds where known (reports/.cache/seconds.json), else
         the notebook's size, which ranks this project's notebooks about as well."""
-        try:
-            seconds = json.loads((self.cache_dir / "seconds.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            seconds = {}
+        seconds = self._seconds()
 
         def expected(job: Job) -> tuple[float, float]:
             known = seconds.get(f"{job.name}.{job.lang}")
@@ -687,16 +684,21 @@ class Builder:
 
         return sorted(to_run, key=expected, reverse=True)
 
+    def _seconds(self) -> dict[str, Any]:
+        """Seconds each notebook took when last executed, by "name.lang" ({} if unknown)."""
+        try:
+            seconds = json.loads((self.cache_dir / "seconds.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return seconds if isinstance(seconds, dict) else {}
+
     def _record_seconds(self, timings: dict[tuple[str, str], dict[str, Any]]) -> None:
         """Remember how long each executed notebook took (for `_longest_first`)."""
-        path = self.cache_dir / "seconds.json"
-        try:
-            seconds = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            seconds = {}
+        seconds = self._seconds()
         seconds.update({f"{name}.{lang}": t["execute_seconds"]
                         for (name, lang), t in timings.items() if t["executed"]})
-        _write_text(path, json.dumps(seconds, indent=1, sort_keys=True) + "\n")
+        _write_text(self.cache_dir / "seconds.json",
+                    json.dumps(seconds, indent=1, sort_keys=True) + "\n")
 
     def _cached(self, job: Job) -> Path:
         return self.cache_dir / "executed" / f"{job.name}.{job.lang}.{job.key}.ipynb"

@@ -194,9 +194,6 @@ def _run_child(request: dict, fds: Sequence[int], listener: socket.socket,
         env = {k: v for k, v in request["env"].items() if k != SOCKET_ENV}
         os.environ.clear()
         os.environ.update(env)
-        if sys.path and sys.path[0] == os.environ.get("_LIAONING_ZYGOTE_CWD"):
-            sys.path[0] = request["cwd"]  # as `python -m ipykernel_launcher` started there
-        os.environ.pop("_LIAONING_ZYGOTE_CWD", None)
         if request.get("kind") == "execute":
             from analysis import execute
 
@@ -258,10 +255,11 @@ def import_as_in_a_kernel(names: Sequence[str]) -> None:
 
 def serve(path: str, preload: Sequence[str] = PRELOAD) -> None:
     """Zygote: import `preload`, then fork one kernel per stand-in that connects to `path`."""
+    if sys.path and (sys.path[0] == "" or os.path.abspath(sys.path[0]) == os.getcwd()):
+        del sys.path[0]  # as ipykernel_launcher does: no module is imported from the cwd
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
     listener.listen(16)  # stand-ins may queue while the imports below run
-    os.environ["_LIAONING_ZYGOTE_CWD"] = os.getcwd()
     import_as_in_a_kernel(preload)
     read_fd, write_fd = os.pipe()
     os.set_blocking(write_fd, False)
