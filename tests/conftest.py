@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -66,16 +67,23 @@ def executed_notebooks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[s
     jobs = [(p.stem, lang) for p in sorted((PROJECT_ROOT / "notebooks").glob("[0-9]*.py"))
             for lang in NOTEBOOK_LANGS]
     env = build.kernel_env(PROJECT_ROOT / "build" / "test-pycache")
-    with ExitStack() as stack:
-        if zygote.available():
-            env = stack.enter_context(zygote.running(env, PROJECT_ROOT / "notebooks"))
-        socket_path = env.get(zygote.SOCKET_ENV)
-        build.write_kernelspec(tmp / "jupyter", env, forked=socket_path is not None)
-        stack.enter_context(build._jupyter_path(tmp / "jupyter"))
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            futures = {job: pool.submit(_execute_notebook, *job, tmp, socket_path)
-                       for job in jobs}
-            return {job: f.result() for job, f in futures.items()}
+    with build.report_kernel(tmp / "jupyter", env, PROJECT_ROOT / "notebooks",
+                             fork=zygote.available()) as socket_path, \
+            ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {job: pool.submit(_execute_notebook, *job, tmp, socket_path) for job in jobs}
+        return {job: f.result() for job, f in futures.items()}
+
+
+def process_gone(pid: int, within: float) -> bool:
+    """Whether process `pid` has ended (and been reaped) within `within` seconds."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
 
 
 def notebook_text(nb: Any) -> str:

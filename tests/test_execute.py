@@ -6,12 +6,12 @@ zygote with the report kernel spec (what `make reports` does).
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import process_gone
 
 from analysis import build as b
 from analysis import zygote
@@ -83,15 +83,7 @@ def test_hung_notebook_is_killed_and_named_and_its_kernel_goes_too(tmp_path: Pat
                      zygote_socket=mode[1])
     assert time.perf_counter() - t0 < 30
     pid = int(pid_file.read_text())
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            break
-        time.sleep(0.2)
-    else:
-        pytest.fail(f"the hung notebook's kernel (pid {pid}) is still running")
+    assert process_gone(pid, within=15), f"the hung notebook's kernel (pid {pid}) still runs"
 
 
 def test_dead_kernel_is_a_failure_not_a_hang(tmp_path: Path, mode):

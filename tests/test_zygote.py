@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from conftest import process_gone
 from jupyter_client.manager import KernelManager
 
 from analysis import build as b
@@ -63,17 +64,6 @@ def run(kc, code: str, timeout: float = 30) -> str:
     return "".join(out)
 
 
-def _gone(pid: int, within: float) -> bool:
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return True
-        time.sleep(0.1)
-    return False
-
-
 def test_kernel_is_forked_with_the_preloaded_modules_cwd_and_env(zygote_env, tmp_path):
     with kernel(tmp_path, zygote_env) as (km, kc):
         stand_in = km.provisioner.process.pid
@@ -116,7 +106,7 @@ def test_killing_the_stand_in_kills_its_kernel(zygote_env, tmp_path):
     with kernel(tmp_path, zygote_env) as (km, kc):
         pid = int(run(kc, "import os; print(os.getpid())"))
         os.kill(km.provisioner.process.pid, signal.SIGKILL)
-        assert _gone(pid, within=10), "kernel outlived its stand-in"
+        assert process_gone(pid, within=10), "kernel outlived its stand-in"
 
 
 def test_interrupt_reaches_the_forked_kernel(zygote_env, tmp_path):

@@ -386,6 +386,22 @@ def write_kernelspec(data_dir: Path, env: dict[str, str] | None = None,
 
 
 @contextmanager
+def report_kernel(data_dir: Path, env: dict[str, str], cwd: Path, fork: bool
+                  ) -> Iterator[str | None]:
+    """The project kernel spec written under data_dir and first on JUPYTER_PATH for a block;
+    with `fork`, kernels come from a zygote started in `cwd` (see analysis.zygote). Yields the
+    zygote's socket (for analysis.execute.run_isolated), or None for kernels from scratch."""
+    with ExitStack() as stack:
+        socket_path = None
+        if fork:
+            env = stack.enter_context(zygote.running(env, cwd))
+            socket_path = env[zygote.SOCKET_ENV]
+        write_kernelspec(data_dir, env, forked=socket_path is not None)
+        stack.enter_context(_jupyter_path(data_dir))
+        yield socket_path
+
+
+@contextmanager
 def _jupyter_path(data_dir: Path) -> Iterator[None]:
     """Put data_dir first on JUPYTER_PATH while the build runs (so our kernel spec wins)."""
     old = os.environ.get("JUPYTER_PATH")
@@ -725,17 +741,11 @@ class Builder:
             raise BuildError("refused, nothing was run:\n  " + "\n  ".join(errors))
 
     def _kernels(self, stack: ExitStack, to_run: Sequence[Job]) -> str | None:
-        """Write the report kernel spec (and start the zygote, if kernels are forked) for the
-        duration of `stack`; return the zygote's socket, or None for kernels from scratch."""
+        """The report kernel (and zygote) for the duration of `stack`; see report_kernel."""
         env = {**kernel_env(self.pycache), VALIDATED_ENV: str(self.cache_dir / "validated")}
-        socket_path = None
-        if self.fork_kernels and to_run:
-            env = stack.enter_context(zygote.running(env, self.notebooks_dir))
-            socket_path = env[zygote.SOCKET_ENV]
-        kernels = self.cache_dir / "jupyter"
-        write_kernelspec(kernels, env, forked=socket_path is not None)
-        stack.enter_context(_jupyter_path(kernels))
-        return socket_path
+        return stack.enter_context(report_kernel(
+            self.cache_dir / "jupyter", env, self.notebooks_dir,
+            fork=self.fork_kernels and bool(to_run)))
 
     def _execute_all(self, jobs: Sequence[Job], to_run: Sequence[Job], work: Path,
                      result: BuildResult, socket_path: str | None
