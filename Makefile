@@ -64,10 +64,10 @@ lab: $(ENV_READY) ## Open JupyterLab on notebooks/ with the project kernel (each
 	  --MappingKernelManager.default_kernel_name=liaoning-analysis $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(ENV_READY) ## Time a clean report build against the naive CLI chain, and a no-op rebuild
-	$(PY) -m analysis.bench
+	$(PY) -m analysis.build.bench
 
 browser-check: $(ENV_READY) ## Open the newest built reports in headless Chromium and report problems
-	$(PY) -m analysis.browser reports --versions 1
+	$(PY) -m analysis.build.browser reports --versions 1
 
 clean-reports: ## Delete every built report, the build cache and failed-build leftovers
 	find reports -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +

@@ -14,7 +14,7 @@ fai_anchor_year = 2014  # the year para 29's first level ("2443亿元") is read 
 # %%
 from IPython.display import display
 
-from analysis import collapse, data, plotting
+from analysis import data, economic_collapse, plotting
 from analysis.growth import growth_rate
 from analysis.keyfigures import record
 from analysis.labels import caption, t
@@ -68,7 +68,7 @@ nominal_growth.round(2).to_frame(t("nominal_gdp_growth", L))
 # part of the fall is statistical, and these data cannot say how much.
 
 # %%
-localise(collapse.gdp_vintages().round(3), L)
+localise(economic_collapse.gdp_vintages().round(3), L)
 
 # %% [markdown]
 # ## Figure 1: record-low growth
@@ -78,7 +78,7 @@ localise(collapse.gdp_vintages().round(3), L)
 # line has a gap there rather than an invented point.
 
 # %%
-fig1 = collapse.growth_figure()
+fig1 = economic_collapse.growth_figure()
 fig, ax = plotting.line_chart(
     fig1,
     lang=L,
@@ -101,7 +101,7 @@ _ = plotting.keep(fig, figure_dir, "fig1_growth", L)
 # in 2017.
 
 # %%
-gaps = collapse.growth_gap_to_china(fig1)
+gaps = economic_collapse.growth_gap_to_china(fig1)
 show(f"Mean gap 2010-2012 (external only): **{gaps.loc[2010:2012, 'gap_pp'].mean():.2f}** pp")
 localise(gaps.round(2), L)
 
@@ -112,16 +112,16 @@ localise(gaps.round(2), L)
 # "年均下降33.4%" (2015): the latter is a one-year fall, not an annual average.
 
 # %%
-rev = collapse.revenue()
+rev = economic_collapse.revenue()
 fig, ax = plotting.bar_chart(
     rev["government_revenue"],
     lang=L,
     title=caption("fig2", L),
     unit=t("unit_100m_yuan", L),
     annotate=0,
-    source=plotting.figure_source(L, fact_ids=list(collapse.REVENUE_FACTS.values())),
+    source=plotting.figure_source(L, fact_ids=list(economic_collapse.REVENUE_FACTS.values())),
 )
-display(fact_table([*collapse.REVENUE_FACTS.values(), "revenue_decline_2014_pct",
+display(fact_table([*economic_collapse.REVENUE_FACTS.values(), "revenue_decline_2014_pct",
                     "revenue_avg_decline_pct"], L))
 display(localise(rev.round(2), L))
 _ = plotting.keep(fig, figure_dir, "fig2_revenue", L)
@@ -141,24 +141,25 @@ _ = plotting.keep(fig, figure_dir, "fig2_revenue", L)
 # of GDP, reading A at most of it, as expected of an investment-led provincial economy.
 
 # %%
-fai = collapse.fai_readings(anchor_year=fai_anchor_year)
+fai = economic_collapse.fai_readings(anchor_year=fai_anchor_year)
 fig, ax = plotting.line_chart(
     fai[["fai_reading_a", "fai_reading_b"]],
     lang=L,
     title=caption("fig3", L),
     unit=t("unit_100m_yuan", L) + " (log)",
     source=plotting.figure_source(
-        L, ["table1_gdp"], [*collapse.FAI_GROWTH_FACTS.values(), collapse.FAI_LEVEL_FROM]
+        L, ["table1_gdp"],
+        [*economic_collapse.FAI_GROWTH_FACTS.values(), economic_collapse.FAI_LEVEL_FROM],
     ),
 )
 ax.set_yscale("log")
-printed = [data.fact(collapse.FAI_LEVEL_FROM), data.fact(collapse.FAI_LEVEL_TO)]
+printed = [data.fact(economic_collapse.FAI_LEVEL_FROM), data.fact(economic_collapse.FAI_LEVEL_TO)]
 ax.scatter([fai_anchor_year, int(fai.index.max())], printed, marker="x", s=80, color="black",
            zorder=5, label=t("printed_levels", L))
 _ = ax.legend(loc="lower left")
-display(fact_table([*collapse.FAI_GROWTH_FACTS.values(), collapse.FAI_LEVEL_FROM,
-                    collapse.FAI_LEVEL_TO, collapse.FAI_DECLINE], L))
-display(localise(collapse.fai_consistency(fai).round(2), L))
+display(fact_table([*economic_collapse.FAI_GROWTH_FACTS.values(), economic_collapse.FAI_LEVEL_FROM,
+                    economic_collapse.FAI_LEVEL_TO, economic_collapse.FAI_DECLINE], L))
+display(localise(economic_collapse.fai_consistency(fai).round(2), L))
 _ = plotting.keep(fig, figure_dir, "fig3_fixed_asset_investment", L)
 
 # %% [markdown]

@@ -17,7 +17,7 @@ seed = 0  # simulation seed for the catch-up interval
 # %%
 from IPython.display import display
 
-from analysis import data, plotting, structure
+from analysis import data, plotting, structural_shift
 from analysis.keyfigures import record
 from analysis.labels import caption, t
 from analysis.tables import fact_table, localise, printed_table, show
@@ -40,12 +40,12 @@ printed_table(data.load("table2_industry_structure"), L)
 # (pre-2017-revision vintage). Where both sources cover a year (2011) they agree to rounding:
 
 # %%
-localise(structure.overlap_check().round(3), L)
+localise(structural_shift.overlap_check().round(3), L)
 
 # %%
-shares = structure.sector_shares()
+shares = structural_shift.sector_shares()
 fig, ax = plotting.line_chart(
-    shares[structure.SHARES],
+    shares[structural_shift.SHARES],
     lang=L,
     title=t("share_of_gdp", L) + " / " + caption("table2", L),
     unit=t("unit_percent", L),
@@ -64,7 +64,7 @@ _ = plotting.keep(fig, figure_dir, "sector_shares", L)
 
 # %%
 windows = [(trend_start, trend_end), (long_trend_start, trend_end)]
-localise(structure.pace_table(shares, windows).round(3), L)
+localise(structural_shift.pace_table(shares, windows).round(3), L)
 
 # %% [markdown]
 # ## Gap to the national tertiary share
@@ -72,10 +72,10 @@ localise(structure.pace_table(shares, windows).round(3), L)
 # national series for 2015-2017 is external (NBS, revised vintage).
 
 # %%
-display(fact_table([structure.TERTIARY_FACT, structure.NATIONAL_TERTIARY_FACT], L))
-national = structure.national_tertiary_share()
-gap = data.fact(structure.NATIONAL_TERTIARY_FACT) - data.fact(structure.TERTIARY_FACT)
-national_pace = structure.national_tertiary_pace()
+display(fact_table([structural_shift.TERTIARY_FACT, structural_shift.NATIONAL_TERTIARY_FACT], L))
+national = structural_shift.national_tertiary_share()
+gap = data.fact(structural_shift.NATIONAL_TERTIARY_FACT) - data.fact(structural_shift.TERTIARY_FACT)
+national_pace = structural_shift.national_tertiary_pace()
 show(f"Gap in 2015 (para 8): **{gap:.1f}** pp; national pace 2015-2017 (external): "
      f"**{national_pace:.2f}** pp a year")
 display(localise(national, L))
@@ -91,7 +91,7 @@ fig, ax = plotting.line_chart(
     unit=t("unit_percent", L),
     source=plotting.figure_source(
         L, ["table2_industry_structure", "liaoning_gdp_by_sector", "china_gdp_structure"],
-        [structure.NATIONAL_TERTIARY_FACT],
+        [structural_shift.NATIONAL_TERTIARY_FACT],
     ),
 )
 ax.plot(band.index, band["predicted"], color="black", linewidth=1,
@@ -114,7 +114,7 @@ _ = plotting.keep(fig, figure_dir, "tertiary_gap", L)
 # which Liaoning does not gain on the national share at all (then the upper bound is infinite).
 
 # %%
-catch_up = structure.catch_up_table(
+catch_up = structural_shift.catch_up_table(
     shares, windows, gap, {"fixed": 0.0, "moving": national_pace}, seed=seed
 )
 for (window, national_share), years in catch_up["years_median"].items():

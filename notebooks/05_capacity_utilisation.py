@@ -12,7 +12,7 @@ figure_dir = ""  # if set, figures are also saved there as PNG (<name>_<lang>.pn
 # %%
 from IPython.display import display
 
-from analysis import capacity, plotting
+from analysis import capacity_utilisation, plotting
 from analysis.keyfigures import record
 from analysis.labels import t
 from analysis.tables import fact_table, localise, show
@@ -26,7 +26,7 @@ plotting.use_house_style(L)
 
 # %%
 show(f"**{t('sec_3d', L)}**")
-fact_table([i for pair in capacity.FACTS.values() for i in dict.fromkeys(pair)]
+fact_table([i for pair in capacity_utilisation.FACTS.values() for i in dict.fromkeys(pair)]
            + ["equipment_orders_decline_pct"], L)
 
 # %% [markdown]
@@ -35,7 +35,7 @@ fact_table([i for pair in capacity.FACTS.values() for i in dict.fromkeys(pair)]
 # literally; "with rounding" also lets each printed integer stand for ± 0.5.
 
 # %%
-gaps = capacity.gap_table()
+gaps = capacity_utilisation.gap_table()
 record("capacity_gap_national_minus_liaoning_low_pp",  # key figures for the reports index
        gaps.loc["national_minus_liaoning", "as_stated_low"], "percentage points")
 record("capacity_gap_national_minus_liaoning_high_pp",
@@ -49,8 +49,8 @@ localise(gaps, L)
 # annual value. Rows marked `derived` are computed from a stated year-on-year change.
 
 # %%
-display(localise(capacity.national_by_period(), L))
-fig, ax = capacity.capacity_chart(L)
+display(localise(capacity_utilisation.national_by_period(), L))
+fig, ax = capacity_utilisation.capacity_chart(L)
 _ = plotting.keep(fig, figure_dir, "capacity_utilisation", L)
 
 # %% [markdown]

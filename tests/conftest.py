@@ -32,7 +32,7 @@ def _execute_notebook(name: str, lang: str, tmp: Path, socket_path: str | None) 
     import papermill as pm
 
     from analysis.build import KERNEL_NAME
-    from analysis.execute import run_isolated
+    from analysis.build.execute import run_isolated
     from analysis.provenance import PROJECT_ROOT
 
     work = tmp / f"{name}_{lang}"
@@ -60,7 +60,8 @@ def executed_notebooks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[s
 
     Maps (notebook name, language) to (executed notebook, folder of its saved figures).
     """
-    from analysis import build, zygote
+    from analysis import build
+    from analysis.build import zygote
     from analysis.provenance import PROJECT_ROOT
 
     tmp = tmp_path_factory.mktemp("notebooks")

@@ -1,4 +1,4 @@
-"""What changed between versions (analysis.changes), key figures and the index page, on
+"""What changed between versions (analysis.build.changes), key figures and the index page, on
 hand-built version folders whose differences are known."""
 
 from __future__ import annotations
@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis import changes, keyfigures
-from analysis.reportindex import anchor, render_index
+from analysis import keyfigures
+from analysis.build import changes
+from analysis.build.reportindex import anchor, render_index
 
 CLAIMS_HEAD = "id,section,reported,recomputed,unit,verdict\n"
 

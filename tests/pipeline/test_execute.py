@@ -14,8 +14,8 @@ import pytest
 from conftest import process_gone
 
 from analysis import build as b
-from analysis import zygote
-from analysis.execute import CellError, ExecutionFailed, run_isolated
+from analysis.build import zygote
+from analysis.build.execute import CellError, ExecutionFailed, run_isolated
 
 
 @pytest.fixture(scope="module")

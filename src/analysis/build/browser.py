@@ -9,8 +9,9 @@ distinct characters must give distinct, non-empty bitmaps; missing glyphs all dr
 It also follows each report's link back to the index and to its previous version. Screenshots of
 each page's first screen go to a folder for a person to look at.
 
-`python -m analysis.browser [reports/] [--screenshots test-output/screenshots]` prints the problems
-and exits 1 if there are any. The tests (tests/test_browser.py) run it on a fresh fixture build.
+`python -m analysis.build.browser [reports/] [--screenshots test-output/screenshots]` prints the
+problems and exits 1 if there are any. The tests (tests/pipeline/test_browser.py) run it on a
+fresh fixture build.
 """
 
 from __future__ import annotations
@@ -301,7 +302,7 @@ def _versions_in_index_order(reports_dir: Path, urls: list[str]) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: check the reports in a real browser; exit 1 when a problem is found."""
-    ap = argparse.ArgumentParser(prog="python -m analysis.browser", description=__doc__.split(
+    ap = argparse.ArgumentParser(prog="python -m analysis.build.browser", description=__doc__.split(
         "\n")[0])
     ap.add_argument("reports_dir", nargs="?", type=Path, default=Path("reports"))
     ap.add_argument("--screenshots", type=Path, default=Path("test-output/screenshots"))

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from analysis import browser
 from analysis import build as b
+from analysis.build import browser
 from analysis.provenance import PROJECT_ROOT
 
-FIXTURES = Path(__file__).parent / "fixtures" / "browser"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "browser"
 NOTEBOOKS = ["01_exports", "02_notes"]
 LABELS = ["en", "zh"]
 SCREENSHOTS = PROJECT_ROOT / "test-output" / "screenshots"

@@ -9,7 +9,7 @@ environment, relays signals to it and exits with its status; if the stand-in is 
 zygote kills the kernel. Every kernel is still a fresh process of its own: it shares imported
 modules, never notebook state. Without a zygote (socket unset, unreachable, or the zygote gone
 before answering) the stand-in becomes an ordinary kernel, so the spec always works.
-The notebook runners (`analysis.execute`, papermill) are forked the same way (`execute`).
+The notebook runners (`analysis.build.execute`, papermill) are forked the same way (`execute`).
 
 Only light standard-library modules are imported at module level: the stand-in (two per
 notebook) must start in milliseconds; the zygote's own needs are imported where used.
@@ -45,7 +45,7 @@ PRELOAD = (
     "statsmodels.regression.linear_model",
     "matplotlib.pyplot",
     "frictionless",
-    "papermill",  # for the notebook runners (`analysis.execute`), also forked from here
+    "papermill",  # for the notebook runners (`analysis.build.execute`), also forked from here
     # what a kernel imports while it starts (debugger support, history, process info)
     "ipykernel.debugger",
     "IPython.core.debugger",
@@ -81,7 +81,7 @@ def kernel_argv(*args: str) -> list[str]:
 
 def launcher_argv() -> list[str]:
     """Kernel spec argv: the stand-in that asks the zygote for a kernel."""
-    return [sys.executable, "-m", "analysis.zygote", "launch", "-f", "{connection_file}",
+    return [sys.executable, "-m", "analysis.build.zygote", "launch", "-f", "{connection_file}",
             "--IPKernelApp.log_level=ERROR"]
 
 
@@ -103,7 +103,7 @@ def _fallback_argv(kind: str, args: Sequence[str]) -> list[str]:
     """What the stand-in becomes when there is no zygote: the ordinary process for `kind`."""
     if kind == "kernel":
         return kernel_argv(*args)
-    return [sys.executable, "-m", "analysis.execute", *args]
+    return [sys.executable, "-m", "analysis.build.execute", *args]
 
 
 def _connect(sock: socket.socket, path: str, patience: float = 2.0) -> None:
@@ -195,7 +195,7 @@ def _run_child(request: dict, fds: Sequence[int], listener: socket.socket,
         os.environ.clear()
         os.environ.update(env)
         if request.get("kind") == "execute":
-            from analysis import execute
+            from analysis.build import execute
 
             sys.argv = [execute.__file__, *request["args"]]
             code = execute.main(request["args"])
@@ -362,7 +362,7 @@ def running(env: dict[str, str], cwd: Path, preload: Sequence[str] = PRELOAD
     log_path = os.path.join(folder, "zygote.log")
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
-            [sys.executable, *PYTHON_FLAGS, "-m", "analysis.zygote", "serve", path, *preload],
+            [sys.executable, *PYTHON_FLAGS, "-m", "analysis.build.zygote", "serve", path, *preload],
             env={**os.environ, **env, **THREAD_ENV}, cwd=cwd, start_new_session=True,
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
         )
@@ -388,7 +388,7 @@ def running(env: dict[str, str], cwd: Path, preload: Sequence[str] = PRELOAD
 
 def main(argv: Sequence[str] | None = None) -> int:
     """`serve SOCKET [MODULE ...]` (the zygote), or a stand-in: `launch KERNEL-ARGS...` for a
-    kernel, `execute EXECUTE-ARGS...` for a notebook runner (`analysis.execute`)."""
+    kernel, `execute EXECUTE-ARGS...` for a notebook runner (`analysis.build.execute`)."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["serve"] and len(args) >= 2:
         serve(args[1], args[2:] or PRELOAD)
@@ -398,8 +398,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return launch("kernel", args[1:])
     if args[:1] == ["execute"]:
         return launch("execute", args[1:])
-    print("usage: python -m analysis.zygote serve SOCKET [MODULE ...] | launch KERNEL-ARGS... "
-          "| execute EXECUTE-ARGS...", file=sys.stderr)
+    print("usage: python -m analysis.build.zygote serve SOCKET [MODULE ...] "
+          "| launch KERNEL-ARGS... | execute EXECUTE-ARGS...", file=sys.stderr)
     return 2
 
 

@@ -17,7 +17,7 @@ its partly executed notebook in reports/.failed/). Only the standard library is 
 something must actually run, so a no-op rebuild returns in well under a second.
 
 Speed, where there is work: kernels are forked from one process that has imported the
-scientific stack once (`analysis.zygote`; `--fresh-kernels` starts each from scratch, with the
+scientific stack once (`analysis.build.zygote`; `--fresh-kernels` starts each from scratch, with the
 same reports), longest notebooks go first, HTML is rendered on its own thread while kernels
 run, and a data file's frictionless check is done once per build, not once per notebook.
 """
@@ -43,12 +43,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis import zygote
+from analysis.build import zygote
 from analysis.provenance import PROJECT_ROOT, VALIDATED_ENV
 
 BUILD_FORMAT = "1"  # bump to invalidate every cached execution
 KERNEL_NAME = "liaoning-analysis"
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # src/analysis
 TEMPLATE_DIR = PACKAGE_DIR / "templates"
 TEMPLATE_NAME = "offline"
 MATPLOTLIBRC = TEMPLATE_DIR / "matplotlibrc"
@@ -187,10 +187,11 @@ def _imported_modules(source: str) -> frozenset[str]:
 def package_dependencies(source_text: str, package_dir: Path = PACKAGE_DIR) -> list[Path]:
     """Files of src/analysis a notebook depends on: what it imports, transitively.
 
-    build.py, __init__.py and the templates always count (they shape every report). A notebook
-    that imports the package dynamically (importlib) depends on every module.
+    build/__init__.py, __init__.py and the templates always count (they shape every report).
+    A notebook that imports the package dynamically (importlib) depends on every module.
     """
-    always = [package_dir / "__init__.py", package_dir / "build.py", *tree_files(TEMPLATE_DIR)]
+    always = [package_dir / "__init__.py", package_dir / "build" / "__init__.py",
+              *tree_files(TEMPLATE_DIR)]
     seen: set[str] = set()
     todo = set(_imported_modules(source_text)) | _imported_modules(
         (package_dir / "__init__.py").read_text(encoding="utf-8")
@@ -364,7 +365,7 @@ def kernel_env(pycache: Path, use_prefix: bool | None = None) -> dict[str, str]:
 
 def kernelspec(env: dict[str, str] | None = None, forked: bool = False) -> dict[str, Any]:
     """Kernel spec running the driver's own interpreter (the project environment); `forked`
-    starts the kernel from the build's zygote (`analysis.zygote`) instead of from scratch."""
+    starts the kernel from the build's zygote (`analysis.build.zygote`) instead of from scratch."""
     argv = (zygote.launcher_argv() if forked
             else zygote.kernel_argv("-f", "{connection_file}", "--IPKernelApp.log_level=ERROR"))
     return {
@@ -389,8 +390,8 @@ def write_kernelspec(data_dir: Path, env: dict[str, str] | None = None,
 def report_kernel(data_dir: Path, env: dict[str, str], cwd: Path, fork: bool
                   ) -> Iterator[str | None]:
     """The project kernel spec written under data_dir and first on JUPYTER_PATH for a block;
-    with `fork`, kernels come from a zygote started in `cwd` (see analysis.zygote). Yields the
-    zygote's socket (for analysis.execute.run_isolated), or None for kernels from scratch."""
+    with `fork`, kernels come from a zygote started in `cwd` (see analysis.build.zygote). Yields the
+    zygote's socket (for analysis.build.execute.run_isolated), or None for kernels from scratch."""
     with ExitStack() as stack:
         socket_path = None
         if fork:
@@ -814,7 +815,7 @@ class Builder:
         """Run one notebook with papermill in the project kernel; cache the cleaned result."""
         import nbformat
 
-        from analysis.execute import CellError, ExecutionFailed, run_isolated
+        from analysis.build.execute import CellError, ExecutionFailed, run_isolated
 
         src = work / ".work" / job.lang / f"{job.name}.input.ipynb"
         out = work / ".work" / job.lang / f"{job.name}.ipynb"
@@ -947,7 +948,7 @@ def write_index(reports_dir: Path) -> Path:
         except ValueError:
             continue
     rows.sort(key=lambda r: r.get("built_at", ""), reverse=True)
-    from analysis.reportindex import render_index  # standard library only
+    from analysis.build.reportindex import render_index  # standard library only
 
     page = render_index(rows, reports_dir, latest)
     out = reports_dir / "index.html"
@@ -1037,7 +1038,3 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr, flush=True)
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

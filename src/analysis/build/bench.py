@@ -101,7 +101,7 @@ def snapshot(notebooks_dir: Path, work: Path) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print the figures (optionally also as JSON)."""
-    ap = argparse.ArgumentParser(prog="python -m analysis.bench", description=__doc__)
+    ap = argparse.ArgumentParser(prog="python -m analysis.build.bench", description=__doc__)
     ap.add_argument("--notebooks-dir", type=Path, default=PROJECT_ROOT / "notebooks")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
     ap.add_argument("--noop-runs", type=int, default=5)

@@ -18,7 +18,7 @@ import pytest
 
 from analysis import build as b
 
-FIXTURES = Path(__file__).parent / "fixtures" / "pipeline"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "pipeline"
 LABELS = ["en", "zh"]
 NOTEBOOKS = ["01_tables", "02_figure"]
 
@@ -43,7 +43,7 @@ def _make_project(where: Path) -> Path:
     return proj
 
 
-PYCACHE = Path(__file__).parent.parent / "build" / "test-pycache"  # bytecode shared by runs
+PYCACHE = Path(__file__).parents[2] / "build" / "test-pycache"  # bytecode shared by runs
 
 
 class Run:
@@ -210,7 +210,7 @@ def test_two_clean_builds_in_different_folders_are_byte_identical(built, tmp_pat
 
 def test_kernels_from_scratch_give_the_same_reports_as_forked_kernels(built, tmp_path):
     proj, result, run = built
-    from analysis import zygote
+    from analysis.build import zygote
 
     if not zygote.available():
         pytest.skip("kernels are not forked on this platform (Linux only)")
@@ -317,13 +317,15 @@ def test_dependencies_follow_imports_of_the_analysis_package(tmp_path):
     pkg = tmp_path / "analysis"
     pkg.mkdir()
     (pkg / "__init__.py").write_text("")
-    (pkg / "build.py").write_text("")
+    (pkg / "build").mkdir()
+    (pkg / "build" / "__init__.py").write_text("")
     (pkg / "growth.py").write_text("from analysis.labels import t\n")
     (pkg / "labels.py").write_text("")
     (pkg / "trend.py").write_text("")
     deps = b.package_dependencies("from analysis import growth\nimport pandas\n", pkg)
     names = {p.name for p in deps if p.parent == pkg}
-    assert names == {"__init__.py", "build.py", "growth.py", "labels.py"}
+    assert names == {"__init__.py", "growth.py", "labels.py"}
+    assert pkg / "build" / "__init__.py" in deps  # the machinery shapes every report
     every = b.package_dependencies("import importlib\nimportlib.import_module('analysis.x')", pkg)
     assert {"trend.py", "labels.py"} <= {p.name for p in every}
 
@@ -394,7 +396,7 @@ def test_unknown_label_language_is_refused(tmp_path):
 def test_kernel_runs_the_drivers_own_interpreter_with_fixed_seeds(tmp_path):
     spec = b.kernelspec(b.kernel_env(tmp_path, use_prefix=True))
     assert spec["argv"][0] == sys.executable
-    assert b.kernelspec(forked=True)["argv"][:4] == [sys.executable, "-m", "analysis.zygote",
+    assert b.kernelspec(forked=True)["argv"][:4] == [sys.executable, "-m", "analysis.build.zygote",
                                                      "launch"]
     assert spec["env"]["PYTHONPYCACHEPREFIX"] == str(tmp_path)
     assert "PYTHONPYCACHEPREFIX" not in b.kernel_env(tmp_path, use_prefix=False)

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import capacity, collapse, structure
+from analysis import capacity_utilisation, economic_collapse, structural_shift
 from analysis import soe_ports_population as spp
 from analysis.trend import linear_trend
 
@@ -32,19 +32,19 @@ FAI = {
 def test_revenue_growth_by_hand():
     f = _facts({"revenue_2013": 100.0, "revenue_2014": 90.0, "revenue_2015": 45.0,
                 "revenue_2016": 54.0})
-    rev = collapse.revenue(f)
+    rev = economic_collapse.revenue(f)
     assert rev["growth_pct"].loc[2014:].tolist() == pytest.approx([-10.0, -50.0, 20.0])
 
 
 def test_fai_readings_by_hand():
-    r = collapse.fai_readings(2014, _facts(FAI))
+    r = economic_collapse.fai_readings(2014, _facts(FAI))
     assert r["fai_reading_b"].tolist() == pytest.approx([200.0, 100.0, 110.0, 55.0])
     assert r["fai_reading_a"].tolist() == pytest.approx([2000.0, 1000.0, 1100.0, 550.0])
 
 
 def test_fai_consistency_by_hand():
     f = _facts(FAI)
-    c = collapse.fai_consistency(collapse.fai_readings(2014, f), f)
+    c = economic_collapse.fai_consistency(economic_collapse.fai_readings(2014, f), f)
     assert c.at["change_pct", "printed"] == pytest.approx(450.0)
     assert c.at["change_pct", "reading_a"] == pytest.approx(-45.0)
     assert c.at["level_2016", "reading_a"] == pytest.approx(550.0)  # reproduces the printed end
@@ -54,17 +54,17 @@ def test_fai_consistency_by_hand():
 
 
 def test_para29_real_facts_reading_a_reproduces_6440():
-    c = collapse.fai_consistency(collapse.fai_readings())
+    c = economic_collapse.fai_consistency(economic_collapse.fai_readings())
     assert round(c.at["level_2016", "reading_a"]) == 6438  # 24430 * 0.722 * 0.365
     assert c.at["change_pct", "printed"] > 0  # "从2443亿元下降到6440亿元" is a rise
 
 
 def test_growth_figure_and_gap_to_china():
-    fig1 = collapse.growth_figure()
+    fig1 = economic_collapse.growth_figure()
     assert fig1.at[2016, "nominal_gdp_growth"] == pytest.approx((2203.7 / 2866.9 - 1) * 100)
     assert fig1.at[2016, "real_gdp_growth_report"] == -2.5
     assert math.isnan(fig1.at[2015, "real_gdp_growth_external"])  # no source: left empty
-    gaps = collapse.growth_gap_to_china(fig1)
+    gaps = economic_collapse.growth_gap_to_china(fig1)
     assert gaps.at[2014, "gap_pp"] == pytest.approx(5.8 - 7.3)
     assert gaps.at[2017, "gap_pp"] == pytest.approx(4.2 - 6.9)
     assert gaps.at[2017, "liaoning_from"] == "report"
@@ -73,13 +73,13 @@ def test_growth_figure_and_gap_to_china():
 
 
 def test_sector_shares_join_external_and_report():
-    sh = structure.sector_shares()
+    sh = structural_shift.sector_shares()
     assert list(sh.index) == list(range(2006, 2016))
     assert (sh.loc[:2010, "source"] == "external").all()
     assert (sh.loc[2011:, "source"] == "report").all()
     assert sh.at[2006, "tertiary_share"] == pytest.approx(3798.26 / 9304.52 * 100)
     assert sh.at[2015, "tertiary_share"] == 46.2
-    chk = structure.overlap_check()
+    chk = structural_shift.overlap_check()
     assert (chk["difference_pp"].abs() < 0.05).all()
 
 
@@ -89,23 +89,23 @@ def _line(values: list[float], start: int = 2011) -> pd.Series:
 
 def test_catch_up_exact_line():
     fit = linear_trend(_line([30.0, 32.0, 34.0, 36.0, 38.0]), 2011, 2015)
-    c = structure.catch_up_years(fit, gap_pp=4.0)
+    c = structural_shift.catch_up_years(fit, gap_pp=4.0)
     assert c.years_point == pytest.approx(2.0)
     assert c.years_median == pytest.approx(2.0)
     assert c.years_interval == pytest.approx((2.0, 2.0))
-    never = structure.catch_up_years(fit, gap_pp=4.0, national_pace_pp_per_year=3.0)
+    never = structural_shift.catch_up_years(fit, gap_pp=4.0, national_pace_pp_per_year=3.0)
     assert never.years_point == math.inf and never.share_never == 1.0
 
 
 def test_catch_up_noisy_line_brackets_point():
     fit = linear_trend(_line([30.0, 32.5, 33.5, 36.5, 37.5]), 2011, 2015)
-    c = structure.catch_up_years(fit, gap_pp=4.0, seed=1)
+    c = structural_shift.catch_up_years(fit, gap_pp=4.0, seed=1)
     assert c.years_interval[0] < c.years_point < c.years_interval[1]
     assert c.years_median == pytest.approx(c.years_point, rel=0.05)
 
 
 def test_national_tertiary_pace():
-    assert structure.national_tertiary_pace() == pytest.approx((51.63 - 50.24) / 2)
+    assert structural_shift.national_tertiary_pace() == pytest.approx((51.63 - 50.24) / 2)
 
 
 CAP = {
@@ -118,14 +118,14 @@ CAP = {
 
 
 def test_capacity_gaps_by_hand():
-    g = capacity.gap_table(_facts(CAP))
+    g = capacity_utilisation.gap_table(_facts(CAP))
     assert g.loc["national_minus_liaoning"].tolist() == [3.0, 8.0, 2.0, 9.0]
     assert g.loc["reasonable_low_minus_liaoning"].tolist() == [5.0, 10.0, 4.0, 11.0]
     assert g.loc["reasonable_low_minus_national"].tolist() == [2.0, 2.0, 1.0, 3.0]
 
 
 def test_capacity_national_periods():
-    n = capacity.national_by_period(_facts(CAP))
+    n = capacity_utilisation.national_by_period(_facts(CAP))
     assert n.at["2017Q4", "matches_report_national"]
     assert n.at["2016", "inside_liaoning_range"]
     assert n.at["2017", "gap_to_liaoning_low"] == pytest.approx(77.0 - 75.0)
@@ -174,7 +174,7 @@ def test_population_and_ports_by_hand():
 
 
 def test_gdp_vintages_table1_vs_external():
-    v = collapse.gdp_vintages()
+    v = economic_collapse.gdp_vintages()
     assert v.at[2015, "report_table1"] == pytest.approx(28669.0)  # 2866.9 billion
     assert abs(v.loc[2011:2015, "difference_pct"]).max() < 0.01  # same (yearbook) vintage
     assert v.at[2016, "external_vintage"] == "revised"

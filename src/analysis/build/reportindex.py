@@ -5,7 +5,7 @@ table, then one section per version (anchor `v-<version>`) listing each notebook
 for each, the same report in the previous version (anchor `r-<version>-<lang>-<notebook>`, which
 every report links to; reports never name another version themselves, so a report's HTML does not
 depend on build history and stays byte-identical between builds of one commit) and the changes
-since the previous version (analysis.changes). No script: plain HTML that works offline.
+since the previous version (analysis.build.changes). No script: plain HTML that works offline.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from analysis.changes import VersionChanges, compare_versions
+from analysis.build.changes import VersionChanges, compare_versions
 
 STYLE = """body { font-family: sans-serif; margin: 2em; max-width: 75em; }
 table { border-collapse: collapse; margin: 0.5em 0; }

@@ -14,7 +14,7 @@ from conftest import process_gone
 from jupyter_client.manager import KernelManager
 
 from analysis import build as b
-from analysis import zygote
+from analysis.build import zygote
 
 pytestmark = pytest.mark.skipif(not zygote.available(),
                                 reason="kernels are forked on Linux only")

@@ -41,18 +41,18 @@ def run_isolated(src: Path, out: Path, parameters: dict[str, Any], kernel_name: 
                  zygote_socket: str | None = None) -> None:
     """Execute src into out in a child process; CellError if a cell raised, else ExecutionFailed.
 
-    With `zygote_socket` (see `analysis.zygote`) the child is forked from the build's zygote,
+    With `zygote_socket` (see `analysis.build.zygote`) the child is forked from the build's zygote,
     which has papermill imported already, instead of started from scratch.
     """
     args = [str(src), str(out), kernel_name, str(cwd)]
     env = None
     if zygote_socket:
-        from analysis.zygote import SOCKET_ENV
+        from analysis.build.zygote import SOCKET_ENV
 
-        cmd = [sys.executable, "-m", "analysis.zygote", "execute", *args]
+        cmd = [sys.executable, "-m", "analysis.build.zygote", "execute", *args]
         env = {**os.environ, SOCKET_ENV: zygote_socket}
     else:
-        cmd = [sys.executable, "-m", "analysis.execute", *args]
+        cmd = [sys.executable, "-m", "analysis.build.execute", *args]
     payload = json.dumps(parameters)
     last = ""
     for _attempt in range(retries + 1):
