@@ -270,6 +270,9 @@ def _check_text(res: dict[str, Any], fpath: Path, rel: str) -> str:
                 problems.append(Problem(rel, row, column, "plain decimal as printed",
                                         f"{cell!r}: the report prints plain decimals "
                                         "(digits, one point, a leading minus at most)"))
+    if not header:
+        raise DataError([Problem(rel, None, None, "comma-separated UTF-8",
+                                 f"{expected}: the file is empty (not even a header)")])
     if problems:
         raise DataError(problems)
     return text
@@ -351,12 +354,22 @@ def _load_long(res: dict[str, Any], raw: pd.DataFrame, rel: str) -> pd.DataFrame
     lo, hi = res["x-years"]
     expected = set(range(lo, hi + 1))
     group_keys = [k for k in keys if k != "year"] + ["series"]
-    for gkey, grp in raw.groupby(group_keys, sort=False):
-        missing = sorted(expected - set(grp["year"].astype(int)))
+    enums = {f["name"]: f.get("constraints", {}).get("enum") for f in res["schema"]["fields"]}
+    groups = [()]  # every combination the table must hold, series from x-series
+    for k in group_keys:
+        values = list(series_meta) if k == "series" else enums.get(k) or sorted(set(raw[k]))
+        groups = [g + (v,) for g in groups for v in values]
+    present: dict[tuple[str, ...], set[int]] = {}
+    for gkey, year in zip(raw[group_keys].itertuples(index=False, name=None), raw["year"],
+                          strict=True):
+        present.setdefault(gkey, set()).add(int(year))
+    for gkey in groups:
+        missing = sorted(expected - present.get(gkey, set()))
         if missing:
-            label = "/".join(gkey) if isinstance(gkey, tuple) else gkey
             problems.append(Problem(rel, None, "year", "every year present",
-                                    f"{label}: missing year(s) {', '.join(map(str, missing))}"))
+                                    f"{'/'.join(gkey)}: missing year(s) "
+                                    f"{', '.join(map(str, missing))} of the expected span "
+                                    f"{lo}-{hi}"))
     if problems:
         raise DataError(problems)
     raw["year"] = raw["year"].astype(int)
@@ -440,7 +453,7 @@ def _load_wide(res: dict[str, Any], raw: pd.DataFrame, rel: str) -> pd.DataFrame
     problems: list[Problem] = []
     if key == "year":
         years = set(raw[key].astype(int))
-        lo, hi = res.get("x-years", (min(years), max(years)))
+        lo, hi = res["x-years"] if "x-years" in res else (min(years), max(years))
         missing = sorted(set(range(lo, hi + 1)) - years)
         if missing:
             problems.append(Problem(rel, None, key, "every year present",

@@ -475,3 +475,30 @@ def test_a_factor_10_slip_is_caught_by_bounds_or_an_identity():
             if not (times_10 and divided):
                 unguarded.add(name)
     assert unguarded == RATES
+
+
+def test_an_empty_file_is_named(data_copy: Path):
+    (data_copy.parent / POP).write_bytes(b"")
+    msg = load_error(data_copy, "liaoning_population")
+    assert "data/external/liaoning_population.csv: rule 'comma-separated UTF-8'" in msg
+    assert "the file is empty" in msg
+
+
+@pytest.mark.parametrize(("name", "path", "header"), [
+    ("table1_gdp", T1, "series,year,value,unit,line\n"),
+    ("brent", "external/brent_usd_per_bbl_annual_eia.csv", "year,value\r\n")])
+def test_a_header_without_rows_misses_every_year(data_copy: Path, name: str, path: str,
+                                                 header: str):
+    (data_copy.parent / path).write_text(header, "utf-8")
+    msg = load_error(data_copy, name)
+    assert f"data/{path}, column 'year': rule 'every year present'" in msg
+    assert "missing year(s) 20" in msg
+
+
+def test_a_whole_series_missing_from_a_long_table_is_named(data_copy: Path):
+    f = data_copy.parent / T3
+    f.write_text("".join(ln for ln in f.read_text("utf-8").splitlines(keepends=True)
+                         if not ln.startswith("trade_dependency_china,")), "utf-8")
+    msg = load_error(data_copy, "table3_foreign_trade")
+    assert ("table3_foreign_trade.csv, column 'year': rule 'every year present' broken: "
+            "trade_dependency_china: missing year(s) 2006, 2007") in msg
