@@ -1,7 +1,7 @@
 """`python -m analysis.validate`: check every data file; clear messages, no traceback.
 
-`failures()` is the same check as a value, for a build that validates once before running
-any notebook, so that one data error is reported once, not once per notebook.
+`failures()` is the same check as a value and `describe()` its text, for a build that validates
+once before running any notebook, so that one data error is reported once, not once per notebook.
 """
 
 from __future__ import annotations
@@ -30,6 +30,11 @@ def failures(pkg: DataPackage | None = None) -> dict[str, DataError]:
     return out
 
 
+def describe(bad: dict[str, DataError]) -> str:
+    """The failures as printed by `make validate`: one block per failing resource, in order."""
+    return "\n".join(f"FAIL {name}\n{exc}" for name, exc in bad.items())
+
+
 def main(argv: list[str] | None = None) -> int:
     """Validate each resource of the Data Package; print one line each; 1 if any is bad."""
     argv = sys.argv[1:] if argv is None else argv
@@ -39,15 +44,13 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 1
     bad = failures(pkg)
-    if FOLDER in bad:
-        print(f"FAIL {FOLDER}\n{bad[FOLDER]}", file=sys.stderr)
     for name in pkg.names():
-        if name in bad:
-            print(f"FAIL {name}\n{bad[name]}", file=sys.stderr)
-        else:
+        if name not in bad:
             res = pkg.resource(name)
             kind = "external" if res.get("x-source", {}).get("external") else "report"
-            print(f"ok   {name:<28} ({kind}: {res['path']})")
+            print(f"ok   {name:<32} ({kind}: {res['path']})")
+    if bad:
+        print(describe(bad), file=sys.stderr)
     return 1 if bad else 0
 
 

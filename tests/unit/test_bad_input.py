@@ -502,3 +502,22 @@ def test_a_whole_series_missing_from_a_long_table_is_named(data_copy: Path):
     msg = load_error(data_copy, "table3_foreign_trade")
     assert ("table3_foreign_trade.csv, column 'year': rule 'every year present' broken: "
             "trade_dependency_china: missing year(s) 2006, 2007") in msg
+
+
+def test_a_build_can_validate_once_before_any_notebook(data_copy, tmp_path, monkeypatch):
+    # what the build should do: validate up front (stamps for the kernels), print one text
+    from analysis.provenance import VALIDATED_ENV
+    from analysis.validate import describe, failures
+
+    stamps = tmp_path / "validated"
+    monkeypatch.setenv(VALIDATED_ENV, str(stamps))
+    pkg = DataPackage(data_copy)
+    assert failures(pkg) == {}
+    assert len(list(stamps.iterdir())) == len(pkg.names())  # every kernel skips frictionless
+    edit(data_copy.parent / POP, "2015,4382.4", "2015,43824.0")
+    (data_copy.parent / "scratch.csv").write_text("a\n", "utf-8")
+    text = describe(failures(DataPackage(data_copy)))
+    assert text.startswith("FAIL (data folder)\n1 data problem:\n  data/scratch.csv: rule")
+    assert "FAIL liaoning_population\n1 data problem:\n  data/external/liaoning_population.csv, "\
+           "row 3, column 'resident_population_10k': rule 'within plausible bounds'" in text
+    assert text.count("FAIL") == 2
