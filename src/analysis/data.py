@@ -1,16 +1,23 @@
 """Load the project's data by name, validated against `data/datapackage.json`.
 
-Structure (columns, types, required cells, keys, constraints) is checked by frictionless from
-the Data Package; the rules it cannot express (unit agreement, complete years, per-series
-minimums, accounting identities within printed rounding) are checked here. Any failure raises
-`DataError` naming the file, row, column and rule; no half-loaded frame is ever returned.
+First the text itself (comma-separated UTF-8, numbers written as the report prints them: plain,
+finite decimals) and that no file in data/ goes undescribed; then structure (columns, types,
+required cells, keys) by frictionless from the Data Package; then the rules it cannot express
+here: plausible bounds of every number with their recorded reason, unit agreement, the expected
+year span, accounting identities within printed rounding. Any failure raises `DataError` naming
+the file, row, column and rule; no half-loaded frame is ever returned. The message depends on
+the data alone, so the same error reads the same wherever it is raised.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
+import math
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +29,8 @@ from analysis.provenance import DATAPACKAGE, VALIDATED_ENV
 from analysis.rounding import Interval, decimals_of
 
 MAX_LISTED = 20  # problems listed in one error message before "... and N more"
+PLAIN_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")  # how the report prints a number
+OTHER_SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 
 
 class Decimals:
@@ -137,21 +146,47 @@ class DataPackage:
         """Every data file the package describes, plus the descriptor itself."""
         return [self.path] + [self.base / r["path"] for r in self.descriptor["resources"]]
 
-    def load(self, name: str) -> pd.DataFrame:
-        """Validated frame of one resource (wide, years as index), with units in attrs."""
+    def undescribed(self) -> list[Problem]:
+        """Files in the data folder that no resource describes (hidden files aside).
+
+        Refused because nothing would validate, fingerprint or label them, yet a notebook
+        could read them; scanned once per package object (a few dozen files).
+        """
+        if not hasattr(self, "_undescribed"):
+            known = {p.resolve() for p in self.files()}
+            found = sorted(p for p in self.base.rglob("*") if p.is_file()
+                           and not any(part.startswith(".")
+                                       for part in p.relative_to(self.base).parts))
+            self._undescribed = [
+                Problem(self._rel(p), None, None, "described in the Data Package",
+                        f"no resource of {self.path.name} describes this file: describe it "
+                        "(path, source, schema with bounds) or remove it")
+                for p in found if p.resolve() not in known]
+        return list(self._undescribed)
+
+    def load(self, name: str, *, folder_check: bool = True) -> pd.DataFrame:
+        """Validated frame of one resource (wide, years as index), with units in attrs.
+
+        Refused while the data folder holds a file no resource describes (`folder_check`
+        off only for `analysis.validate`, which reports that once, not per resource).
+        """
         res = self.resource(name)
         fpath = self.base / res["path"]
         rel = self._rel(fpath)
         if not fpath.exists():
             detail = f"data file missing (resource {name!r} expects {res['path']})"
             raise DataError([Problem(rel, None, None, "file exists", detail)])
+        stray = self.undescribed() if folder_check else []
+        if stray:
+            raise DataError(stray)
+        text = _check_text(res, fpath, rel)
         _check_structure(res, self.base, rel)
-        raw = pd.read_csv(fpath, dtype=str, keep_default_na=False, encoding="utf-8")
+        raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
         layout = res.get("x-layout", "wide")
         if layout == "long":
             return _load_long(res, raw, rel)
         if layout == "facts":
-            return _load_facts(res, raw)
+            return _load_facts(res, raw, rel)
         if layout == "register":
             out = raw.set_index("id")
             out["paragraph"] = out["paragraph"].astype(int)
@@ -159,6 +194,13 @@ class DataPackage:
                          "external": False}
             return out
         return _load_wide(res, raw, rel)
+
+
+@lru_cache(maxsize=1)
+def _frictionless_version() -> str:
+    from importlib.metadata import version
+
+    return version("frictionless")
 
 
 def _passed_stamp(descriptor: dict[str, Any], fpath: Path) -> Path | None:
@@ -171,17 +213,107 @@ def _passed_stamp(descriptor: dict[str, Any], fpath: Path) -> Path | None:
     folder = os.environ.get(VALIDATED_ENV)
     if not folder:
         return None
-    from importlib.metadata import version
-
     h = hashlib.sha256(json.dumps(descriptor, sort_keys=True).encode())
-    h.update(version("frictionless").encode())
+    h.update(_frictionless_version().encode())
     h.update(fpath.read_bytes())
     return Path(folder) / h.hexdigest()
 
 
+def _check_text(res: dict[str, Any], fpath: Path, rel: str) -> str:
+    """The file's text, once it is known to be comma-separated UTF-8 with plain, finite numbers.
+
+    Checked before frictionless, which would sniff another delimiter or encoding and let
+    pandas fail later with a message naming no file; numbers must read as the report prints
+    them (`487.0`, not `48.7e1`, `inf` or `NaN`, which frictionless accepts as numbers).
+    """
+    fields = [f["name"] for f in res["schema"]["fields"]]
+    numeric = {f["name"] for f in res["schema"]["fields"] if f["type"] == "number"}
+    data = fpath.read_bytes()
+    expected = "expected comma-separated UTF-8"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        row = data.count(b"\n", 0, exc.start) + 1
+        header = data.split(b"\n", 1)[0].decode("utf-8", "replace").strip().split(",")
+        col = data.count(b",", line_start, exc.start)
+        column = header[col] if col < len(header) else None
+        raise DataError([Problem(rel, row, column, "comma-separated UTF-8",
+                                 f"{expected}: byte 0x{data[exc.start]:02x} is not UTF-8 "
+                                 "(saved in another encoding, such as GBK or Latin-1?)")]) from None
+    if text.startswith("\ufeff"):
+        raise DataError([Problem(rel, 1, None, "comma-separated UTF-8",
+                                 f"{expected}: the file starts with a byte-order mark")])
+    problems: list[Problem] = []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header: list[str] = []
+    for row, cells in enumerate(reader, start=1):
+        if len(fields) > 1 and len(cells) == 1:
+            seps = [name for sep, name in OTHER_SEPARATORS.items() if sep in cells[0]]
+            if seps:
+                raise DataError([Problem(rel, row, None, "comma-separated UTF-8",
+                                         f"{expected}: the row is separated by {seps[0]}")])
+        if row == 1:
+            header = cells
+            continue
+        for column, cell in zip(header, cells, strict=False):  # short rows: frictionless
+            if column not in numeric or not cell:
+                continue
+            try:
+                number = float(cell)
+            except ValueError:
+                continue  # not a number at all: frictionless names it a type error
+            if not math.isfinite(number):
+                problems.append(Problem(rel, row, column, "finite number",
+                                        f"{cell!r} is not a finite number"))
+            elif not PLAIN_DECIMAL.fullmatch(cell):
+                problems.append(Problem(rel, row, column, "plain decimal as printed",
+                                        f"{cell!r}: the report prints plain decimals "
+                                        "(digits, one point, a leading minus at most)"))
+    if not header:
+        raise DataError([Problem(rel, None, None, "comma-separated UTF-8",
+                                 f"{expected}: the file is empty (not even a header)")])
+    if problems:
+        raise DataError(problems)
+    return text
+
+
+def _frictionless_descriptor(res: dict[str, Any]) -> dict[str, Any]:
+    """The resource as frictionless sees it: project keys dropped, and number bounds too.
+
+    Bounds of numbers are checked by the loader, which names each bound's reason and
+    applies the per-series bounds of long tables.
+    """
+    schema = dict(res["schema"])
+    schema["fields"] = []
+    for f in res["schema"]["fields"]:
+        f = {k: v for k, v in f.items() if not k.startswith("x-")}
+        if f["type"] == "number" and "constraints" in f:
+            f["constraints"] = {k: v for k, v in f["constraints"].items()
+                                if k not in ("minimum", "maximum")}
+        schema["fields"].append(f)
+    out = {k: v for k, v in res.items() if not k.startswith("x-")}
+    out["schema"] = schema
+    return out
+
+
+def _bounds(rel: str, column: str, texts: Any, rows: Any, lo: float, hi: float, reason: str,
+            what: str = "") -> list[Problem]:
+    """A problem for each value outside its plausible bounds, naming the bounds' reason."""
+    problems = []
+    for text, row in zip(texts, rows, strict=True):
+        v = float(text)
+        if lo <= v <= hi:
+            continue
+        side = f"below the minimum {lo:g}" if v < lo else f"above the maximum {hi:g}"
+        problems.append(Problem(rel, int(row), column, "within plausible bounds",
+                                f"{what}{text} is {side} (bounds [{lo:g}, {hi:g}]: {reason})"))
+    return problems
+
+
 def _check_structure(res: dict[str, Any], base: Path, rel: str) -> None:
     """Frictionless validation of one resource against its schema."""
-    descriptor = {k: v for k, v in res.items() if not k.startswith("x-")}
+    descriptor = _frictionless_descriptor(res)
     stamp = _passed_stamp(descriptor, base / res["path"])
     if stamp is not None and stamp.exists():
         return
@@ -217,20 +349,27 @@ def _load_long(res: dict[str, Any], raw: pd.DataFrame, rel: str) -> pd.DataFrame
             problems.append(Problem(rel, r.filerow, "unit", "unit agrees with metadata",
                                     f"series {r.series!r} is in {meta['unit']!r} per "
                                     f"datapackage.json, row says {r.unit!r}"))
-        v = _num(r.value)
-        if meta.get("minimum") is not None and v < meta["minimum"]:
-            problems.append(Problem(rel, r.filerow, "value", "non-negative",
-                                    f"series {r.series!r} cannot be below {meta['minimum']}, "
-                                    f"got {r.value}"))
+        problems += _bounds(rel, "value", [r.value], [r.filerow], meta["minimum"],
+                            meta["maximum"], meta["bounds_reason"], f"series {r.series!r}: ")
     lo, hi = res["x-years"]
     expected = set(range(lo, hi + 1))
     group_keys = [k for k in keys if k != "year"] + ["series"]
-    for gkey, grp in raw.groupby(group_keys, sort=False):
-        missing = sorted(expected - set(grp["year"].astype(int)))
+    enums = {f["name"]: f.get("constraints", {}).get("enum") for f in res["schema"]["fields"]}
+    groups = [()]  # every combination the table must hold, series from x-series
+    for k in group_keys:
+        values = list(series_meta) if k == "series" else enums.get(k) or sorted(set(raw[k]))
+        groups = [g + (v,) for g in groups for v in values]
+    present: dict[tuple[str, ...], set[int]] = {}
+    for gkey, year in zip(raw[group_keys].itertuples(index=False, name=None), raw["year"],
+                          strict=True):
+        present.setdefault(gkey, set()).add(int(year))
+    for gkey in groups:
+        missing = sorted(expected - present.get(gkey, set()))
         if missing:
-            label = "/".join(gkey) if isinstance(gkey, tuple) else gkey
             problems.append(Problem(rel, None, "year", "every year present",
-                                    f"{label}: missing year(s) {', '.join(map(str, missing))}"))
+                                    f"{'/'.join(gkey)}: missing year(s) "
+                                    f"{', '.join(map(str, missing))} of the expected span "
+                                    f"{lo}-{hi}"))
     if problems:
         raise DataError(problems)
     raw["year"] = raw["year"].astype(int)
@@ -311,12 +450,23 @@ def _load_wide(res: dict[str, Any], raw: pd.DataFrame, rel: str) -> pd.DataFrame
     key = res["x-index"][0]
     fields = res["schema"]["fields"]
     numeric = [f["name"] for f in fields if f["type"] == "number"]
+    problems: list[Problem] = []
     if key == "year":
-        years = raw[key].astype(int)
-        missing = sorted(set(range(years.min(), years.max() + 1)) - set(years))
+        years = set(raw[key].astype(int))
+        lo, hi = res["x-years"] if "x-years" in res else (min(years), max(years))
+        missing = sorted(set(range(lo, hi + 1)) - years)
         if missing:
-            raise DataError([Problem(rel, None, key, "every year present",
-                                     f"missing year(s) {', '.join(map(str, missing))}")])
+            problems.append(Problem(rel, None, key, "every year present",
+                                    f"missing year(s) {', '.join(map(str, missing))} of the "
+                                    f"expected span {lo}-{hi}"))
+    rows = range(2, len(raw) + 2)
+    for f in fields:
+        c = f.get("constraints", {})
+        if f["type"] == "number" and "minimum" in c:
+            problems += _bounds(rel, f["name"], raw[f["name"]], rows, c["minimum"],
+                                c["maximum"], f["x-bounds-reason"])
+    if problems:
+        raise DataError(problems)
     df = raw.copy()
     if key == "year":
         df[key] = df[key].astype(int)
@@ -334,7 +484,19 @@ def _load_wide(res: dict[str, Any], raw: pd.DataFrame, rel: str) -> pd.DataFrame
     return df
 
 
-def _load_facts(res: dict[str, Any], raw: pd.DataFrame) -> pd.DataFrame:
+def _load_facts(res: dict[str, Any], raw: pd.DataFrame, rel: str) -> pd.DataFrame:
+    field = next(f for f in res["schema"]["fields"] if f["name"] == "value")
+    envelope = {"minimum": field["constraints"]["minimum"],
+                "maximum": field["constraints"]["maximum"], "reason": field["x-bounds-reason"]}
+    per_unit = res.get("x-unit-bounds", {})
+    problems: list[Problem] = []
+    cells = zip(raw["id"], raw["unit"], raw["value"], strict=True)
+    for row, (fid, unit, value) in enumerate(cells, start=2):
+        b = per_unit.get(unit, envelope)
+        problems += _bounds(rel, "value", [value], [row], b["minimum"], b["maximum"],
+                            b["reason"], f"fact {fid!r} ({unit}): ")
+    if problems:
+        raise DataError(problems)
     df = raw.copy()
     df["decimals"] = df["value"].map(decimals_of).astype(int)
     df["value"] = df["value"].map(_num)
@@ -414,10 +576,3 @@ def data_files() -> list[Path]:
     """Every file in data/ that the package describes (for fingerprints), descriptor first."""
     return _default_package().files()
 
-
-def validate_all() -> dict[str, int]:
-    """Load every resource (raising on the first bad one); rows per resource."""
-    out = {}
-    for n in names():
-        out[n] = len(load(n))
-    return out
