@@ -306,6 +306,11 @@ def share_at_least_from_count(count: Interval, threshold: Interval, whole: Inter
     return Interval((count * threshold / whole).lo * 100, INF)
 
 
+def at_least_product(count: Interval, threshold: Interval) -> Interval:
+    """Feasibility: `count` items each above `threshold` add up to at least count*threshold."""
+    return Interval((count * threshold).lo, INF)
+
+
 def count_at_most(amount: Interval, threshold: Interval) -> Interval:
     """Feasibility: at most amount/threshold items can each exceed `threshold`."""
     return Interval(-INF, (amount / threshold).hi)
@@ -371,7 +376,7 @@ RULES: dict[str, Rule] = {
               relative_gap_max, count_rises, count_falls, falls_not_listed, count_not_above,
               is_above, is_largest, is_smallest, order_violations, fall_accelerates,
               at_most, share_at_most_rest, at_least, share_at_least, share_at_least_from_count,
-              count_at_most)
+              at_least_product, count_at_most)
 }
 RULES.update({f.__name__: Rule(f, "plausibility")
               for f in (plausible_headcount, plausible_per_firm, plausible_fertility_floor,
