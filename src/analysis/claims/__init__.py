@@ -52,12 +52,15 @@ from .engine import (
 )
 from .presentation import (
     COLUMN_LABELS,
+    HEADLINE_FINDINGS,
     by_kind,
     causes,
     evidence_counts,
+    fdi_plausibility,
     findings_markdown,
     labelled,
     labelled_counts,
+    summary_markdown,
     verdict_counts,
     widenings,
 )
@@ -83,11 +86,12 @@ from .rules import RULES, Rule, liaoning_population_10k
 
 __all__ = [
     "ABOUT_REL", "APPROX_ABOUT", "APPROX_LESS_THAN", "APPROX_MORE_THAN", "APPROX_NEARLY",
-    "CNY_USD_TOLERANCE", "COLUMN_LABELS", "EXACT", "FINDING_VERDICTS", "NEARLY_REL",
-    "OUTPUT_COLUMNS", "REGISTER", "REGISTER_COLUMNS", "RULES", "VERDICTS", "Interval",
-    "RegisterError", "Rule", "audit", "bound_note", "by_kind", "causes", "claim_interval",
-    "counts", "data", "evaluate", "evidence_counts", "findings", "findings_markdown", "judge",
-    "labelled", "labelled_counts", "liaoning_population_10k", "load_register", "one_sided",
-    "point", "reported_value", "resolve", "verdict_counts", "widenings", "write_claims_csv",
+    "CNY_USD_TOLERANCE", "COLUMN_LABELS", "EXACT", "FINDING_VERDICTS", "HEADLINE_FINDINGS",
+    "NEARLY_REL", "OUTPUT_COLUMNS", "REGISTER", "REGISTER_COLUMNS", "RULES", "VERDICTS",
+    "Interval", "RegisterError", "Rule", "audit", "bound_note", "by_kind", "causes",
+    "claim_interval", "counts", "data", "evaluate", "evidence_counts", "fdi_plausibility",
+    "findings", "findings_markdown", "judge", "labelled", "labelled_counts",
+    "liaoning_population_10k", "load_register", "one_sided", "point", "reported_value", "resolve",
+    "summary_markdown", "verdict_counts", "widenings", "write_claims_csv",
     *RULES,
 ]

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
+from analysis import data
+from analysis.rounding import Interval
+
 from .engine import FINDING_VERDICTS, OUTPUT_COLUMNS, VERDICTS, counts, findings
 from .register import ABOUT_REL, CNY_USD_TOLERANCE, NEARLY_REL
-from .rules import FDI_INTENSITY_CEILING
+from .rules import FDI_INTENSITY_CEILING, fdi_intensity_ratio
 
 COLUMN_LABELS: dict[str, dict[str, str]] = {
     "en": {"id": "claim", "section": "section", "paragraph": "para.", "quote": "quote (verbatim)",
@@ -110,3 +114,67 @@ def causes(df: pd.DataFrame) -> pd.Series:
     f = findings(df)
     cause = f["note"].str.extract(r"Likely cause: ([^.(;:]+)", expand=False).str.strip()
     return cause.fillna("other").value_counts().rename("findings")
+
+
+# The findings a reader of the report should know first (ids in the register), in report order.
+HEADLINE_FINDINGS = (
+    "fdi_falling_every_year", "manufacturing_share_highest_2015", "revenue_avg_decline_pct",
+    "fai_decline_3yr_from_levels", "trade_falls_listed", "trade_dependency_always_falling",
+    "fdi_decline_2015_pct", "fdi_top_industry_2015", "bankruptcy_employees",
+)
+
+
+def summary_markdown(df: pd.DataFrame) -> str:
+    """What the audit finds, in a few Markdown lines: counts by verdict and evidence, headlines."""
+    n = verdict_counts(df)
+    ev = evidence_counts(df)
+    fdi = df[df["id"].str.startswith("fdi_plausible_")]
+    bad = fdi.loc[fdi["verdict"] == "implausible", "id"].str[-4:].astype(int)
+    span = f"{bad.min()}-{bad.max()}" if len(bad) else "none"
+    lines = [
+        f"**The reproduction** checks {len(df)} statements: {n['consistent']} consistent as "
+        f"printed ({ev.at['consistent', 'bound']} of them only against a one-sided bound, weak "
+        f"evidence), {n['misworded']} misworded (they hold only under a corrected reading, "
+        f"named), {n['mismatch']} mismatches, {n['implausible']} implausible and "
+        f"{n['unverifiable']} unverifiable (nothing in the report or data/external bounds "
+        "them; each says why).",
+        f"- The FDI table is implausible in {len(bad)} of {len(fdi)} years ({span}): Liaoning's "
+        f"share of China's FDI (external, MOFCOM concept) is more than {FDI_INTENSITY_CEILING:g} "
+        "times its share of China's GDP, consistent with a series inflated before the 2016-17 "
+        "statistical correction.",
+    ]
+    head = df[df["id"].isin(HEADLINE_FINDINGS) & df["verdict"].isin(FINDING_VERDICTS)]
+    for r in head.sort_values(["paragraph", "id"]).itertuples(index=False):
+        reading = f" (read with {r.reading})" if r.verdict == "misworded" else ""
+        lines.append(f"- ¶{r.paragraph} 「{r.quote}」: {r.verdict}{reading}; {_said(r)}.")
+    return "\n".join(lines)
+
+
+def _said(r: Any) -> str:
+    """'reported x, recomputed y unit', or for a yes/no statement what the data say."""
+    rep, rec, unit = r.reported, r.recomputed, r.unit
+    if unit.startswith("yes (1)"):
+        return f"the text says {'yes' if rep else 'no'}, the data say {'yes' if rec else 'no'}"
+    if str(r.rule).startswith(("count_", "falls_", "order_")):
+        return f"the text implies {_num(rep)} {unit}, the data give {_num(rec)}"
+    return f"reported {_num(rep)}, recomputed {_num(rec)} {unit}"
+
+
+def fdi_plausibility(df: pd.DataFrame) -> pd.DataFrame:
+    """The FDI table against China's FDI (EXTERNAL, MOFCOM concept) by year, with the verdict.
+
+    Shares of China's FDI and GDP (both GDPs as published), their ratio (1 = as FDI-intensive
+    as China as a whole) and the audit's verdict under the ceiling.
+    """
+    fdi, cfdi = data.load("table_fdi")["fdi"], data.load("china_fdi")["value"]
+    gdp, cgdp = (data.load("liaoning_gdp_as_published")["value"],
+                 data.load("china_gdp_as_published")["value"])
+    verdict = df.set_index("id")["verdict"]
+    rows = {y: {"fdi": fdi[y], "china_fdi_external": cfdi[y],
+                "share_of_china_fdi_pct": fdi[y] / cfdi[y] * 100,
+                "share_of_china_gdp_pct": gdp[y] / cgdp[y] * 100,
+                "ratio": fdi_intensity_ratio(*(Interval.exact(v) for v in
+                                               (fdi[y], cfdi[y], gdp[y], cgdp[y]))).mid,
+                "verdict": verdict.get(f"fdi_plausible_{y}", "")}
+            for y in fdi.index}
+    return pd.DataFrame(rows).T.rename_axis("year")
