@@ -1,28 +1,38 @@
 # %% [markdown]
 # # 07 Claims audit / 报告数据核查
+
+# %% [markdown] tags=["article"]
+# **The report** (paras 1-130): every number the report prints in its text and tables, and the
+# statements of direction, rank and completeness it makes without a number in paragraphs 1-63
+# ("一直在下降", "唯一一个", "排名最后", "最多的行业是…其次是…"), each re-derived from the
+# report's own numbers and from the external series in `data/external`, and judged under one
+# policy.
 #
-# Every quantitative statement of the report (text and tables), re-derived from `data/` and
-# judged. The register is `data/claims.csv`: one row per statement, with the
-# named rule in `analysis.claims` that recomputes it and the data it reads (never the expected
-# value). Verdicts:
+# The register is `data/claims.csv`: one row per statement, with the named rule in
+# `analysis.claims` that recomputes it and the data it reads (never the expected value).
+# Verdicts:
 #
-# - **consistent**: the printed inputs, carried through the rule as intervals (value ± half a
-#   unit of the last printed digit), can give the printed claim (itself an interval, widened
-#   by its hedge word);
-# - **mismatch**: they cannot, even allowing for rounding;
-# - **implausible**: the magnitude is impossible for a province of Liaoning's size, whatever
-#   the arithmetic;
-# - **unverifiable**: nothing in the report or in `data/external` can check it (reason given).
+# - **consistent**: holds as printed: the printed inputs, carried through the rule as intervals
+#   (value ± half a unit of the last printed digit), can give the printed claim (itself an
+#   interval, widened by its hedge word);
+# - **misworded**: fails as printed but holds under a corrected reading that the register names
+#   ("个百分点 read as %", "亿元 read as 十亿元"); the as-printed result is shown beside it;
+# - **mismatch**: fails as printed and under any reading offered, even allowing for rounding;
+# - **implausible**: a magnitude Liaoning's size rules out, whatever the arithmetic;
+# - **unverifiable**: nothing in the report or in `data/external` can bound it (reason given).
 #
-# External values (exchange rates, NBS series, the population bound) are marked "external" in
-# the notes. Few data points stand behind most claims: a verdict is a statement about
-# arithmetic, not about the world.
+# A check is a *value* when it bounds the claim from both sides and a *bound* when it is
+# one-sided (at most / at least): a bound that holds is weak evidence, and its note says how far
+# the claim sits from failing it. External values (exchange rates, NBS series, the population
+# bound, China's FDI) are marked "external" in the notes. Few data points stand behind most
+# claims: a verdict is a statement about arithmetic, not about the world.
 
 # %% tags=["parameters"]
 label_language = "en"
 
 # %%
 import pandas as pd
+from IPython.display import display
 
 from analysis import claims
 from analysis.keyfigures import record
@@ -34,7 +44,6 @@ pd.set_option("display.max_rows", None)
 
 audit = claims.audit()
 
-
 # %% [markdown]
 # ## Tolerances
 # What each hedge word, and each kind of input, adds to the interval a claim may fall in.
@@ -43,17 +52,42 @@ audit = claims.audit()
 claims.widenings()
 
 # %% [markdown]
-# ## Findings first
-# Every mismatch and implausible claim, in report order: the quote, what the report says, what
-# its own inputs give, and the likely cause (typo, unit, data vintage, exchange-rate date,
-# wording).
+# ## What the audit finds
 
-# %%
-found = claims.findings(audit)
-show(f"**{len(found)} findings** out of {len(audit)} claims.")
-for verdict, n in audit["verdict"].value_counts().sort_index().items():  # key figures
-    record(f"claims_{verdict}", n, "claims")
-claims.labelled(found, L)
+# %% tags=["article"]
+show(claims.summary_markdown(audit))
+for verdict, n in claims.verdict_counts(audit).items():  # key figures: counts by verdict
+    record(f"claims_{verdict}", int(n), "claims")
+record("claims_consistent_bound_only",
+       int(((audit["verdict"] == "consistent") & (audit["evidence"] == "bound")).sum()), "claims")
+
+# %% [markdown]
+# Claims by verdict and by the strength of the check (a value bounded from both sides, a
+# one-sided bound, or none):
+
+# %% tags=["article"]
+claims.evidence_counts(audit).rename(index=claims.COLUMN_LABELS[L])
+
+# %% [markdown]
+# ## Findings by kind
+# Every claim that fails as printed, in report order, grouped by kind: misworded (holds under the
+# corrected reading named beside it), mismatch, implausible. Each note gives the recomputation
+# and the likely cause (typo, unit, wording, data vintage, exchange-rate date).
+
+# %% tags=["article"]
+for title, table in claims.by_kind(audit, L).items():
+    show(f"**{title}** ({len(table)})")
+    display(table)
+
+# %% [markdown]
+# ## The FDI table against China's FDI (external)
+# Liaoning's FDI as a share of China's FDI actually utilised (MOFCOM concept; the
+# balance-of-payments series is a different concept and is not used), beside its share of
+# China's GDP (both GDPs as published). A ratio of 1 means as FDI-intensive as China as a whole;
+# the audit calls a year implausible above the ceiling in the tolerances table.
+
+# %% tags=["article"]
+claims.fdi_plausibility(audit)
 
 # %% [markdown]
 # Findings by likely cause:
@@ -75,6 +109,13 @@ claims.labelled_counts(audit, L)
 # %%
 naive = audit[audit["note"].str.contains("a naive check would flag it", regex=False)]
 claims.labelled(naive, L)
+
+# %% [markdown]
+# ## Unverifiable: why nothing bounds them
+
+# %%
+claims.labelled(audit[audit["verdict"] == "unverifiable"], L,
+                ["id", "paragraph", "quote", "note"])
 
 # %% [markdown]
 # ## The full register

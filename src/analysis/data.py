@@ -26,7 +26,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.provenance import DATAPACKAGE, VALIDATED_ENV
-from analysis.rounding import Interval, decimals_of
+from analysis.rounding import Interval, decimals_of, printed_interval
 
 MAX_LISTED = 20  # problems listed in one error message before "... and N more"
 PLAIN_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")  # how the report prints a number
@@ -568,8 +568,7 @@ def fact(fact_id: str) -> float:
 
 def printed(name: str, column: str, key: Any) -> Interval:
     """Interval a printed table value stands for (value ± half its last printed digit)."""
-    df = load(name)
-    return Interval.printed(df.at[key, column], int(df.attrs["decimals"].at[key, column]))
+    return printed_interval(load(name), column, key)
 
 
 def data_files() -> list[Path]:

@@ -7,6 +7,7 @@ carrying that interval through arithmetic gives every result the printed inputs 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 Number = float | int
 
@@ -110,3 +111,28 @@ def decimals_of(text: str) -> int:
     """Number of decimals printed in a number's text ('290.40' -> 2, '1167' -> 0)."""
     text = text.strip()
     return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+# The one home for "the printed interval of a number" (issue 13): a number of a frame loaded by
+# analysis.data stands for value ± half a unit of its last printed digit. Tables carry their
+# printed decimals in attrs["decimals"]; the text's facts carry them in a "decimals" column.
+
+
+def printed_value(df: Any, column: str, key: Any, precision: int | None = None
+                  ) -> tuple[float, int]:
+    """Value and printed decimals of one number of a loaded resource (table cell or text fact).
+
+    `precision` overrides the decimals the digits show (a coarser reading documented by the
+    caller, e.g. -1 for a level read as rounded to the nearest 10).
+    """
+    value = float(df.at[key, column])
+    if column == "value" and "decimals" in df.columns:  # the text's facts
+        dec = int(df.at[key, "decimals"])
+    else:
+        dec = int(df.attrs["decimals"].at[key, column])
+    return value, dec if precision is None else precision
+
+
+def printed_interval(df: Any, column: str, key: Any, precision: int | None = None) -> Interval:
+    """Interval one printed number of a loaded resource stands for (see `printed_value`)."""
+    return Interval.printed(*printed_value(df, column, key, precision))

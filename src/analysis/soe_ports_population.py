@@ -14,7 +14,7 @@ import pandas as pd
 
 from analysis import data
 from analysis.growth import cagr
-from analysis.rounding import Interval
+from analysis.rounding import Interval, printed_interval
 
 FactGetter = Callable[[str], float]
 
@@ -53,8 +53,7 @@ TEN_THOUSAND = 1e4  # 万
 
 def _printed(fact_id: str) -> Interval:
     """Interval a printed fact stands for (± half a unit of its last printed digit)."""
-    f = data.facts()
-    return Interval.printed(float(f.at[fact_id, "value"]), int(f.at[fact_id, "decimals"]))
+    return printed_interval(data.facts(), "value", fact_id)
 
 
 def bankruptcy_readings(fact: FactGetter = data.fact) -> pd.DataFrame:

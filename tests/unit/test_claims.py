@@ -170,7 +170,12 @@ def result() -> pd.DataFrame:
     return claims.audit()
 
 
-ALLOWED_LITERALS = {100, 10, 0.1, 0.01, 0.0001, 10000, 1, 2, 7, 2005, 2017, 2010, 2013}
+ALLOWED_LITERALS = {100, 10, 0.1, 0.01, 0.0001, 10000, 1, 2, 7, 0}
+
+
+def _allowed(lit) -> bool:
+    """Unit factors, spans and thresholds, or a calendar year (a list of years, a span's end)."""
+    return lit in ALLOWED_LITERALS or (isinstance(lit, int) and 2000 <= lit <= 2020)
 
 
 def _literals(obj):
@@ -199,7 +204,9 @@ def test_register_never_types_the_expected_value(register):
     # arguments are references to data; plain numbers only as unit factors, spans and years
     for r in register.itertuples():
         for lit in _literals(json.loads(r.args or "{}")):
-            assert lit in ALLOWED_LITERALS, f"{r.id}: literal {lit} in args"
+            assert _allowed(lit), f"{r.id}: literal {lit} in args"
+        for lit in _literals(json.loads(r.reading_args or "{}")):
+            assert _allowed(lit), f"{r.id}: literal {lit} in reading_args"
 
 
 def test_register_agrees_with_facts(register):
@@ -230,7 +237,7 @@ def test_bad_register_names_file_row_column_rule(tmp_path, register):
 
 
 def test_audit_columns_and_types(result):
-    assert list(result.columns[:9]) == claims.OUTPUT_COLUMNS
+    assert list(result.columns[:len(claims.OUTPUT_COLUMNS)]) == claims.OUTPUT_COLUMNS
     assert result["paragraph"].dtype.kind == "i"
     assert set(result["verdict"]) <= set(claims.VERDICTS)
     assert result["id"].is_unique
@@ -243,26 +250,50 @@ def test_audit_columns_and_types(result):
     ("fdi_decline_2015_pct", "mismatch"),          # para 10: -34.4 % vs table -81 %
     ("fdi_2015_text", "consistent"),               # 51.9 vs 51.85
     ("revenue_decline_2015_pct", "consistent"),    # para 26, rounding
-    ("revenue_avg_decline_pct", "mismatch"),       # para 28, 年均
-    ("fai_decline_3yr_from_levels", "mismatch"),   # para 29, 2443 -> 6440
+    ("revenue_avg_decline_pct", "misworded"),      # para 28, 年均 read as the 2015 fall
+    ("revenue_decline_2014_pct", "misworded"),     # para 28, 个百分点 read as %
+    ("fai_decline_3yr_from_levels", "misworded"),  # para 29, 2443亿元 read as 十亿元
     ("fai_decline_3yr_from_growth", "consistent"),
-    ("fai_level_to", "consistent"),
+    ("fai_level_to", "misworded"),
     ("import_decline_2009_pct", "consistent"),     # para 36
     ("export_decline_2009_pct", "consistent"),
     ("trade_decline_2015_pct", "consistent"),      # para 37
     ("trade_dependency_2015_text", "mismatch"),    # para 38: 20.7 vs 20.8
-    ("trade_dependency_range_low", "mismatch"),    # para 38: 15-20 %
+    ("trade_dependency_range_low", "misworded"),   # para 38: 15-20 % is the gap in points
+    ("trade_dependency_range_high", "mismatch"),   # ... which exceeds 20 in 2006-2007
+    ("trade_dependency_gap_low", "misworded"),     # para 45: % read as points
     ("fdi_2013_text", "mismatch"),                 # para 42: 294 vs 290.40
-    ("fdi_multiple_2006_2013", "consistent"),      # 近5倍
+    ("fdi_multiple_2006_2013", "misworded"),       # 增长近5倍 read as 'to nearly 5 times'
     ("fdi_avg_growth_2006_2013_pct", "mismatch"),  # 20 % 左右
     ("trade_dependency_gap_high", "mismatch"),     # para 45
     ("bankruptcy_employees", "implausible"),       # para 56
     ("bankruptcy_employees_per_firm", "implausible"),
     ("bankruptcy_per_firm_arithmetic", "consistent"),
-    ("total_fertility_rate_2010", "implausible"),  # para 61
+    ("total_fertility_rate_2010", "implausible"),  # para 61; its reading is only a bound
     ("ftz_capital_first_days_usd", "mismatch"),    # para 19
     ("partner_exports_2016", "consistent"),        # para 41
-    ("partner_export_share_2016", "unverifiable"),
+    ("partner_export_share_2016", "mismatch"),     # against NBS 2016 exports (external)
+    ("t3_trade_dependency_china_2006", "consistent"),  # external trade / GDP as published
+    ("t3_trade_dependency_china_2015", "consistent"),
+    ("fdi_plausible_2009", "consistent"),          # FDI share 3.9 x GDP share
+    ("fdi_plausible_2013", "implausible"),         # 290.40 is a quarter of China's FDI
+    ("fdi_plausible_2015", "consistent"),          # after the correction
+    ("revenue_2016", "consistent"),                # NBS 2200.49
+    ("revenue_decline_2015_pct_nbs", "consistent"),
+    ("bankruptcies_2008_2014", "consistent"),      # 3.15亿 / 42万 = 750
+    ("trade_surplus_every_year", "consistent"),    # para 35
+    ("trade_falls_listed", "mismatch"),            # para 35: 2014 fell too
+    ("trade_dependency_always_falling", "mismatch"),  # para 38: rose in 2010
+    ("trade_dependency_below_national", "consistent"),
+    ("manufacturing_share_highest_2015", "mismatch"),  # para 31: tertiary 46.2 > 45.5
+    ("fdi_falling_every_year", "mismatch"),        # para 10
+    ("fdi_top_industry_2014", "consistent"),       # para 43
+    ("fdi_second_industry_2014", "consistent"),
+    ("fdi_top_industry_2015", "mismatch"),         # para 11's amounts: real estate first
+    ("growth_above_national_2012_2014", "misworded"),  # para 27: 2014 was below
+    ("growth_below_national_2014", "consistent"),
+    ("growth_rank_last_2016_peers", "consistent"),
+    ("growth_rank_last_2016_rest", "unverifiable"),
     ("t3_gdp_usd_2015", "mismatch"),
     ("t1_gdp_2016", "mismatch"),
 ])
@@ -279,7 +310,7 @@ def test_write_claims_csv(tmp_path):
     out = tmp_path / "v1" / "claims.csv"
     claims.write_claims_csv(out)
     back = pd.read_csv(out, encoding="utf-8")
-    assert list(back.columns[:9]) == claims.OUTPUT_COLUMNS
+    assert list(back.columns[:len(claims.OUTPUT_COLUMNS)]) == claims.OUTPUT_COLUMNS
     assert len(back) == len(claims.load_register())
     assert back["paragraph"].dtype.kind == "i"
     assert "涉及职工3.15亿人" in set(back["quote"])
@@ -289,7 +320,7 @@ def test_counts_and_findings(result):
     t = claims.counts(result)
     assert t.loc["all", "total"] == len(result)
     f = claims.findings(result)
-    assert set(f["verdict"]) == {"mismatch", "implausible"}
+    assert set(f["verdict"]) == {"misworded", "mismatch", "implausible"}
     assert f["paragraph"].is_monotonic_increasing
 
 
@@ -320,8 +351,9 @@ def test_audit_notebook_runs_in_both_languages(executed_notebooks):
                     if o.get("output_type") == "error"]
     en = notebook_text(executed_notebooks[("07_claims_audit", "en")][0])
     zh = notebook_text(executed_notebooks[("07_claims_audit", "zh")][0])
-    assert "findings** out of" in en and "fdi_decline_2015_pct" in en
-    assert "不符" in zh and "无法核实" in zh
+    assert "**The reproduction** checks" in en and "fdi_decline_2015_pct" in en
+    assert "不符" in zh and "无法核实" in zh and "措辞有误" in zh
+    assert "Misworded: holds only under a corrected reading" in en
     # the closing note lists the findings, quotes included
     assert "涉及职工3.15亿人" in en
 
@@ -340,3 +372,144 @@ def test_fact_pages_follow_their_lines():
     facts = claims.data.facts()
     for fid, r in facts.iterrows():
         assert r["page"] == page_of_line(int(r["line"])), fid
+
+
+# ---------------------------------------------------------------- second pass (issue 15)
+
+
+def test_printed_interval_has_one_home():
+    from analysis import data, rounding, soe_ports_population
+
+    # Table 3: 2013 total trade printed 1142.8 -> [1142.75, 1142.85]
+    iv = rounding.printed_interval(data.load("table3_foreign_trade"), "total_trade", 2013)
+    assert (iv.lo, iv.hi) == pytest.approx((1142.75, 1142.85))
+    assert data.printed("table3_foreign_trade", "total_trade", 2013) == iv
+    # a text fact: 3.15 (亿) printed with 2 decimals; a coarser precision on request
+    assert soe_ports_population._printed("bankruptcy_employees") == Interval(3.145, 3.155)
+    assert rounding.printed_value(data.facts(), "value", "revenue_2014", -1) == (3190.0, -1)
+    assert claims.resolve("fact:revenue_2014@-1") == Interval(3185.0, 3195.0)
+
+
+def test_second_pass_rules_by_hand():
+    # revenue 100 -> 110 -> 99: growth 10 % then -10 %, a 20-point slowdown
+    assert claims.growth_slowdown_pp(x(100), x(110), x(99)).mid == pytest.approx(20.0)
+    assert claims.multiple_increase(x(290.40), x(59.85)).mid == pytest.approx(3.85213, abs=1e-5)
+    assert claims.decline_pct(x(2443), x(6440), start_scale=10).mid == \
+        pytest.approx(73.6390, abs=1e-4)  # 1 - 6440 / 24430
+    # China 2006: 1,760,438.3 million USD = 17604.383亿美元; GDP 219438.5亿元 / 7.9727
+    # = 27523.74亿美元; 17604.383 / 27523.74 = 63.961 %
+    assert claims.dependency_pct(x(1760438.3), x(219438.5), x(7.9727), 0.01).mid == \
+        pytest.approx(63.961, abs=1e-3)
+    # 835亿元 over 430.63亿美元 at 6.644: 835 / 2861.106 = 29.184 %
+    assert claims.share_of_usd_pct(x(835), x(430.63), x(6.644)).mid == \
+        pytest.approx(29.1845, abs=1e-4)
+    nat, lia = {2006: x(64.0), 2009: x(43.2)}, {2006: x(41.5), 2009: x(28.3)}
+    # (64.0 - 41.5) / 64.0 = 35.16 %, (43.2 - 28.3) / 43.2 = 34.49 %
+    assert claims.relative_gap_min(nat, lia).mid == pytest.approx(34.4907, abs=1e-4)
+    assert claims.relative_gap_max(nat, lia).mid == pytest.approx(35.1563, abs=1e-4)
+    assert claims.share_at_most_rest(x(2.5), x(274.23)).hi == pytest.approx(99.08836, abs=1e-5)
+    assert claims.at_least_product(x(3), x(1000)).lo == 3000
+    # at_most subtracts in the bound's unit, then scales: (36.7 - 27 - 3 - 1.7) * 10000
+    assert claims.at_most(x(36.7), 10000, [x(27), x(3), x(1.7)]).hi == pytest.approx(50000)
+    # FDI 2013: 1175.86 * 27213.22 / 595244.4 * 4 = 215.03
+    assert claims.plausible_fdi_share(x(1175.86), x(27213.22), x(595244.4)).hi == \
+        pytest.approx(215.031, abs=1e-3)
+    assert claims.fdi_intensity_ratio(x(290.40), x(1175.86), x(27213.22), x(595244.4)).mid == \
+        pytest.approx(5.4020, abs=1e-4)
+
+
+def test_direction_rank_and_completeness_rules_by_hand():
+    trade = {2012: p(1039.9, 1), 2013: p(1142.8, 1), 2014: p(1139.6, 1), 2015: p(960.9, 1)}
+    falls = claims.count_falls(trade)
+    assert (falls.lo, falls.hi) == (2, 2)
+    not_listed = claims.falls_not_listed(trade, [2015])  # the 2014 fall is missing
+    assert (not_listed.lo, not_listed.hi) == (1, 1)
+    assert claims.falls_not_listed(trade, [2014, 2015]).hi == 0
+    # a fall within rounding is possible, not certain
+    tie = claims.count_falls({1: p(10.0, 1), 2: p(9.95, 2)})
+    assert (tie.lo, tie.hi) == (0, 1)
+    balance = {2006: x(82.5), 2014: x(35.6)}
+    assert claims.count_not_above(balance, 0).hi == 0
+    assert claims.count_not_above([x(6.5), x(-0.1)], 0).lo == 1
+    assert claims.count_not_above({1: x(5.8)}, {1: x(7.3)}).lo == 1
+    assert claims.is_above(x(2), x(1)).lo == 1 and claims.is_above(x(1), x(2)).hi == 0
+    # Table 2, 2015: secondary 45.5 is not the largest (tertiary 46.2)
+    assert claims.is_largest(p(45.5, 1), [p(8.3, 1), p(46.2, 1)]).hi == 0
+    # para 43, 2014: real estate 18.2 beats the other named services and what the tertiary
+    # share leaves unnamed (46.8 - 18.2 - 7.7 - 4.9 - 3.8 = 12.2); with a rest of 20 it would not
+    svc = [x(18.2), x(7.7), x(4.9), x(3.8)]
+    assert claims.is_largest(x(18.2), svc[1:], [(x(46.8), svc)]).lo == 1
+    assert claims.is_largest(x(18.2), svc[1:], [(x(54.6), svc)]).hi == 0
+    assert claims.is_smallest(x(0.5), [x(6.5), x(4.4)]).lo == 1
+    assert claims.order_violations([x(38.5), x(11.4), x(9.4), x(9.1)]).hi == 0
+    assert claims.order_violations([x(38.5), x(9.4), x(11.4)]).lo == 1
+    # revenue 3340 -> 3190 (-4.5 %) -> 2130 (-33.2 %): the fall accelerates
+    assert claims.fall_accelerates(x(3340), x(3190), x(2130)).lo == 1
+
+
+def _row(reported, rule, args, reading="", reading_rule="", reading_args="", approx=""):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(reported=reported, rule=rule, args=json.dumps(args), approx=approx,
+                           reason="", reading=reading, reading_rule=reading_rule,
+                           reading_args=json.dumps(reading_args) if reading_args else "",
+                           note="")
+
+
+def test_one_policy_for_wording_slips():
+    # holds as printed: consistent, whatever reading is offered
+    ok = claims.evaluate(_row("says:5", "same_value", {"value": "says:5"}, "x read as y",
+                              "same_value", {"value": "says:7"}))
+    assert ok["verdict"] == "consistent" and "not needed" in ok["note"]
+    # fails as printed, holds under the reading: misworded, the as-printed result beside it
+    mis = claims.evaluate(_row("says:5", "same_value", {"value": "says:50"}, "亿 read as 十亿",
+                               "same_value", {"value": "says:5"}))
+    assert mis["verdict"] == "misworded"
+    assert (mis["recomputed"], mis["as_printed"], mis["reading"]) == (5.0, 50.0, "亿 read as 十亿")
+    # fails under the reading too: mismatch
+    bad = claims.evaluate(_row("says:5", "same_value", {"value": "says:50"}, "a reading",
+                               "same_value", {"value": "says:6"}))
+    assert bad["verdict"] == "mismatch" and "fails too" in bad["note"]
+    # a reading that passes only a one-sided bound does not confirm it
+    weak = claims.evaluate(_row("says:5", "same_value", {"value": "says:50"}, "a reading",
+                                "at_most", {"bound": "says:6"}))
+    assert weak["verdict"] == "mismatch" and "cannot confirm" in weak["note"]
+
+
+def test_bounds_say_what_they_are_worth():
+    # a bound 20 times the claim cannot fail near the printed value
+    assert "cannot fail" in claims.bound_note(5.0, Interval(-math.inf, 100.0))
+    assert "weak evidence" in claims.bound_note(5.0, Interval(-math.inf, 6.0))
+    assert "cannot fail" in claims.bound_note(5000.0, Interval(3.0, math.inf))
+    r = claims.evaluate(_row("says:5", "at_most", {"bound": "says:100"}))
+    assert r["verdict"] == "consistent" and r["evidence"] == "bound"
+    assert claims.evaluate(_row("says:5", "same_value", {"value": "says:5"}))["evidence"] == \
+        "value"
+
+
+def test_misworded_claims_name_their_reading(result):
+    mis = result[result["verdict"] == "misworded"]
+    assert len(mis) >= 5
+    assert (mis["reading"].str.len() > 0).all()
+    # the as-printed result fails, the judged one holds
+    for r in mis.itertuples():
+        assert not (r.claim_lo - 1e-9 <= r.as_printed <= r.claim_hi + 1e-9), r.id
+    row = result.set_index("id").loc["revenue_decline_2014_pct"]
+    assert row["reading"].startswith("个百分点 read as %")
+    assert row["recomputed"] == pytest.approx(4.491, abs=1e-3)  # 1 - 3190 / 3340
+    assert row["as_printed"] == pytest.approx(12.05, abs=0.01)  # growth 7.55 % then -4.49 %
+
+
+def test_unverifiable_only_when_nothing_bounds_it(result, register):
+    u = result[result["verdict"] == "unverifiable"]
+    assert len(u) <= 70  # 98 before the second pass; each remaining one says why
+    reasons = register.set_index("id").loc[u["id"], "reason"]
+    assert (reasons.str.len() > 30).all()
+    # Table 3's national row is now checked against data/external, never unverifiable
+    assert not u["id"].str.startswith("t3_trade_dependency_china").any()
+
+
+def test_no_bound_compares_different_years_silently(register):
+    # the Shenyang 2017 export share is bounded by Liaoning's 2017 exports, not a 2014 figure
+    args = json.loads(register.set_index("id").loc["shenyang_bri_export_share", "args"])
+    assert args["whole_max"] == "liaoning_exports_nbs:value:2017"
