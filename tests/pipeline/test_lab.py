@@ -113,7 +113,7 @@ def _first_heading(path: Path) -> str:
     raise AssertionError(f"{path}: no Markdown heading")
 
 
-def test_notebook_py_url_opens_as_notebook_in_the_project_kernel(lab_server, chromium):
+def test_notebook_py_url_opens_as_notebook_in_the_project_kernel(chromium, lab_server):
     from playwright.sync_api import sync_playwright
 
     base, token = lab_server
