@@ -19,7 +19,7 @@ else
   ENV_READY := .venv/.synced
 endif
 
-.PHONY: help env test lint validate
+.PHONY: help env test test-fast lint validate
 
 help: ## List the targets (this text)
 	@echo "Usage: make <target>"
@@ -37,11 +37,16 @@ $(CURDIR)/.tools/bin/uv:
 	@touch $@
 
 env: $(ENV_READY) ## Create or update the project environment (.venv from uv.lock)
+	@$(PY) -m analysis.build.lab install
 	@$(PY) -c "import analysis, sys; print('environment ready:', sys.prefix)"
 
 test: $(ENV_READY) ## Run lint and the full test suite
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q
+
+test-fast: $(ENV_READY) ## Lint and the unit tests only (seconds; the inner loop)
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q -m "not slow"
 
 validate: $(ENV_READY) ## Validate every data file against data/datapackage.json
 	$(PY) -m analysis.validate
@@ -58,10 +63,9 @@ LABELS ?= en
 reports: $(ENV_READY) ## Run the notebooks into versioned offline HTML in reports/ (LABELS="en zh" adds Chinese)
 	$(PY) -m analysis.build --labels "$(LABELS)"
 
-lab: $(ENV_READY) ## Open JupyterLab on notebooks/ with the project kernel (each .py opens as a notebook)
-	$(PY) -m analysis.build --install-kernel
-	$(PY) -m jupyterlab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks \
-	  --MappingKernelManager.default_kernel_name=liaoning-analysis $(if $(filter 0,$(shell id -u)),--allow-root)
+# LAB_ARGS: e.g. `make lab LAB_ARGS="--port 8899 --no-browser"` (python -m analysis.build.lab --help)
+lab: $(ENV_READY) ## Open JupyterLab on notebooks/: each .py opens as a notebook in the project kernel
+	$(PY) -m analysis.build.lab $(LAB_ARGS)
 
 bench: $(ENV_READY) ## Time a clean report build against the naive CLI chain, and a no-op rebuild
 	$(PY) -m analysis.build.bench

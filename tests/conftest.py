@@ -1,4 +1,5 @@
-"""Shared fixtures: a scratch copy of data/ that a test may break; the executed notebooks."""
+"""Shared fixtures: a scratch copy of data/ that a test may break; the executed notebooks; the
+`slow` marker on the integration tests (`make test-fast` leaves them out, `make test` runs all)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,29 @@ from typing import Any
 import pytest
 
 from analysis.provenance import DATA_DIR
+
+TESTS_DIR = Path(__file__).resolve().parent
+# Integration tests: every test under these folders is marked slow (new ones too).
+SLOW_FOLDERS = ("notebooks", "pipeline")
+# A test that asks for these fixtures executes notebooks, wherever it lives.
+SLOW_FIXTURES = ("executed_notebooks",)
+
+
+def is_slow(path: Path, fixturenames: list[str] | tuple[str, ...]) -> bool:
+    """Whether a test is an integration test: under tests/notebooks or tests/pipeline, or using
+    a fixture that runs notebooks."""
+    try:
+        folder = Path(path).resolve().relative_to(TESTS_DIR).parts[0]
+    except (ValueError, IndexError):
+        folder = ""
+    return folder in SLOW_FOLDERS or any(f in fixturenames for f in SLOW_FIXTURES)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the integration tests `slow` by where they live (see is_slow)."""
+    for item in items:
+        if is_slow(item.path, getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture
@@ -31,7 +55,7 @@ def _execute_notebook(name: str, lang: str, tmp: Path, socket_path: str | None) 
     import nbformat
     import papermill as pm
 
-    from analysis.build import KERNEL_NAME
+    from analysis.build import KERNEL_NAME, kernelspec
     from analysis.build.execute import run_isolated
     from analysis.provenance import PROJECT_ROOT
 
@@ -39,8 +63,10 @@ def _execute_notebook(name: str, lang: str, tmp: Path, socket_path: str | None) 
     work.mkdir()
     src = work / f"{name}.ipynb"
     nb = jupytext.read(PROJECT_ROOT / "notebooks" / f"{name}.py")
-    nb.metadata["kernelspec"] = {"name": KERNEL_NAME, "language": "python",
-                                 "display_name": "Python (Liaoning analysis)"}
+    # the report kernel as the build names it (its own spec, not a copy of its literals)
+    spec = kernelspec()
+    nb.metadata["kernelspec"] = {"name": KERNEL_NAME, "language": spec["language"],
+                                 "display_name": spec["display_name"]}
     jupytext.write(nb, src)
     declared = pm.inspect_notebook(str(src))
     params: dict[str, Any] = {"label_language": lang}
@@ -73,6 +99,25 @@ def executed_notebooks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[s
             ThreadPoolExecutor(max_workers=2) as pool:
         futures = {job: pool.submit(_execute_notebook, *job, tmp, socket_path) for job in jobs}
         return {job: f.result() for job, f in futures.items()}
+
+
+def under_ci() -> bool:
+    """Whether we run under CI (env CI set to anything but empty/0/false/no)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Path of headless Chromium for real-browser tests: they skip without it on a laptop and
+    fail under CI (where .ci/run installs it)."""
+    from analysis.build import browser
+
+    try:
+        return browser.find_chromium()
+    except browser.BrowserMissing as e:
+        if under_ci():
+            pytest.fail(f"CI: real-browser tests need Chromium: {e}")
+        pytest.skip(f"real-browser tests skipped: {e}")
 
 
 def process_gone(pid: int, within: float) -> bool:
