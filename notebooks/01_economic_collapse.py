@@ -78,12 +78,14 @@ show(
     f"{lowest.index.min()}-{lowest.index.max()} "
     f"(real growth {peer_start}-{peer_end}: Liaoning {summary.at['liaoning', 'real_revised']:.1f}"
     f" % a year, Jilin {summary.at['jilin', 'real_revised']:.1f} %, Heilongjiang "
-    f"{summary.at['heilongjiang', 'real_revised']:.1f} %). The revision cut 2015 GDP by "
-    f"{-revision.at[2015, 'liaoning']:.1f} % in Liaoning, {-revision.at[2015, 'jilin']:.1f} % in "
-    f"Jilin and {-revision.at[2015, 'heilongjiang']:.1f} % in Heilongjiang: inflated levels "
-    f"were a Northeast pattern; Liaoning corrected first. Revenue (Figure 2) has the same break "
-    f"a year earlier: its 2015 fall of {-revenue.at[2015, 'nbs_growth_pct']:.1f} % (NBS) "
-    f"mixes a fall with the correction, and no corrected 2013-2014 revenue exists to split it."
+    f"{summary.at['heilongjiang', 'real_revised']:.1f} %). The revision (NBS 2021) cut 2015 GDP "
+    f"by {-revision.at[2015, 'liaoning']:.1f} % in Liaoning, {-revision.at[2015, 'jilin']:.1f} %"
+    f" in Jilin and {-revision.at[2015, 'heilongjiang']:.1f} % in Heilongjiang: a Northeast-wide "
+    f"cut of levels, not Liaoning's alone; Liaoning's as-published 2016 level, already after its "
+    f"own correction, was cut by only {-revision.at[2016, 'liaoning']:.1f} %. Revenue "
+    f"(Figure 2) has the same break a year earlier: its 2015 fall of "
+    f"{-revenue.at[2015, 'nbs_growth_pct']:.1f} % (NBS) mixes a fall with the correction, and "
+    f"no corrected 2013-2014 revenue exists to split it."
 )
 
 # %% [markdown]

@@ -216,7 +216,8 @@ def figure2(lang: str, fact: FactGetter = data.fact) -> Figure:
                   label=t("revenue_para28", lang))
     ax.bar_label(bars, fmt="%.0f", fontsize=8.5, padding=2)
     nbs = rev["nbs_external"].dropna()
-    plotting.mark_external(ax, nbs.index, nbs.values, lang=lang, label=t("revenue_nbs", lang))
+    line = revisions.gap_at_break(nbs, revisions.REVENUE_BREAK_YEAR)
+    plotting.mark_external(ax, line.index, line.values, lang=lang, label=t("revenue_nbs", lang))
     mark_break(ax, revisions.REVENUE_BREAK_YEAR, lang)
     ax.text(0.01, 0.03, t("fig2_caveat", lang), transform=ax.transAxes, fontsize=8.5,
             color=BREAK_COLOUR, ha="left", va="bottom")

@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 from analysis import data
 from analysis.growth import cagr, growth_rate
 from analysis.labels import t
-from analysis.revisions import PROVINCES, REGIONS, gdp, real_growth_revised
+from analysis.revisions import BREAK_YEAR, PROVINCES, REGIONS, gdp, real_growth_revised
 
 MEASURES = ("nominal_as_published", "nominal_revised", "real_revised")
 
@@ -83,6 +83,7 @@ def liaoning_gap(measure: str) -> pd.DataFrame:
 PANELS = {"nominal_as_published": "panel_nominal_as_published",
           "nominal_revised": "panel_nominal_revised", "real_revised": "panel_real_revised"}
 REGION_COLOURS = {"liaoning": 0, "jilin": 1, "heilongjiang": 2}
+BREAK_COLOUR = "#D55E00"  # as in notebook 01's Figure 1
 
 
 def figure(lang: str, first: int = 2010, last: int = 2017) -> Figure:
@@ -97,6 +98,12 @@ def figure(lang: str, first: int = 2010, last: int = 2017) -> Figure:
             s = table[col].dropna()
             colour = (plotting.PALETTE[REGION_COLOURS[col]] if col in REGION_COLOURS
                       else plotting.EXTERNAL_COLOUR)
+            across = measure == "nominal_as_published" and col == "liaoning"
+            if across:  # growth across Liaoning's correction: a level break, not joined up
+                s = s.copy()
+                ax.scatter([BREAK_YEAR], [s.loc[BREAK_YEAR]], marker="X", s=60, zorder=5,
+                           color=BREAK_COLOUR)
+                s.loc[BREAK_YEAR] = float("nan")
             plotting.mark_external(ax, s.index, s.values, label=t(col, lang), lang=lang,
                                    color=colour)
         ax.axhline(0, color="#444444", linewidth=0.8)
@@ -104,9 +111,9 @@ def figure(lang: str, first: int = 2010, last: int = 2017) -> Figure:
         ax.set_xlabel(t("year", lang))
         ax.set_xticks(list(range(first, last + 1, 2)))
     axes[0].set_ylabel(f"{t('growth_rate', lang)} (%)")
-    axes[0].axvline(2015.5, color="#D55E00", linestyle=":", linewidth=1.5)
-    axes[0].text(2015.55, 0.03, t("liaoning_break_short", lang),
-                 transform=axes[0].get_xaxis_transform(), fontsize=8, color="#D55E00")
+    axes[0].axvline(BREAK_YEAR - 0.5, color=BREAK_COLOUR, linestyle=":", linewidth=1.5)
+    axes[0].text(BREAK_YEAR - 0.45, 0.97, t("liaoning_break_short", lang), va="top",
+                 transform=axes[0].get_xaxis_transform(), fontsize=8, color=BREAK_COLOUR)
     axes[2].legend(loc="lower left", fontsize=7.5)
     plotting.add_source(fig, plotting.figure_source(lang, [
         *[f"{r}_gdp_as_published" for r in PROVINCES], "china_gdp_as_published",

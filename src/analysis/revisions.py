@@ -212,6 +212,14 @@ def deflators() -> pd.DataFrame:
     return out
 
 
+def gap_at_break(s: pd.Series, break_year: int) -> pd.Series:
+    """``s`` with a NaN between ``break_year - 1`` and ``break_year``, so a plotted line stops
+    at a series break instead of joining two measurements."""
+    out = s.copy().astype(float)
+    out.loc[break_year - 0.5] = float("nan")
+    return out.sort_index()
+
+
 def gdp_levels_figure(lang: str, base_year: int = 2010) -> Figure:
     """Liaoning GDP, nominal in both vintages and real (revised), with the correction marked."""
     from analysis import plotting
@@ -226,7 +234,7 @@ def gdp_levels_figure(lang: str, base_year: int = 2010) -> Figure:
         "real_as_published_china_deflator": (plotting.PALETTE[0], "--"),
     }
     for col, (colour, style) in styles.items():
-        s = view[col]
+        s = gap_at_break(view[col], BREAK_YEAR) if "as_published" in col else view[col]
         plotting.mark_external(ax, s.index, s.values, label=t(col, lang), lang=lang,
                                color=colour, linestyle=style)
     ax.axvline(BREAK_YEAR - 0.5, color="#D55E00", linestyle=":", linewidth=1.5)

@@ -93,3 +93,9 @@ def test_real_view_and_deflators_by_hand():
         ((20210.3 / 20025.7) / 1.028 - 1) * 100)
     assert d.at[2015, "difference_pp"] == pytest.approx(
         d.at[2015, "liaoning_implied_revised"] - 0.09)
+
+
+def test_gap_at_break_stops_a_line_between_two_measurements():
+    s = revisions.gap_at_break(_s({2014: 1.0, 2015: 2.0, 2016: 3.0}), 2015)
+    assert list(s.index) == [2014, 2014.5, 2015, 2016]
+    assert math.isnan(s.loc[2014.5]) and s.loc[2015] == 2.0
