@@ -23,7 +23,7 @@ from IPython.display import display
 from analysis import data, economic_collapse, peers, plotting, revisions
 from analysis.growth import growth_rate
 from analysis.keyfigures import record
-from analysis.labels import caption, t
+from analysis.labels import caption
 from analysis.tables import fact_table, localise, printed_table, show
 
 L = label_language
@@ -107,7 +107,7 @@ display(fact_table(["real_gdp_growth_2016", "nominal_gdp_decline_2016_pct",
                     "revenue_decline_2015_pct", "expenditure_decline_2015_pct",
                     "growth_gap_2008_2012_pp", "national_gdp_growth_2016",
                     "real_gdp_growth_2017", "growth_gap_2017_pp"], L))
-nominal_growth.round(2).to_frame(t("nominal_gdp_growth", L))
+localise(nominal_growth.round(2).to_frame("nominal_gdp_growth"), L)
 
 # %% [markdown] tags=["article"]
 # ## Which vintage is Table 1, and how large were the revisions?
