@@ -109,14 +109,14 @@ display(fact_table(["real_gdp_growth_2016", "nominal_gdp_decline_2016_pct",
                     "real_gdp_growth_2017", "growth_gap_2017_pp"], L))
 localise(nominal_growth.round(2).to_frame("nominal_gdp_growth"), L)
 
-# %% [markdown] tags=["article"]
+# %% [markdown]
 # ## Which vintage is Table 1, and how large were the revisions?
 # Table 1 against Liaoning's two external vintages (100 million yuan): to 2015 it is the
 # as-published series (the differences are rounding); its 2016 value is the first release after
 # the correction. Below it, the size of the revision (revised over as published, percent) for
 # the three Northeast provinces and China.
 
-# %% tags=["article"]
+# %%
 display(localise(revisions.table1_against_vintages().round(2) + 0.0, L))  # + 0.0: no "-0.00"
 localise(revision.round(1), L)
 
@@ -154,7 +154,9 @@ _ = plotting.keep(fig, figure_dir, "fig1_growth", L)  # caption: t("alt_fig1", L
 # %% tags=["article"]
 fig = peers.figure(L)
 _ = plotting.keep(fig, figure_dir, "peers_growth", L)  # caption: t("alt_peers", L)
-display(localise(summary.round(2), L))
+localise(summary.round(2), L)
+
+# %%
 localise(peers.liaoning_gap("real_revised").loc[2010:].round(2), L)
 
 # %% [markdown]
@@ -197,6 +199,8 @@ localise(gaps.round(2), L)
 # %% tags=["article"]
 fig = economic_collapse.figure2(L)
 _ = plotting.keep(fig, figure_dir, "fig2_revenue", L)  # caption: t("alt_fig2", L)
+
+# %%
 display(fact_table([*economic_collapse.REVENUE_FACTS.values(), "revenue_decline_2014_pct",
                     "revenue_avg_decline_pct"], L))
 localise(revenue.round(2), L)

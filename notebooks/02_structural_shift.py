@@ -103,6 +103,8 @@ _ = plotting.keep(fig, figure_dir, "sector_shares", L)  # caption: t("alt_sector
 # %% tags=["article"]
 fig = structural_shift.contributions_figure(contrib, L)
 _ = plotting.keep(fig, figure_dir, "sector_contributions", L)  # caption: t("alt_contributions", L)
+
+# %%
 localise(contrib.T.round(2), L).rename_axis(columns=t("year", L))
 
 # %% [markdown]
@@ -129,15 +131,17 @@ localise(paces.round(3), L)
 
 # %% [markdown] tags=["article"]
 # ## Gap to the national tertiary share
-# Para 8 compares Liaoning's tertiary share in 2015 with the national one (quotes below); the
-# national series for 2015-2017 is external (NBS, revised vintage). The figure draws the
-# 2011-2015 trend over its fit window only, and ahead of it a 95 % *prediction* interval (for a
-# single year's share, not the line): no observed Liaoning share after 2015 is in the report.
+# Para 8 compares Liaoning's tertiary share in 2015 with the national one; the national series
+# is external (NBS quarterly accounts; its 2015 value matches para 8). The figure draws the
+# report-window trend over its fit window only, and ahead of it a 95 % *prediction* interval
+# (for a single year's share, not the line): the report has no Liaoning share after 2015.
 
-# %% tags=["article"]
+# %%
 display(fact_table([structural_shift.TERTIARY_FACT, structural_shift.NATIONAL_TERTIARY_FACT], L))
 show(f"Gap in 2015 (para 8): **{gap:.1f}** pp; national pace 2015-2017 (external): "
      f"**{national_pace:.2f}** pp a year")
+
+# %% tags=["article"]
 fig = structural_shift.tertiary_gap_figure(shares, trend_start, trend_end, L)
 _ = plotting.keep(fig, figure_dir, "tertiary_gap", L)  # caption: t("alt_tertiary_gap", L)
 
@@ -152,7 +156,7 @@ _ = plotting.keep(fig, figure_dir, "tertiary_gap", L)  # caption: t("alt_tertiar
 # %% tags=["article"]
 localise(scenarios.round(2), L)
 
-# %% [markdown]
+# %% [markdown] tags=["article"]
 # ## What this section can and cannot show
 # - Five report years (ten with the external ones) cannot separate a steady shift from a
 #   one-off; the contributions say what moved in 2015, not why.
