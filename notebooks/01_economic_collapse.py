@@ -227,13 +227,14 @@ localise(economic_collapse.fai_consistency(fai).round(2), L)
 # %% [markdown] tags=["article"]
 # ## What this section can and cannot show
 # - Table 1's 2016 value is the first release after the correction; its 2011-2015 values are
-#   as published, before it. The 2016 nominal fall is therefore almost all level re-basing (see
-#   the split); it is not evidence of a collapse of output.
+#   as published, before it. On either basis of the split the 2016 nominal fall is (almost)
+#   entirely level re-basing; it is not evidence of a collapse of output.
 # - What is left once the break is taken out is a slowdown: in the revised vintage Liaoning's
-#   real growth fell further and earlier than Jilin's and Heilongjiang's. That comparison is
-#   between official figures of one vintage; it carries no sampling interval, and the revised
-#   real series is itself a re-estimate, not a measurement made at the time.
+#   real growth fell below both peers' and stayed there to the end of the series (years in the
+#   findings above). That comparison is between official figures of one vintage; it carries no
+#   sampling interval, and the revised real series is a later re-estimate, not a measurement
+#   made at the time.
 # - The revenue series has no corrected 2011-2014 values: the size of their inflation, and so
 #   the real part of the 2015 revenue fall, cannot be measured with these data.
-# - Only annual points exist (twelve at most per series); nothing here is a tested break.
+# - Only a few annual points exist per series; nothing here is a tested break.
 # - Figure 3 depends on which digit of para 29 is wrong; reading B is shown as ruled out.

@@ -60,15 +60,17 @@ show(
     f"and services (tertiary) added **{c15['tertiary_pp']:.2f}** points "
     f"({c15['tertiary_low']:.2f} to {c15['tertiary_high']:.2f}); services' value added grew "
     f"{c15['tertiary_growth_pct']:.1f} %, industry's fell {-c15['secondary_growth_pct']:.1f} %. "
-    f"The 2015 jump of the tertiary share is services growing as much as industry falling. "
+    f"The 2015 jump of the tertiary share is services growing about as much as industry fell. "
     f"Part of it is prices: China's producer prices fell "
     f"{-at_base.at[trend_end, 'industry_price_relative_to_services_pct']:.1f} % against consumer "
     f"prices from {price_base_year} to {trend_end}, and at {price_base_year} relative prices the "
     f"tertiary share would reach {at_base.at[trend_end, 'tertiary_share_base_prices']:.1f} % in "
     f"{trend_end}, not {at_base.at[trend_end, 'tertiary_share_nominal']:.1f} % (an "
     f"illustration with national indices). The fitted pace {fit_label} "
-    f"({paces.at[fit_label, 'pace_pp_per_year']:.2f} points a year) rests on that one jump; "
-    f"without 2015 it is {paces.iloc[1]['pace_pp_per_year']:.2f}, and over "
+    f"({paces.at[fit_label, 'pace_pp_per_year']:.2f} points a year, 95 % CI "
+    f"{paces.at[fit_label, 'ci_low']:.2f} to {paces.at[fit_label, 'ci_high']:.2f}) includes that "
+    f"jump; "
+    f"without {trend_end} it is {paces.iloc[1]['pace_pp_per_year']:.2f}, and over "
     f"{long_trend_start}-{trend_end} {paces.iloc[2]['pace_pp_per_year']:.2f}. So no "
     f"catch-up date is estimated: the gap of {gap:.1f} points closes in "
     f"{scenarios['years'].min():.0f} to "
@@ -122,9 +124,9 @@ localise(at_base.round(2), L)
 # %% [markdown]
 # ## Pace of the shift
 # OLS trend of the tertiary share (points a year) with a 95 % confidence interval, over the
-# report's five years, the same without 2015, and the ten years with the external ones. The
-# report window is steep only because of its last year; the long window says the share fell
-# over the external years before it rose. Neither is a forecast.
+# report's five years, the same without its last year, and the ten years with the external
+# ones. Leaving out the last year flattens the report-window pace; the long window says the
+# share fell over the external years before it rose. Neither is a forecast.
 
 # %%
 localise(paces.round(3), L)
@@ -147,8 +149,9 @@ _ = plotting.keep(fig, figure_dir, "tertiary_gap", L)  # caption: t("alt_tertiar
 
 # %% [markdown] tags=["article"]
 # ## Catch-up: scenarios, not an estimate
-# The earlier key figure "years to reach the national share" extrapolated the 2011-2015 slope,
-# which one jump drives, and its interval drew only that slope's sampling error. It is dropped.
+# The earlier key figure "years to reach the national share" extrapolated the report-window
+# slope, steepened by the 2015 jump, and its interval drew only that slope's sampling error. It
+# is dropped.
 # Instead: years = gap / (stated pace - national pace), for stated paces of Liaoning's share and
 # the national share fixed at 2015 or moving at its external 2015-2017 pace. Arithmetic on
 # assumptions: no interval belongs to it.
