@@ -296,8 +296,9 @@ def tertiary_gap_figure(shares: pd.DataFrame, fit_start: int, fit_end: int, lang
                     alpha=0.15, linewidth=0, label=t("prediction_interval_ahead", lang))
     plotting.mark_external(ax, national.index, national["external"], label=t("china", lang),
                            lang=lang)
+    lp, rp = (" (", ")") if lang == "en" else ("（", "）")
     ax.scatter([2015], [national.loc[2015, "report"]], marker="s", color="black", zorder=5,
-               label=f"{t('china', lang)} ({t('para', lang, n=8)})")
+               label=f"{t('china', lang)}{lp}{t('para', lang, n=8)}{rp}")
     plotting.mark_external_span(ax, first,
                                 int(shares.index[shares["source"] == "external"].max()), lang=lang)
     ax.legend(loc="upper left", fontsize=8, bbox_to_anchor=(0.0, 0.93))
