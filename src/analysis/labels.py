@@ -308,6 +308,161 @@ LABELS: dict[str, tuple[str, str]] = {
     "shenyang_fdi_implied_2014": ("Shenyang FDI implied (difference), 2014",
                                   "推算沈阳外资（差额），2014年"),
     "trend_prediction": ("Trend {start}-{end}", "{start}-{end}年趋势"),
+    # ---- economy helper (notebooks 01-02: revisions, peers, prices, structural shift) ----
+    # One vocabulary: as published / revised (NBS 2021) / correction (Liaoning 2016-17) /
+    # series break.
+    "as_published": ("As published", "当时公布数"),
+    "revised_nbs2021": ("Revised (NBS 2021)", "修订数（国家统计局2021年）"),
+    "series_break_correction": ("series break (correction)", "序列断点（统计更正）"),
+    "liaoning_break_short": ("Liaoning: correction", "辽宁：统计更正"),
+    "table1_growth_as_published": (
+        "Liaoning, Table 1 (as published)", "辽宁，表 1（当时公布数）"),
+    "table1_2016_break": (
+        "Table 1, 2016: across the series break", "表 1，2016年：跨越序列断点"),
+    "fig1_2016_note": (
+        "2016: {value} % = level re-basing\nby the correction, not growth",
+        "2016年：{value}% 为统计更正\n造成的水平断点，并非增长"),
+    "real_as_published_text": (
+        "Liaoning, as published (report text, paras 26-27)",
+        "辽宁，当时公布数（报告正文第26-27段）"),
+    "liaoning_revised": ("Liaoning, revised (NBS 2021)", "辽宁，修订数（国家统计局2021年）"),
+    "nominal_growth_panel": ("Nominal GDP growth", "名义GDP增长率"),
+    "real_growth_panel": ("Real GDP growth", "实际GDP增长率"),
+    "real_as_published_yearbook": (
+        "Liaoning, as published (NBS yearbook)", "辽宁，当时公布数（国家统计局年鉴）"),
+    "revenue_para28": ("Revenue, para 28 (as published)", "财政收入，第28段（当时公布数）"),
+    "revenue_nbs": ("Revenue, NBS (corrected from 2015)",
+                    "财政收入，国家统计局（2015年起为更正后）"),
+    "fig2_caveat": (
+        "2013-2014: the values Liaoning later said were inflated;\n"
+        "2015 on: after the correction. The 2015 fall mixes both.",
+        "2013-2014年：辽宁后来承认虚高的数值；\n2015年起：更正后数值。2015年的降幅两者兼有。"),
+    "fai_reading_b_ruled_out": (
+        "Reading B, ruled out: investment would be under a tenth of GDP",
+        "解读 B（已排除：投资将不足GDP的十分之一）"),
+    "log_scale": ("log scale", "对数坐标"),
+    "gdp_levels_title": ("Liaoning GDP, nominal and real, {years}",
+                         "辽宁GDP，名义与实际，{years}年"),
+    "nominal_as_published": ("Nominal, as published", "名义，当时公布数"),
+    "nominal_revised": ("Nominal, revised (NBS 2021)", "名义，修订数（国家统计局2021年）"),
+    "real_revised": ("Real, revised", "实际，修订数"),
+    "real_revised_base_prices": ("Real, revised (2010 prices)", "实际，修订数（2010年价格）"),
+    "real_as_published_china_deflator": (
+        "As published, deflated by China's GDP deflator (2010 prices)",
+        "当时公布数，以全国GDP平减指数折算（2010年价格）"),
+    "revision_pct": ("Revision (%)", "修订幅度（%）"),
+    "table1_vs_as_published_pct": ("Table 1 vs as published (%)", "表 1 与当时公布数之差（%）"),
+    "table1_vs_revised_pct": ("Table 1 vs revised (%)", "表 1 与修订数之差（%）"),
+    "term": ("Term", "分项"),
+    "revised_basis": ("Revised basis (%)", "按修订数（%）"),
+    "revised_basis_from": ("From", "来源"),
+    "as_published_basis": ("As-published basis (%)", "按当时公布数（%）"),
+    "as_published_basis_from": ("From ", "来源 "),
+    "nominal_change_pct": ("Nominal change 2015-16", "2015-16年名义变化"),
+    "real_growth_pct": ("Real growth", "实际增长"),
+    "deflator_pct": ("Deflator", "平减指数"),
+    "level_rebasing_pct": ("Level re-basing (series break)", "水平断点（序列断点）"),
+    "rebasing_share_of_log_change_pct": (
+        "Re-basing, % of the log change", "水平断点占对数变化的比重（%）"),
+    "from_table1": ("Table 1 (2015 before, 2016 after the correction)",
+                    "表 1（2015年更正前，2016年更正后）"),
+    "from_revised_real": ("revised real growth (NBS 2021)", "修订后实际增长（国家统计局2021年）"),
+    "from_revised_implied": ("implied by revised nominal and real (NBS 2021)",
+                             "由修订后名义与实际增长推算（国家统计局2021年）"),
+    "from_residual": ("what growth and prices leave", "增长与价格之外的剩余"),
+    "from_report_text": ("para 26 (as published)", "第26段（当时公布数）"),
+    "from_china_deflator": ("China's GDP deflator (WDI, pre-2018-census)",
+                            "全国GDP平减指数（世界银行，2018年普查前）"),
+    "report_para28": ("Para 28 (as printed)", "第28段（原文）"),
+    "nbs_external": ("NBS (external)", "国家统计局（外部数据）"),
+    "report_growth_pct": ("Para 28 growth (%)", "第28段增长率（%）"),
+    "nbs_growth_pct": ("NBS growth (%)", "国家统计局增长率（%）"),
+    "liaoning_implied_revised": ("Liaoning, implied (revised)", "辽宁，推算（修订数）"),
+    "china_wdi_pre2018": ("China, WDI (pre-2018-census)", "全国，世界银行（2018年普查前）"),
+    "jilin": ("Jilin", "吉林"),
+    "heilongjiang": ("Heilongjiang", "黑龙江"),
+    "china_early2018": ("China (early-2018 vintage)", "全国（2018年初数据）"),
+    "region": ("Region", "地区"),
+    "peers_title": ("Liaoning, its Northeast peers and China: GDP growth, {years}",
+                    "辽宁、东北其他省份与全国：GDP增长率，{years}年"),
+    "panel_nominal_as_published": ("Nominal, as published", "名义，当时公布数"),
+    "panel_nominal_revised": ("Nominal, revised (NBS 2021)", "名义，修订数"),
+    "panel_real_revised": ("Real, revised (China: early 2018)", "实际，修订数（全国：2018年初）"),
+    "liaoning_minus_jilin": ("Liaoning minus Jilin (pp)", "辽宁减吉林（百分点）"),
+    "liaoning_minus_heilongjiang": ("Liaoning minus Heilongjiang (pp)", "辽宁减黑龙江（百分点）"),
+    "liaoning_minus_china": ("Liaoning minus China (pp)", "辽宁减全国（百分点）"),
+    "liaoning_minus_china_early2018": (
+        "Liaoning minus China, early 2018 (pp)", "辽宁减全国，2018年初数据（百分点）"),
+    "liaoning_rank_of_provinces": ("Liaoning's rank of three (1 = fastest)",
+                                   "辽宁在三省中排名（1 = 最快）"),
+    "sector_shares_title": ("Sector shares of GDP, {years}", "三次产业占GDP比重，{years}年"),
+    "tertiary_gap_title": ("Tertiary share: Liaoning against China, {years}",
+                           "第三产业比重：辽宁与全国，{years}年"),
+    "contributions_title": ("Sector contributions to nominal GDP growth, {years}",
+                            "三次产业对名义GDP增长的贡献，{years}年"),
+    "gdp_growth_table1": ("Nominal GDP growth (Table 1)", "名义GDP增长率（表 1）"),
+    "fitted_trend_window": ("Linear trend fitted {start}-{end}", "{start}-{end}年线性趋势"),
+    "prediction_interval_ahead": ("Trend ahead, 95 % prediction interval",
+                                  "趋势外推，95% 预测区间"),
+    "primary_pp": ("Primary (pp)", "第一产业（百分点）"),
+    "secondary_pp": ("Secondary (pp)", "第二产业（百分点）"),
+    "tertiary_pp": ("Tertiary (pp)", "第三产业（百分点）"),
+    "primary_low": ("Primary, low", "第一产业下限"),
+    "primary_high": ("Primary, high", "第一产业上限"),
+    "secondary_low": ("Secondary, low", "第二产业下限"),
+    "secondary_high": ("Secondary, high", "第二产业上限"),
+    "tertiary_low": ("Tertiary, low", "第三产业下限"),
+    "tertiary_high": ("Tertiary, high", "第三产业上限"),
+    "gdp_growth_pct": ("GDP growth (%)", "GDP增长率（%）"),
+    "primary_growth_pct": ("Primary VA growth (%)", "第一产业增加值增长率（%）"),
+    "secondary_growth_pct": ("Secondary VA growth (%)", "第二产业增加值增长率（%）"),
+    "tertiary_growth_pct": ("Tertiary VA growth (%)", "第三产业增加值增长率（%）"),
+    "tertiary_share_nominal": ("Tertiary share, nominal", "第三产业比重（名义）"),
+    "tertiary_share_base_prices": ("Tertiary share, 2011 relative prices",
+                                   "第三产业比重（2011年相对价格）"),
+    "secondary_share_nominal": ("Secondary share, nominal", "第二产业比重（名义）"),
+    "secondary_share_base_prices": ("Secondary share, 2011 relative prices",
+                                    "第二产业比重（2011年相对价格）"),
+    "industry_price_relative_to_services_pct": (
+        "PPI relative to CPI since 2011 (%)", "2011年以来PPI相对CPI（%）"),
+    "years": ("Years", "年数"),
+    "alt_fig1": (
+        "Figure 1 in two panels: Liaoning's nominal GDP growth (Table 1 as published, with 2016 "
+        "marked as a level re-basing across the correction, and the revised series) and real "
+        "growth (as published, revised, and China's)",
+        "图 1 分两栏：辽宁名义GDP增长率（表 1当时公布数，2016年标为统计更正造成的水平断点；修订数）"
+        "与实际增长率（当时公布数、修订数及全国）"),
+    "alt_fig2": (
+        "Figure 2: government revenue as printed in para 28 (bars) and the NBS series (external "
+        "line), with the series break of the correction between 2014 and 2015",
+        "图 2：第28段所列财政收入（柱）与国家统计局数据（外部数据，折线），"
+        "2014与2015年之间为统计更正造成的序列断点"),
+    "alt_fig3": (
+        "Figure 3: fixed-asset investment rebuilt from para 29 under reading A, with the ruled-out "
+        "reading B dotted and the two printed levels marked, log scale",
+        "图 3：按解读 A 由第29段重建的固定资产投资，已排除的解读 B 以虚线表示，"
+        "并标出原文两个数值（对数坐标）"),
+    "alt_peers": (
+        "GDP growth of Liaoning, Jilin, Heilongjiang and China in three panels: nominal as "
+        "published, nominal revised, real revised",
+        "辽宁、吉林、黑龙江与全国GDP增长率三栏：名义当时公布数、名义修订数、实际修订数"),
+    "alt_gdp_levels": (
+        "Liaoning GDP levels: nominal as published and revised, real revised, and as published "
+        "deflated by China's GDP deflator, with the 2015-16 series break marked",
+        "辽宁GDP水平：名义当时公布数与修订数、实际修订数、以全国平减指数折算的当时公布数，并标出2015-16年序列断点"),
+    "alt_sector_shares": (
+        "Primary, secondary and tertiary shares of Liaoning's GDP; the years before Table 2 are "
+        "external",
+        "辽宁三次产业占GDP比重；表 2 之前的年份为外部数据"),
+    "alt_contributions": (
+        "Stacked contributions of the three sectors to Liaoning's nominal GDP growth, with GDP "
+        "growth marked",
+        "三次产业对辽宁名义GDP增长的贡献（堆积），并标出GDP增长率"),
+    "alt_tertiary_gap": (
+        "Liaoning's tertiary share against China's; a linear trend over its fit window and its "
+        "95 % prediction interval ahead",
+        "辽宁第三产业比重与全国对比；拟合区间内的线性趋势及其后的95%预测区间"),
+    "pace_2015_excluded": ("2011-2014 (2015 left out)", "2011-2014（不含2015年）"),
 }
 
 

@@ -11,8 +11,9 @@ import pytest
 from conftest import notebook_text
 
 NOTEBOOKS = {
-    "01_economic_collapse": ["fig1_growth", "fig2_revenue", "fig3_fixed_asset_investment"],
-    "02_structural_shift": ["sector_shares", "tertiary_gap"],
+    "01_economic_collapse": ["fig1_growth", "fig2_revenue", "fig3_fixed_asset_investment",
+                             "peers_growth", "gdp_levels"],
+    "02_structural_shift": ["sector_shares", "sector_contributions", "tertiary_gap"],
     "05_capacity_utilisation": ["capacity_utilisation"],
     "06_soe_ports_population": [
         "bankruptcy_employees",
@@ -36,21 +37,37 @@ def test_notebook_runs_with_figures_and_no_missing_glyphs(executed_notebooks, na
         assert png.exists() and png.stat().st_size > 10_000, png
 
 
-def test_collapse_notebook_shows_table1_and_both_fai_readings(executed_notebooks):
+def test_collapse_notebook_shows_table1_both_fai_readings_and_the_2016_split(executed_notebooks):
     text = notebook_text(executed_notebooks[("01_economic_collapse", "en")][0])
     assert "2222.7" in text and "2203.7" in text  # Table 1 as printed
     assert "-23.13" in text  # para 26's nominal fall, recomputed
     assert "Reading A" in text and "Reading B" in text
     assert "163.61" in text  # the printed levels imply a rise
     assert "6438.04" in text and "643.80" in text  # rebuilt 2016 levels
+    assert "Level re-basing" in text and "-23.82" in text and "-22.05" in text  # the split
+    assert "-29.5" in text and "-28.8" in text  # 2015 revisions: Liaoning, Jilin
+    nb = executed_notebooks[("01_economic_collapse", "en")][0]
+    source = "\n".join(c.source for c in nb.cells)
+    assert "these data cannot say how much" not in source and "(pre-revision)" not in source
 
 
-def test_structure_notebook_shows_table2_pace_and_catch_up(executed_notebooks):
+def test_collapse_notebook_zh_tables_are_chinese(executed_notebooks):
+    text = notebook_text(executed_notebooks[("01_economic_collapse", "zh")][0])
+    assert "水平断点（序列断点）" in text and "吉林" in text
+    assert "黑龙江" in text and "当时公布数" in text
+
+
+def test_structure_notebook_shows_table2_contributions_and_scenarios(executed_notebooks):
     text = notebook_text(executed_notebooks[("02_structural_shift", "zh")][0])
     assert "46.2" in text and "54.7" in text  # Table 2 as printed
     assert "第三产业" in text
-    assert "年均变化（百分点）" in text and "年数（中位数）" in text  # localised derived tables
+    assert "年均变化（百分点）" in text and "年数" in text  # localised derived tables
     assert "2.27" in text  # 2011-2015 pace, points a year
+    assert "-4.63" in text and "4.47" in text  # 2015 contributions: industry, services
+    assert "年数（中位数）" not in text  # the simulated catch-up years are gone
+    nb = executed_notebooks[("02_structural_shift", "zh")][0]
+    source = "\n".join(c.source for c in nb.cells)
+    assert "driven by the fall of industry" not in source
 
 
 def test_capacity_notebook_shows_gaps_and_periods(executed_notebooks):

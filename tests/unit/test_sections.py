@@ -7,12 +7,10 @@ the expected values below are exact; the real data are used where the test is ab
 import math
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from analysis import capacity_utilisation, economic_collapse, structural_shift
 from analysis import soe_ports_population as spp
-from analysis.trend import linear_trend
 
 
 def _facts(values: dict[str, float]):
@@ -83,27 +81,6 @@ def test_sector_shares_join_external_and_report():
     assert (chk["difference_pp"].abs() < 0.05).all()
 
 
-def _line(values: list[float], start: int = 2011) -> pd.Series:
-    return pd.Series(values, index=range(start, start + len(values)), name="tertiary_share")
-
-
-def test_catch_up_exact_line():
-    fit = linear_trend(_line([30.0, 32.0, 34.0, 36.0, 38.0]), 2011, 2015)
-    c = structural_shift.catch_up_years(fit, gap_pp=4.0)
-    assert c.years_point == pytest.approx(2.0)
-    assert c.years_median == pytest.approx(2.0)
-    assert c.years_interval == pytest.approx((2.0, 2.0))
-    never = structural_shift.catch_up_years(fit, gap_pp=4.0, national_pace_pp_per_year=3.0)
-    assert never.years_point == math.inf and never.share_never == 1.0
-
-
-def test_catch_up_noisy_line_brackets_point():
-    fit = linear_trend(_line([30.0, 32.5, 33.5, 36.5, 37.5]), 2011, 2015)
-    c = structural_shift.catch_up_years(fit, gap_pp=4.0, seed=1)
-    assert c.years_interval[0] < c.years_point < c.years_interval[1]
-    assert c.years_median == pytest.approx(c.years_point, rel=0.05)
-
-
 def test_national_tertiary_pace():
     assert structural_shift.national_tertiary_pace() == pytest.approx((51.63 - 50.24) / 2)
 
@@ -171,11 +148,3 @@ def test_population_and_ports_by_hand():
     assert d["dalian_teu_million"] == pytest.approx(9.58)
     assert d["dandong_default_share_of_debt_pct"] == pytest.approx(2.5)
     assert np.isfinite(d).all()
-
-
-def test_gdp_vintages_table1_vs_external():
-    v = economic_collapse.gdp_vintages()
-    assert v.at[2015, "report_table1"] == pytest.approx(28669.0)  # 2866.9 billion
-    assert abs(v.loc[2011:2015, "difference_pct"]).max() < 0.01  # same (yearbook) vintage
-    assert v.at[2016, "external_vintage"] == "revised"
-    assert v.at[2016, "difference_pct"] == pytest.approx((22037 / 22246.9 - 1) * 100)
