@@ -32,7 +32,7 @@ plotting.use_house_style(L)
 show(f"**{caption('table1', L)}**")
 printed_table(data.load("table1_gdp"), L)
 
-# %% [markdown]
+# %% [markdown] tags=["article"]
 # ## What paragraphs 26-27 say
 # Every number of the two paragraphs, with the verbatim quote, paragraph and page.
 
@@ -77,7 +77,7 @@ localise(economic_collapse.gdp_vintages().round(3), L)
 # growth, external (NBS). No public copy of Liaoning's 2015 real growth was available, so the
 # line has a gap there rather than an invented point.
 
-# %%
+# %% tags=["article"]
 fig1 = economic_collapse.growth_figure()
 fig, ax = plotting.line_chart(
     fig1,

@@ -71,7 +71,7 @@ localise(structural_shift.pace_table(shares, windows).round(3), L)
 # Para 8 compares Liaoning's tertiary share in 2015 with the national one (quotes below); the
 # national series for 2015-2017 is external (NBS, revised vintage).
 
-# %%
+# %% tags=["article"]
 display(fact_table([structural_shift.TERTIARY_FACT, structural_shift.NATIONAL_TERTIARY_FACT], L))
 national = structural_shift.national_tertiary_share()
 gap = data.fact(structural_shift.NATIONAL_TERTIARY_FACT) - data.fact(structural_shift.TERTIARY_FACT)

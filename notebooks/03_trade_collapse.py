@@ -85,7 +85,7 @@ print(figure_source(lang, ["table3_foreign_trade"]))
 # and 2015 and a range, paragraph 45 a range for the gap to the national level; the table below
 # sets each number of the text beside the value recomputed from Table 3.
 
-# %%
+# %% tags=["article"]
 fig, ax = line_chart(
     t3[["trade_dependency", "trade_dependency_china"]],
     lang=lang,
@@ -278,7 +278,7 @@ display(fact_table([f"partner_export_share_{last}", f"partner_import_share_{last
 # given only for exports, crude oil only for imports; a missing bar means "not stated", not zero);
 # "other" is the remainder of the whole.
 
-# %%
+# %% tags=["article"]
 export_ids = {"mechanical_electrical": "export_share_machinery_electrical_2015",
               "steel": "export_share_steel_2015",
               "agricultural": "export_share_agricultural_2015",

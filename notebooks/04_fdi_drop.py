@@ -80,7 +80,7 @@ print(figure_source(lang, ["table_fdi", "table3_foreign_trade"]))
 # The report's Figure 5 survives only as a caption; redrawn from the table: FDI as bars (left
 # axis), FDI dependency as a line (right axis).
 
-# %%
+# %% tags=["article"]
 fig, ax = bar_chart(
     fdi[["fdi"]],
     lang=lang,

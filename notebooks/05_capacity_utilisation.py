@@ -34,7 +34,7 @@ fact_table([i for pair in capacity_utilisation.FACTS.values() for i in dict.from
 # Liaoning's figure is a range, so every gap is a range. "as stated" takes the printed bounds
 # literally; "with rounding" also lets each printed integer stand for ± 0.5.
 
-# %%
+# %% tags=["article"]
 gaps = capacity_utilisation.gap_table()
 record("capacity_gap_national_minus_liaoning_low_pp",  # key figures for the reports index
        gaps.loc["national_minus_liaoning", "as_stated_low"], "percentage points")

@@ -44,7 +44,7 @@ display(localise(spp.bankruptcy_readings(), L))
 plaus = spp.bankruptcy_plausibility()
 display(localise(plaus, L))
 
-# %%
+# %% tags=["article"]
 fig, ax = plotting.bar_chart(
     plaus["employees_over_population"],
     lang=L,

@@ -48,7 +48,7 @@ claims.widenings()
 # its own inputs give, and the likely cause (typo, unit, data vintage, exchange-rate date,
 # wording).
 
-# %%
+# %% tags=["article"]
 found = claims.findings(audit)
 show(f"**{len(found)} findings** out of {len(audit)} claims.")
 for verdict, n in audit["verdict"].value_counts().sort_index().items():  # key figures

@@ -6,6 +6,12 @@ for each, the same report in the previous version (anchor `r-<version>-<lang>-<n
 every report links to; reports never name another version themselves, so a report's HTML does not
 depend on build history and stays byte-identical between builds of one commit) and the changes
 since the previous version (analysis.build.changes). No script: plain HTML that works offline.
+
+Each version lists its article (and PDF) first, then the annotated report text, then the
+notebook reports by their titles (both languages, from the manifest's `pages` entry that
+analysis.build.pages writes). The same "what changed" block is also written, one small page per
+version, to reports/changes/<version>.html, which the article embeds: like the index, those pages
+depend on build history and so live outside the version folders.
 """
 
 from __future__ import annotations
@@ -64,12 +70,37 @@ def _changes_html(ch: VersionChanges) -> str:
     return "\n".join(out)
 
 
+def _pages_rows(r: dict[str, Any], labels: Sequence[str]) -> list[str]:
+    """Rows for the article (with its PDF) and the annotated report text of one version."""
+    e = html.escape
+    v = r["version"]
+    pages = r.get("pages") or {}
+    rows = []
+    if pages.get("article"):
+        cells = []
+        for lang in labels:
+            pdf = (f' <a href="{e(v)}/{e(lang)}/article.pdf">PDF</a>'
+                   if lang in pages.get("pdf", []) else "")
+            cells.append(f'<td><a href="{e(v)}/{e(lang)}/article.html"><strong>'
+                         f"article [{e(lang)}]</strong></a>{pdf}</td>")
+        rows.append("<tr><td><strong>Article: chapter III re-derived, with the audit / "
+                    f"文章：第三章复核</strong></td>{''.join(cells)}</tr>")
+    if pages.get("report_text"):
+        cells = [f'<td><a href="{e(v)}/{e(lang)}/report-text.html">report text [{e(lang)}]'
+                 "</a></td>" for lang in labels]
+        rows.append("<tr><td>The report text, every audited number marked / "
+                    f"报告原文（标注核查结果）</td>{''.join(cells)}</tr>")
+    return rows
+
+
 def _version_section(r: dict[str, Any], prev: dict[str, Any] | None,
                      ch: VersionChanges | None, latest: str | None) -> str:
-    """One version: its reports per notebook and label language, links to the previous ones."""
+    """One version: its article, report text and reports per notebook and label language,
+    with links to the previous ones."""
     e = html.escape
     v = r["version"]
     labels = r.get("labels") or sorted({x["lang"] for x in r.get("reports", [])})
+    titles = {x["notebook"]: x["title"] for x in (r.get("pages") or {}).get("sections", [])}
     prev_reports = {(x["notebook"], x["lang"]): x for x in (prev or {}).get("reports", [])}
     notebooks = list(dict.fromkeys(x["notebook"] for x in r.get("reports", [])))
     by_key = {(x["notebook"], x["lang"]): x for x in r.get("reports", [])}
@@ -94,7 +125,9 @@ def _version_section(r: dict[str, Any], prev: dict[str, Any] | None,
                 f'<td id="{e(anchor(v, lang, nb))}"><a href="{e(v)}/{e(x["html"])}">'
                 f'{e(nb)} [{e(lang)}]</a><br><small>{before}</small></td>'
             )
-        rows.append(f"<tr><td>{e(nb)}</td>{''.join(cells)}</tr>")
+        name = (f"{e(titles[nb])}<br><small><code>{e(nb)}</code></small>" if nb in titles
+                else e(nb))
+        rows.append(f"<tr><td>{name}</td>{''.join(cells)}</tr>")
     tag = " (latest)" if v == latest else ""
     extra = f' <a href="{e(v)}/claims.csv">claims.csv</a>' if r.get("claims") else ""
     return "\n".join([
@@ -104,10 +137,35 @@ def _version_section(r: dict[str, Any], prev: dict[str, Any] | None,
         f"{' (dirty)' if r.get('dirty') else ''}, data fingerprint "
         f"{e(r.get('data_fingerprint', ''))}; <a href=\"{e(v)}/manifest.json\">manifest.json</a>"
         f"{extra}</p>",
-        f"<table><tr><th>notebook</th>{head}</tr>", *rows, "</table>",
+        f"<table><tr><th>page</th>{head}</tr>", *_pages_rows(r, labels), *rows, "</table>",
         _changes_html(ch) if ch is not None else "<p>First version: nothing to compare.</p>",
         "</section>",
     ])
+
+
+def change_page(version: str, ch: VersionChanges | None) -> str:
+    """The small page reports/changes/<version>.html: what changed since the previous version."""
+    body = (_changes_html(ch) if ch is not None
+            else "<p>First version: nothing to compare.</p>")
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Changes: {html.escape(version)}</title>
+<style>{STYLE} body {{ margin: 0.5em; }}</style></head>
+<body>{body}</body></html>
+"""
+
+
+def write_change_pages(rows: Sequence[dict[str, Any]], changes: Sequence[VersionChanges | None],
+                       reports_dir: Path) -> None:
+    """Write reports/changes/<version>.html for every version (only files whose text differs)."""
+    folder = reports_dir / "changes"
+    folder.mkdir(parents=True, exist_ok=True)
+    for r, ch in zip(rows, changes, strict=True):
+        out = folder / f"{r['version']}.html"
+        text = change_page(r["version"], ch)
+        if not out.exists() or out.read_text(encoding="utf-8") != text:
+            tmp = out.with_name(f".{out.name}.tmp")
+            tmp.write_text(text, encoding="utf-8", newline="")
+            tmp.replace(out)
 
 
 def render_index(rows: Sequence[dict[str, Any]], reports_dir: Path, latest: str | None) -> str:
@@ -131,6 +189,7 @@ def render_index(rows: Sequence[dict[str, Any]], reports_dir: Path, latest: str 
         )
     sections = [_version_section(r, rows[i + 1] if i + 1 < len(rows) else None, changes[i],
                                  latest) for i, r in enumerate(rows)]
+    write_change_pages(rows, changes, reports_dir)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Liaoning RCI re-analysis: reports</title>
 <style>{STYLE}</style></head>
