@@ -144,9 +144,8 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
                 reporttext.render(lang, text_path, claims, root / "data", site, audit_page,
                                   footer), encoding="utf-8", newline="")
     if pdf_ok:
-        for lang in langs:
-            pdf.print_article(work / lang / "article.html", work / lang / "article.pdf",
-                              manifest["revision"], root, cache_dir, log)
+        pdf.print_articles([(work / lang / "article.html", work / lang / "article.pdf")
+                            for lang in langs], manifest["revision"], root, cache_dir, log)
     return {"article": "article.html", "report_text": text_path is not None,
             "pdf": sorted(site.pdf),
             "sections": [{"notebook": s.notebook, "title": s.title} for s in sections]}

@@ -18,8 +18,9 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 FOOTER = ('<div style="font-size:8px; width:100%; text-align:center; color:#555;">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
@@ -59,40 +60,53 @@ def commit_time(root: Path, revision: str) -> dt.datetime:
 
 
 def set_dates(pdf: bytes, when: dt.datetime) -> bytes:
-    """The PDF with its CreationDate and ModDate set to `when`, each of unchanged length."""
-    stamp = when.strftime("%Y%m%d%H%M%S").encode()
+    """The PDF with its CreationDate and ModDate set to `when` (UTC), each of unchanged length
+    (Chromium writes D:YYYYMMDDHHMMSS+hh'mm'; an unusual form is padded with spaces)."""
+    stamp = when.astimezone(dt.UTC).strftime("%Y%m%d%H%M%S").encode()
 
     def fix(m: re.Match[bytes]) -> bytes:
-        old = m.group(0)
-        new = b"/" + m.group(1) + old[len(m.group(1)) + 1:old.index(b"(")] + b"(D:" + \
-            stamp[:len(m.group(2))] + (b"Z" if m.group(3) else b"")
-        return new + b" " * (len(old) - len(new) - 1) + b")" if len(new) < len(old) else old
+        digits, tail = m.group(2), m.group(3)
+        utc = b"+00'00'" if len(tail) == 7 else (b"Z" if tail else b"")
+        value = stamp[:len(digits)] + utc
+        value += b" " * (len(digits) + len(tail) - len(value))
+        return m.group(0)[:m.start(2) - m.start(0)] + value + b")" \
+            if len(value) == len(digits) + len(tail) else m.group(0)
     return _DATE.sub(fix, pdf)
 
 
-def print_article(html_path: Path, pdf_path: Path, revision: str, root: Path,
-                  cache_dir: Path, log: Callable[[str], None]) -> None:
-    """Print html_path to pdf_path (from the cache when the article did not change)."""
+def print_articles(pairs: Sequence[tuple[Path, Path]], revision: str, root: Path,
+                   cache_dir: Path, log: Callable[[str], None]) -> None:
+    """Print each (article.html, article.pdf) pair; one Chromium for all that are not cached
+    (a PDF is cached by the article's bytes and the revision)."""
     when = commit_time(root, revision)
-    key = hashlib.sha256(html_path.read_bytes() + revision.encode()).hexdigest()[:24]
-    cached = cache_dir / "pdf" / f"{key}.pdf"
-    if not cached.exists():
+    cached = {html_path: cache_dir / "pdf" / (hashlib.sha256(
+        html_path.read_bytes() + revision.encode()).hexdigest()[:24] + ".pdf")
+        for html_path, _ in pairs}
+    todo = [h for h, _ in pairs if not cached[h].exists()]
+    if todo:
         from analysis.build import browser
 
-        cached.parent.mkdir(parents=True, exist_ok=True)
+        (cache_dir / "pdf").mkdir(parents=True, exist_ok=True)
         with browser.Browser() as br:
-            page = br.context.new_page()
-            try:
-                page.emulate_media(media="print")
-                page.goto(html_path.resolve().as_uri(), wait_until="load")
-                data = page.pdf(format="A4", print_background=True, display_header_footer=True,
-                                header_template="<span></span>", footer_template=FOOTER,
-                                margin={"top": "16mm", "bottom": "18mm", "left": "14mm",
-                                        "right": "14mm"}, outline=True, tagged=True)
-            finally:
-                page.close()
-        tmp = cached.with_suffix(".tmp")
-        tmp.write_bytes(set_dates(data, when))
-        os.replace(tmp, cached)
-        log(f"[done]  {pdf_path.parent.name}/article.pdf printed by Chromium")
-    shutil.copyfile(cached, pdf_path)
+            for html_path in todo:
+                data = _print(br, html_path)
+                tmp = cached[html_path].with_suffix(".tmp")
+                tmp.write_bytes(set_dates(data, when))
+                os.replace(tmp, cached[html_path])
+                log(f"[done]  {html_path.parent.name}/article.pdf printed by Chromium")
+    for html_path, pdf_path in pairs:
+        shutil.copyfile(cached[html_path], pdf_path)
+
+
+def _print(br: Any, html_path: Path) -> bytes:
+    """The PDF bytes of one page: A4, backgrounds, page numbers, outline from the headings."""
+    page = br.context.new_page()
+    try:
+        page.emulate_media(media="print")
+        page.goto(html_path.resolve().as_uri(), wait_until="load")
+        return page.pdf(format="A4", print_background=True, display_header_footer=True,
+                        header_template="<span></span>", footer_template=FOOTER,
+                        margin={"top": "16mm", "bottom": "18mm", "left": "14mm",
+                                "right": "14mm"}, outline=True, tagged=True)
+    finally:
+        page.close()
