@@ -153,7 +153,8 @@ def _printed(value: str) -> list[str]:
         f = float(v)
     except ValueError:
         return out
-    for s in (f"{f:g}", f"{f:,.0f}" if f == int(f) else "", f"{int(f)}" if f == int(f) else ""):
+    whole = f == int(f)
+    for s in (f"{f:g}", f"{f:,}", f"{f:,.0f}" if whole else "", f"{int(f)}" if whole else ""):
         if s and s not in out:
             out.append(s)
     return out
