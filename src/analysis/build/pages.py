@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,7 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
 
     from analysis.provenance import sha256_file
 
+    t0 = time.perf_counter()
     langs = list(manifest["labels"])
     order = list(dict.fromkeys(r["notebook"] for r in manifest["reports"]))
     executed = {lang: [(nb, nbformat.read(work / lang / f"{nb}.ipynb", as_version=4))
@@ -146,6 +148,8 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
     if pdf_ok:
         pdf.print_articles([(work / lang / "article.html", work / lang / "article.pdf")
                             for lang in langs], manifest["revision"], root, cache_dir, log)
+    log(f"[done]  reviewers' pages (navigation, article, report text, PDF) in "
+        f"{time.perf_counter() - t0:.1f} s")
     return {"article": "article.html", "report_text": text_path is not None,
             "pdf": sorted(site.pdf),
             "sections": [{"notebook": s.notebook, "title": s.title} for s in sections]}
