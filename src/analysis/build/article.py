@@ -90,6 +90,9 @@ UI: dict[str, dict[str, str]] = {
                     "notebook report:",
         "notebooks": "Notebook reports", "report_text": "The report text, annotated",
         "pdf": "PDF of this article",
+        "claims_line": "quantitative claims of the report re-derived",
+        "findings_line": "findings (listed below, in report order)",
+        "by_verdict": "claims by verdict (table)",
     },
     "zh": {
         "title": "辽宁区域合作报告第三章复核",
@@ -107,6 +110,8 @@ UI: dict[str, dict[str, str]] = {
         "untagged": "本节尚无标记为文章内容的单元格；见笔记本报告：",
         "notebooks": "各节笔记本报告", "report_text": "报告原文（标注）",
         "pdf": "本文 PDF",
+        "claims_line": "项定量陈述已重新计算", "findings_line": "项发现（按报告顺序列于下方）",
+        "by_verdict": "按结论统计（表）",
     },
 }
 VERDICT_NAMES = {
@@ -124,6 +129,8 @@ nav.toc ol { padding-left: 1.4em; } nav.toc li { margin: 0.15em 0; }
 .v-consistent { background: #d8f0d8; } .v-unverifiable { background: #e6e6e6; }
 .v-finding { background: #fbd3cf; }
 table.findings td:nth-child(3) { min-width: 12em; }
+p.tally { font-family: sans-serif; font-size: 1.1em; line-height: 1.9; }
+details.counts summary { cursor: pointer; font-family: sans-serif; font-size: 0.85em; }
 p.from { font-family: sans-serif; font-size: 0.8em; margin: 0.2em 0 1em 0; }
 div.cell { margin: 0.8em 0; } div.table-wrap { overflow-x: auto; }
 iframe.changes { width: 100%; height: 12em; border: 1px solid #ccc; }
@@ -346,6 +353,12 @@ def audit_summary(claims: Sequence[dict[str, str]], lang: str, audit_page: str |
     table = (f"<table><tr><th>{e(ui['verdict'])}</th><th>{e(ui['claims'])}</th></tr>{rows}"
              f"<tr><th>{e(ui['total'])}</th><th>{len(claims)}</th></tr></table>")
     found = findings(claims)
+    chips = " &middot; ".join(
+        f'<span class="verdict {verdict_class(v)}">{e(verdict_name(v, lang))}</span> {counts[v]}'
+        for v in ordered_verdicts(claims))
+    table = (f'<p class="tally"><strong>{len(claims)}</strong> {e(ui["claims_line"])}: {chips}'
+             f" &middot; <strong>{len(found)}</strong> {e(ui['findings_line'])}</p>"
+             f'<details class="counts"><summary>{e(ui["by_verdict"])}</summary>{table}</details>')
     if not found:
         return table + f"<p>{e(ui['no_findings'])}</p>"
     items = []

@@ -159,7 +159,7 @@ def page(lang: str, title: str, header: str, body: str, footer: str, style: str 
 
 
 BASE_STYLE = """body { font-family: "Noto Serif", "Noto Serif CJK SC", "WenQuanYi Micro Hei", serif;
-  max-width: 52em; margin: 1em auto; padding: 0 1.5em; line-height: 1.55; color: #111; }
+  max-width: 60em; margin: 1em auto; padding: 0 1.5em; line-height: 1.55; color: #111; }
 h1, h2, h3, h4, figcaption, table, nav, .meta { font-family: sans-serif; }
 h1 { font-size: 1.7em; } h2 { border-bottom: 1px solid #ccc; padding-bottom: 0.2em;
   margin-top: 2em; }

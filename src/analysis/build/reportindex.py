@@ -29,7 +29,8 @@ td, th { border-bottom: 1px solid #ddd; padding: 0.3em 0.8em; text-align: left;
   vertical-align: top; }
 td a { margin-right: 0.6em; } .moved { color: #a40000; font-weight: bold; }
 section.version { border-top: 2px solid #888; margin-top: 2em; }
-td.old { color: #777; } code { font-size: 0.9em; }"""
+td.old { color: #777; } code { font-size: 0.9em; }
+p.lead { font-size: 1.15em; background: #eef4ff; padding: 0.6em 1em; border: 1px solid #bcd; }"""
 
 LANG_NAMES = {"en": "English labels", "zh": "Chinese labels (中文标签)"}
 
@@ -181,19 +182,32 @@ def render_index(rows: Sequence[dict[str, Any]], reports_dir: Path, latest: str 
         langs = ", ".join(r.get("labels") or [])
         what = "first version" if ch is None else ch.summary()
         cls = ' class="moved"' if ch is not None and ch.moved_numbers else ""
+        article = "".join(
+            f' &middot; <a href="{e(v)}/{e(lang)}/article.html">article [{e(lang)}]</a>'
+            for lang in (r.get("labels") or []) if (r.get("pages") or {}).get("article"))
         summary.append(
             f'<tr><td><a href="#{e(anchor(v))}">{e(v)}</a>'
-            f"{' <strong>(latest)</strong>' if v == latest else ''}</td>"
+            f"{' <strong>(latest)</strong>' if v == latest else ''}{article}</td>"
             f"<td>{e(r.get('built_at', ''))}</td><td>{e(langs)}</td>"
             f"<td>{e(r.get('data_fingerprint', ''))}</td><td{cls}>{e(what)}</td></tr>"
         )
     sections = [_version_section(r, rows[i + 1] if i + 1 < len(rows) else None, changes[i],
                                  latest) for i, r in enumerate(rows)]
     write_change_pages(rows, changes, reports_dir)
+    lead = ""
+    newest = next((r for r in rows if r["version"] == latest), None)
+    if newest is not None and (newest.get("pages") or {}).get("article"):
+        links = " &middot; ".join(
+            f'<a href="{e(latest or "")}/{e(lang)}/article.html">{e(LANG_NAMES.get(lang, lang))}'
+            "</a>" for lang in newest.get("labels") or [])
+        lead = (f'<p class="lead"><strong>Start here: the article</strong> (chapter III '
+                f"re-derived, the audit up front) of the latest version {e(latest or '')}: "
+                f"{links}</p>")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Liaoning RCI re-analysis: reports</title>
 <style>{STYLE}</style></head>
 <body><h1>Reports</h1>
+{lead}
 <p>One row per build, newest first: version (git revision, with a hash of the changes when the
 tree was dirty), build date (UTC), label languages, fingerprint of data/ and what changed since
 the version built before it (data files, notebook sources, claims in claims.csv and key figures;
