@@ -349,6 +349,8 @@ def test_every_page_has_the_same_header_and_the_provenance_at_its_end(site):
         for name in NOTEBOOKS + PAGES:
             page = _page(proj, v2, lang, name)
             nav = page.split('<nav class="site"')[1].split("</nav>")[0]
+            assert f'href="../{LABELS[-1]}/{name}.html"' in nav  # the same page, other labels
+            nav = re.sub(r'href="\.\./(\w+)/[^"]+"', r'href="../\1/PAGE"', nav)
             headers.add(re.sub(r' class="here" aria-current="page"', "", nav))
             assert 'class="here" aria-current="page"' in nav  # the page knows where it is
             assert page.index('id="provenance"') > page.rindex('<nav class="site"')
