@@ -388,6 +388,9 @@ def test_pdf_is_dated_by_the_commit_and_has_an_outline(site):
     dates = re.findall(rb"/(?:CreationDate|ModDate) ?\(D:(\d{14})", pdf)
     assert dates and all(d.decode() == when for d in dates)
     assert b"/Outlines" in pdf and b"/Count" in pdf
+    # links point at the pages beside the PDF, not into the (deleted) build folder
+    assert b"file://" not in pdf and b".build-" not in pdf
+    assert re.search(rb"/URI \(0\d_\w+\.html#cell-id=cell-\d+\)", pdf)
 
 
 def test_without_a_report_text_the_build_says_so_once_and_goes_on(site, tmp_path):

@@ -143,3 +143,40 @@ def test_pdf_dates_are_rewritten_in_place_to_the_commit_time():
     out = pdf.set_dates(raw, when)
     assert out == b"<< /CreationDate (D:20200102030405+00'00') /ModDate (D:20200102030405Z) >>"
     assert len(out) == len(raw)
+
+
+def _tiny_pdf(uri: bytes) -> bytes:
+    """A minimal PDF with a plain xref table and one link (as Chromium writes them)."""
+    objs = [b"<</Type /Catalog /Pages 2 0 R>>", b"<</Type /Pages /Kids [] /Count 0>>",
+            b"<</Type /Action /S /URI /URI (" + uri + b")>>", b"<</Producer (t)>>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<</Size %d /Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def _xref_ok(data: bytes) -> bool:
+    import re
+
+    start = int(re.search(rb"startxref\s+(\d+)", data[-60:]).group(1))
+    head = re.compile(rb"xref\s+\d+ (\d+)\s*\n").match(data, start)
+    entries = [data[head.end() + 20 * i:head.end() + 20 * i + 20]
+               for i in range(int(head.group(1)))]
+    return all(data[int(e[:10]):].startswith(b"%d 0 obj" % i)
+               for i, e in enumerate(entries) if e[17:18] == b"n")
+
+
+def test_pdf_links_into_the_build_folder_become_relative_and_the_xref_still_holds():
+    raw = _tiny_pdf(b"file:///r/.build-v-1/en/07_audit.html#claim-a")
+    assert _xref_ok(raw)
+    out = pdf.relative_links(raw, [("file:///r/.build-v-1/en/", ""), ("file:///r/", "../../")])
+    assert b"/URI (07_audit.html#claim-a)" in out and b"file://" not in out
+    assert _xref_ok(out) and len(out) == len(raw) - len("file:///r/.build-v-1/en/")
+    up = pdf.relative_links(_tiny_pdf(b"file:///r/index.html#v-x"),
+                            [("file:///r/.build-v-1/en/", ""), ("file:///r/", "../../")])
+    assert b"/URI (../../index.html#v-x)" in up and _xref_ok(up)

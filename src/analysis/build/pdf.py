@@ -74,6 +74,47 @@ def set_dates(pdf: bytes, when: dt.datetime) -> bytes:
     return _DATE.sub(fix, pdf)
 
 
+def relative_links(pdf: bytes, bases: Sequence[tuple[str, str]]) -> bytes:
+    """The PDF with link targets under each base (a folder's file:// URI ending in /) made
+    relative (the base replaced by its relative path, e.g. "" or "../../"), and its
+    cross-reference table moved to match.
+
+    Chromium writes every link as an absolute URI, here into the temporary build folder, which
+    is gone once the version is published (and names the machine's paths); relative, they point
+    at the pages beside the PDF, wherever the version folder is. Chromium's PDFs have a plain
+    xref table (no object streams); each offset moves by what was cut before it.
+    """
+    edits: list[tuple[int, int]] = []  # (position in the original, change in length)
+    pattern = re.compile(b"|".join(re.escape(b"(" + b.encode()) for b, _ in bases))
+    relative = {b"(" + b.encode(): b"(" + r.encode() for b, r in bases}
+
+    def swap(m: re.Match[bytes]) -> bytes:
+        new = relative[m.group(0)]
+        edits.append((m.start(), len(new) - len(m.group(0))))
+        return new
+    out = pattern.sub(swap, pdf)
+    if not edits:
+        return pdf
+
+    def moved(offset: int) -> int:
+        return offset + sum(d for at, d in edits if at < offset)
+
+    m = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", out)
+    if m is None:
+        raise ValueError("PDF without a final startxref")
+    xref = moved(int(m.group(1)))
+    head = re.compile(rb"xref\s+\d+ (\d+)\s*\n").match(out, xref)
+    if head is None:
+        raise ValueError(f"PDF: no xref table at offset {xref}")
+    count = int(head.group(1))
+    entries = bytearray(out[head.end():head.end() + 20 * count])
+    for i in range(count):
+        if entries[20 * i + 17:20 * i + 18] == b"n":
+            entries[20 * i:20 * i + 10] = b"%010d" % moved(int(entries[20 * i:20 * i + 10]))
+    return (out[:head.end()] + bytes(entries) + out[head.end() + 20 * count:m.start()]
+            + b"startxref\n%d\n%%%%EOF\n" % xref)
+
+
 def print_articles(pairs: Sequence[tuple[Path, Path]], revision: str, root: Path,
                    cache_dir: Path, log: Callable[[str], None]) -> None:
     """Print each (article.html, article.pdf) pair; one Chromium for all that are not cached
@@ -91,7 +132,9 @@ def print_articles(pairs: Sequence[tuple[Path, Path]], revision: str, root: Path
             for html_path in todo:
                 data = _print(br, html_path)
                 tmp = cached[html_path].with_suffix(".tmp")
-                tmp.write_bytes(set_dates(data, when))
+                here = html_path.parent.resolve()  # <reports>/<version>/<lang>
+                bases = [(here.as_uri() + "/", ""), (here.parent.parent.as_uri() + "/", "../../")]
+                tmp.write_bytes(relative_links(set_dates(data, when), bases))
                 os.replace(tmp, cached[html_path])
                 log(f"[done]  {html_path.parent.name}/article.pdf printed by Chromium")
     for html_path, pdf_path in pairs:
