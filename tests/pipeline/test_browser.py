@@ -5,7 +5,7 @@ tests/fixtures/article/) and the article's PDF.
 
 Without Chromium these tests skip with the reason; under CI (env CI set) that is a failure.
 Screenshots of every page's first screen go to test-output/screenshots/ (gitignored).
-The whole module takes about a minute (two small builds, ~10 pages at ~2 s each).
+The whole module takes about a minute and a half (two small builds with their PDFs, ~20 pages).
 """
 
 from __future__ import annotations
