@@ -16,8 +16,8 @@ TEXT = """ 摘要
 1. 经济结构
  I. 引言
 
-2. 第二段开始，这一行足够长，2015年出口减至507.1亿美元，
-比上年下降。
+2. 第二段开始，这一行足够长，2015年出口减至507.1亿美元，比上年下降
+13.1%。一个数字接在上一行之后。
  7
  A. 贸易
 
@@ -35,7 +35,8 @@ def test_paragraphs_are_found_by_number_in_sequence_and_a_lost_number_is_kept():
     assert paras[2].headings == ["1. 经济结构", "I. 引言"]
     assert paras[3].headings == ["A. 贸易"]
     assert reporttext.joined(paras[2].lines) == (
-        "第二段开始，这一行足够长，2015年出口减至507.1亿美元，比上年下降。")
+        "第二段开始，这一行足够长，2015年出口减至507.1亿美元，比上年下降13.1%。一个数字接在上一行"
+        "之后。")  # "13.1%。..." is neither a heading nor a paragraph
     # Latin words across a line break get a space; table rows stay rows
     assert reporttext.joined(paras[3].lines).endswith("另有Table row 数据。\n年份 2014 2015 "
                                                       "2016 2017\n")

@@ -31,8 +31,10 @@ from analysis.build.article import (
 )
 
 LAST_PARAGRAPH = 130
-_NUMBERED = re.compile(r"^\s*(\d{1,3})\.\s*(\S.*)$")
-_HEADING = re.compile(r"^\s*(?:[A-G]|[IVX]{1,4}|\d{1,2})\.\s*\S")
+# "34. ..." starts paragraph 34 and "1. 辽宁贸易往来" is a heading, but "13.1%。..." (a number
+# carried over from the line before) is neither.
+_NUMBERED = re.compile(r"^\s*(\d{1,3})\.(?!\d)\s*(\S.*)$")
+_HEADING = re.compile(r"^\s*(?:[A-G]|[IVX]{1,4}|\d{1,2})\.(?!\d)\s*\S")
 _NUMBER_TOKEN = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")
 MIN_PARAGRAPH_LINE = 20  # characters: a numbered line this long starts a paragraph
 
@@ -228,9 +230,10 @@ def place_claims(paras: Sequence[Paragraph], claims: Sequence[dict[str, str]],
             n = candidates[0]
             taken = [(m.start, m.end) for m in marks.get(n, [])]
             for s in _printed(info.get("value") or "") + _printed(c.get("reported", "")):
-                for found in re.finditer(re.escape(s), texts[n]) if s else ():
-                    a, b = found.span()
-                    clear = not (texts[n][a - 1:a].isdigit() or texts[n][b:b + 1].isdigit())
+                for found in re.finditer(re.escape(s), texts[n]) if len(s) > 1 else ():
+                    a, b = found.span()  # a whole number, not part of a longer one
+                    clear = not (re.match(r"[\d.,]", texts[n][a - 1:a] or " ")
+                                 or re.match(r"[\d.,]\d|\d", texts[n][b:b + 2] or " "))
                     if clear and not any(x < b and a < y for x, y in taken):
                         hit = (n, a, b)
                         break
