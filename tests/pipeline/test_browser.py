@@ -1,9 +1,11 @@
 """Reports in a real browser (headless Debian Chromium via Playwright), and what changed between
-versions, on a fresh two-version build of the fixture notebooks in tests/fixtures/browser/.
+versions, on a fresh two-version build of the fixture notebooks in tests/fixtures/browser/, with
+the reviewers' pages: the article, the annotated report text (from the made-up report text in
+tests/fixtures/article/) and the article's PDF.
 
 Without Chromium these tests skip with the reason; under CI (env CI set) that is a failure.
 Screenshots of every page's first screen go to test-output/screenshots/ (gitignored).
-The whole module takes about a minute (two small builds, ~10 pages at ~2 s each).
+The whole module takes about a minute and a half (two small builds with their PDFs, ~20 pages).
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from pathlib import Path
 import pytest
 
 from analysis import build as b
-from analysis.build import browser
+from analysis.build import browser, pages
 from analysis.provenance import PROJECT_ROOT
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "browser"
-NOTEBOOKS = ["01_exports", "02_notes"]
+REPORT_TEXT = Path(__file__).parent.parent / "fixtures" / "article" / "report.txt"
+NOTEBOOKS = ["01_exports", "02_notes", "07_audit"]
+PAGES = ["article", "report-text"]
 LABELS = ["en", "zh"]
 SCREENSHOTS = PROJECT_ROOT / "test-output" / "screenshots"
 
@@ -54,16 +58,23 @@ def _claims_writer(proj: Path):
         last = (proj / "data" / "table.csv").read_text().strip().splitlines()[-1]
         value = float(last.split(",")[1])
         verdict = "consistent" if abs(value - 507.1) < 0.05 else "mismatch"
-        path.write_text("id,section,reported,recomputed,unit,verdict\n"
-                        f"exports_2015,III,507.1,{value},100 million USD,{verdict}\n"
-                        "exports_2014,III,587.6,587.6,100 million USD,consistent\n",
-                        encoding="utf-8")
+        path.write_text(
+            "id,section,paragraph,quote,reported,recomputed,unit,verdict,note\n"
+            f"exports_2015,III,2,2015年出口减至507.1亿美元,507.1,{value},100 million USD,"
+            f"{verdict},table against text\n"
+            "exports_2014,III,1,2014年出口为587.6亿美元,587.6,587.6,100 million USD,"
+            "consistent,\n"
+            "exports_peak_year,III,1,在2014年达到高峰,2014,2014,year,misworded,"
+            "peak year right but worded as a level\n", encoding="utf-8")
     return write
 
 
-def _build(proj: Path, reports: Path) -> b.BuildResult:
-    return b.Builder(proj / "notebooks", reports, root=proj, labels=LABELS,
-                     claims_writer=_claims_writer(proj), log=lambda _: None).run()
+def _build(proj: Path, reports: Path, report_text: Path | str = REPORT_TEXT,
+           log=lambda _: None) -> b.BuildResult:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(pages.REPORT_TEXT_ENV, str(report_text))
+        return b.Builder(proj / "notebooks", reports, root=proj, labels=LABELS,
+                         claims_writer=_claims_writer(proj), log=log).run()
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +96,15 @@ def site(tmp_path_factory):
     second = _build(proj, proj / "reports")
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
     checked = browser.check_site(proj / "reports", SCREENSHOTS, executable=exe)
+    folder = proj / "reports" / second.version
+    with browser.Browser(exe) as br:  # the reviewer's views, for a person to look at
+        for url, name in ((folder / "en" / "article.html", "article_first_screen"),
+                          (folder / "en" / "article.html#section-A", "article_section"),
+                          (folder / "zh" / "report-text.html#p2", "report_text")):
+            path, _, frag = str(url).partition("#")
+            _, page = br.open(Path(path).as_uri() + (f"#{frag}" if frag else ""),
+                              SCREENSHOTS / f"{name}.png")
+            page.close()
     return proj, first.version, second.version, checked
 
 
@@ -106,10 +126,12 @@ def test_missing_browser_skips_on_a_laptop_and_fails_under_ci(monkeypatch):
 def test_every_report_of_both_label_sets_is_opened_from_the_index(site):
     proj, v1, v2, checked = site
     expected = {(proj / "reports" / v / lang / f"{nb}.html").resolve().as_uri()
-                for v in (v1, v2) for lang in LABELS for nb in NOTEBOOKS}
+                for v in (v1, v2) for lang in LABELS for nb in NOTEBOOKS + PAGES}
     assert set(checked.reports) == expected
     assert len(checked.pages) == 1 + len(expected)
-    assert checked.broken_links == []  # every index link reaches a file; nav anchors exist
+    # every link of every page reaches a file and the anchor it names: navigation, figure
+    # sources (cell anchors), findings and marked numbers (claim rows), the PDF
+    assert checked.broken_links == []
 
 
 def test_no_request_leaves_the_machine_and_none_fails(site):
@@ -132,7 +154,7 @@ def test_every_image_loaded_and_no_console_error(site):
 def test_chinese_text_is_drawn_with_real_glyphs_in_zh_reports(site):
     *_, checked = site
     zh = [p for p in checked.pages if p.lang == "zh"]
-    assert len(zh) == 4
+    assert len(zh) == 2 * len(NOTEBOOKS + PAGES)
     for page in zh:
         assert page.cjk is not None, f"{page.url}: no Chinese text found"
         assert len(page.cjk["chars"]) >= 4 and browser.cjk_drawn(page.cjk), page.cjk
@@ -178,7 +200,7 @@ def test_screenshots_of_every_page_are_saved(site):
 
 def test_zh_figures_have_no_missing_glyph_warnings(site):
     proj, _, v2, _ = site
-    for nb in NOTEBOOKS:
+    for nb in NOTEBOOKS[:2]:
         page = (proj / "reports" / v2 / "zh" / f"{nb}.html").read_text(encoding="utf-8")
         assert "辽宁出口总额" in page or "服务业占比" in page
         assert "missing from font" not in page and "Glyph" not in page
@@ -202,7 +224,7 @@ def test_index_shows_what_changed_with_old_and_new_values(site):
     figures = json.loads((proj / "reports" / v2 / "key_figures.json").read_text())
     assert figures == {"01_exports": {"exports_change_pct": {
         "name": "exports_change_pct", "value": -26.7, "unit": "percent",
-        "label": "exports, first to last year"}}, "02_notes": {}}
+        "label": "exports, first to last year"}}, "02_notes": {}, "07_audit": {}}
     summary = re.search(rf'href="#v-{v2}">.*?</tr>', index, re.S).group(0)
     assert "1 data file, 1 claim, 1 key figure changed" in summary and 'class="moved"' in summary
 
@@ -228,8 +250,157 @@ def test_report_html_does_not_depend_on_build_history(site):
     shutil.copytree(proj / "reports" / ".cache", fresh / ".cache")  # render from cache: fast
     assert _build(proj, fresh).version == v2
     for lang in LABELS:
-        for nb in NOTEBOOKS:
+        for nb in NOTEBOOKS + PAGES:
             a, c = (r / v2 / lang / f"{nb}.html" for r in (proj / "reports", fresh))
             assert hashlib.sha256(a.read_bytes()).digest() == hashlib.sha256(
                 c.read_bytes()).digest(), f"{lang}/{nb}.html differs"
     assert "Changes since" not in (fresh / "index.html").read_text(encoding="utf-8")
+
+
+# ----------------------------------------------------------------------------- reviewers' pages
+
+
+def _page(proj: Path, version: str, lang: str, name: str) -> str:
+    return (proj / "reports" / version / lang / f"{name}.html").read_text(encoding="utf-8")
+
+
+def test_every_version_folder_has_the_article_its_pdf_and_the_report_text(site):
+    proj, v1, v2, _ = site
+    for v in (v1, v2):
+        for lang in LABELS:
+            folder = proj / "reports" / v / lang
+            assert (folder / "article.pdf").read_bytes()[:5] == b"%PDF-"
+            assert _page(proj, v, lang, "article").startswith("<!DOCTYPE html>")
+            assert f'<html lang="{lang}">' in _page(proj, v, lang, "report-text")
+        manifest = json.loads((proj / "reports" / v / "manifest.json").read_text())
+        assert manifest["pages"]["report_text"] and manifest["pages"]["pdf"] == LABELS
+        assert [s["notebook"] for s in manifest["pages"]["sections"]] == NOTEBOOKS
+
+
+def test_article_leads_with_the_audit_then_sections_in_the_reports_order(site):
+    proj, _, v2, _ = site
+    page = _page(proj, v2, "en", "article")
+    order = [page.index(x) for x in ('id="audit-summary"', 'id="changes"', 'id="contents"',
+                                     'id="section-A"', 'id="section-audit"')]
+    assert order == sorted(order)
+    # claims by verdict, whatever the verdicts are called (misworded is new to the code)
+    counts = re.findall(r'<span class="verdict [^"]+">(\w+)</span></td><td>(\d+)</td>', page)
+    assert counts == [("consistent", "1"), ("misworded", "1"), ("mismatch", "1")]
+    # findings: every verdict but consistent/unverifiable, each linking to its two places
+    findings = page.split('<table class="findings">')[1].split("</table>")[0]
+    assert findings.count("<tr id=") == 2
+    assert 'href="07_audit.html#claim-exports_2015"' in findings
+    assert 'href="report-text.html#claim-exports_peak_year"' in findings
+    assert "507.1 &rarr; 430.7 100 million USD" in findings
+    # what changed: the index's block for this version, embedded, naming no other version
+    assert f'src="../../changes/{v2}.html"' in page
+    assert "Changes since" in (proj / "reports" / "changes" / f"{v2}.html").read_text()
+
+
+def test_article_embeds_the_tagged_cells_with_captions_and_links_to_their_cells(site):
+    proj, _, v2, _ = site
+    for lang in LABELS:
+        page = _page(proj, v2, lang, "article")
+        section = page.split('id="section-A"')[1].split("</section>\n</section>")[0]
+        # the tagged markdown cell, the Markdown output, both figures, in notebook order
+        assert "<strong>The report</strong> (paras 1-2)" in section
+        assert "Exports changed by <strong>-26.7 %</strong>" in section
+        assert section.count("<figure") == 2
+        assert section.index("image/png") < section.index("image/svg+xml")
+        caption = "服务业占比，2011年与2015年" if lang == "zh" else "Tertiary share, 2011 and 2015"
+        assert f'alt="{caption}"' in section and f"<figcaption>{caption} (" in section
+        cells = re.findall(r'href="(0\d_\w+)\.html#cell-id=(cell-\d+)"', section)
+        assert {nb for nb, _ in cells} == {"01_exports", "02_notes"}
+        for nb, cell in cells:  # the exact cell, and it holds a figure where one is cited
+            report = _page(proj, v2, lang, nb)
+            assert f'id="cell-id={cell}"' in report
+        assert "key figure" not in section  # key-figure outputs stay out
+        # the audit notebook's table lands in the audit section
+        audit = page.split('id="section-audit"')[1]
+        assert "exports_peak_year" in audit and 'class="table-wrap"' in audit
+
+
+def test_report_text_marks_every_claim_in_place_coloured_by_verdict(site):
+    proj, _, v2, _ = site
+    page = _page(proj, v2, "zh", "report-text")
+    assert all(f'id="p{n}"' in page for n in (1, 2, 3))
+    marked = re.findall(r'<a class="claim ([\w-]+)" id="claim-(\w+)" data-claim="\2" '
+                        r'data-verdict="(\w+)" href="07_audit\.html#claim-\2" title="([^"]*)">'
+                        r"([^<]+)</a>", page)
+    got = {cid: (cls, verdict, text) for cls, cid, verdict, _, text in marked}
+    assert got == {"exports_2014": ("v-consistent", "consistent", "587.6"),
+                   "exports_2015": ("v-finding", "mismatch", "507.1"),
+                   "exports_peak_year": ("v-finding", "misworded", "2014")}  # the number
+    p2 = page.split('id="p2"')[1].split('id="p3"')[0]
+    assert "507.1" in p2 and "430.7" in p2  # the side note: reported -> recomputed
+    assert '<span class="trow">出口 587.6 507.1 480.2 470.3</span>' in p2  # table rows kept
+    hover = next(t for _, cid, _, t, _ in marked if cid == "exports_2015")
+    assert "430.7" in hover and "table against text" in hover
+    audit = _page(proj, v2, "zh", "07_audit")
+    for cid in got:  # each mark's link lands on the claim's own row
+        row = audit.split(f'<tr id="claim-{cid}">')[1].split("</tr>")[0]
+        assert f"<td>{cid}</td>" in row
+
+
+def test_every_page_has_the_same_header_and_the_provenance_at_its_end(site):
+    proj, _, v2, _ = site
+    for lang in LABELS:
+        headers = set()
+        for name in NOTEBOOKS + PAGES:
+            page = _page(proj, v2, lang, name)
+            nav = page.split('<nav class="site"')[1].split("</nav>")[0]
+            assert f'href="../{LABELS[-1]}/{name}.html"' in nav  # the same page, other labels
+            nav = re.sub(r'href="\.\./(\w+)/[^"]+"', r'href="../\1/PAGE"', nav)
+            headers.add(re.sub(r' class="here" aria-current="page"', "", nav))
+            assert 'class="here" aria-current="page"' in nav  # the page knows where it is
+            assert page.index('id="provenance"') > page.rindex('<nav class="site"')
+            prov = page.split('id="provenance"')[1]
+            assert prov.lstrip(">\n").startswith("<details>")  # collapsed
+            assert "sha256 of every data file" in prov
+            assert v2 in prov and "data/table.csv" in prov
+        assert len(headers) == 1, headers  # one header on every page (but the current one)
+        nav = headers.pop()
+        assert all(f'href="{n}.html"' in nav for n in NOTEBOOKS + PAGES)
+        assert 'href="../en/' in nav and 'href="../zh/' in nav and 'href="article.pdf"' in nav
+    first, middle, last = (_page(proj, v2, "en", n) for n in NOTEBOOKS)
+    assert 'rel="prev"' not in first and 'href="02_notes.html" rel="next"' in first
+    assert 'href="01_exports.html" rel="prev"' in middle and 'rel="next"' in middle
+    assert 'rel="prev"' in last and 'rel="next"' not in last
+
+
+def test_index_lists_the_article_first_and_sections_by_title(site):
+    proj, _, v2, _ = site
+    index = (proj / "reports" / "index.html").read_text(encoding="utf-8")
+    section = index.split(f'id="v-{v2}"')[1].split("</section>")[0]
+    rows = re.findall(r"<tr><td>(.*?)</td>", section)
+    assert rows[0].startswith("<strong>Article") and rows[1].startswith("The report text")
+    assert rows[2].startswith("Fixture: exports (real-browser tests)")
+    assert rows[4].startswith("07 Audit fixture / 核查")
+    assert f'href="{v2}/zh/article.pdf"' in section
+
+
+def test_pdf_is_dated_by_the_commit_and_has_an_outline(site):
+    proj, _, v2, _ = site
+    when = subprocess.run(["git", "-C", str(proj), "show", "-s", "--format=%cd",
+                           "--date=format-local:%Y%m%d%H%M%S", "HEAD"], capture_output=True,
+                          text=True, check=True, env={**os.environ, "TZ": "UTC"}).stdout.strip()
+    pdf = (proj / "reports" / v2 / "en" / "article.pdf").read_bytes()
+    dates = re.findall(rb"/(?:CreationDate|ModDate) ?\(D:(\d{14})", pdf)
+    assert dates and all(d.decode() == when for d in dates)
+    assert b"/Outlines" in pdf and b"/Count" in pdf
+    # links point at the pages beside the PDF, not into the (deleted) build folder
+    assert b"file://" not in pdf and b".build-" not in pdf
+    assert re.search(rb"/URI \(0\d_\w+\.html#cell-id=cell-\d+\)", pdf)
+
+
+def test_without_a_report_text_the_build_says_so_once_and_goes_on(site, tmp_path):
+    proj, _, v2, _ = site
+    fresh = tmp_path / "reports"
+    shutil.copytree(proj / "reports" / ".cache", fresh / ".cache")
+    lines: list[str] = []
+    assert _build(proj, fresh, report_text=tmp_path / "nothing", log=lines.append).version == v2
+    said = [x for x in lines if "report-text.html" in x]
+    assert len(said) == 1 and said[0].startswith("[skip]")
+    folder = fresh / v2 / "en"
+    assert not (folder / "report-text.html").exists() and (folder / "article.html").exists()
+    assert 'href="report-text.html' not in (folder / "article.html").read_text()

@@ -683,6 +683,9 @@ class Builder:
                 write_key_figures(work, manifest["reports"])
             except ValueError as err:
                 raise BuildError(f"[fail] key figures: {err}") from None
+            from analysis.build.pages import write_pages  # article, report text, nav, PDF
+
+            manifest["pages"] = write_pages(work, manifest, self.root, self.cache_dir, self.log)
             _write_text(work / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
             self._publish(work, version)
         finally:
@@ -1023,7 +1026,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "with the libraries imported (same reports, slower)")
     ap.add_argument("--install-kernel", action="store_true",
                     help="install the project kernel spec into this environment and exit")
+    ap.add_argument("--report-text", metavar="PATH",
+                    help="folder or file of the report text for report-text.html "
+                         "(default ../shared/report/; '' for none)")
     a = ap.parse_args(argv)
+    if a.report_text is not None:
+        from analysis.build.pages import REPORT_TEXT_ENV
+
+        os.environ[REPORT_TEXT_ENV] = a.report_text
     if a.install_kernel:
         folder = write_kernelspec(Path(sys.prefix) / "share" / "jupyter")
         print(f"kernel {KERNEL_NAME!r} -> {sys.executable} ({folder})")

@@ -6,8 +6,10 @@ per page: every request (anything but file: or data: is blocked and reported), f
 console errors and uncaught exceptions, images that did not load (naturalWidth 0), and in a
 Chinese-label report whether its Chinese text is drawn with real glyphs (a canvas pixel test:
 distinct characters must give distinct, non-empty bitmaps; missing glyphs all draw the same box).
-It also follows each report's link back to the index and to its previous version. Screenshots of
-each page's first screen go to a folder for a person to look at.
+It also follows each report's link back to the index and to its previous version, and checks
+every other link of every page (navigation, figure sources, claim marks): the file exists and
+the anchor its fragment names is in it. Screenshots of each page's first screen go to a folder
+for a person to look at.
 
 `python -m analysis.build.browser [reports/] [--screenshots test-output/screenshots]` prints the
 problems and exits 1 if there are any. The tests (tests/pipeline/test_browser.py) run it on a
@@ -17,7 +19,9 @@ fresh fixture build.
 from __future__ import annotations
 
 import argparse
+import html
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -273,13 +277,15 @@ def check_site(reports_dir: Path, screenshots: Path | None = None,
             keep = [v.name for v in _versions_in_index_order(reports_dir, report_urls)][:versions]
             report_urls = [u for u in report_urls if _local_file(u).relative_to(  # type: ignore
                 reports_dir).parts[0] in keep]
+        ids: dict[Path, set[str]] = {}
         for url in report_urls:
             shot = screenshots / _shot_name(reports_dir, url) if screenshots else None
             check, page = br.open(url, shot)
             site.pages.append(check)
             site.reports.append(url)
-            nav = [h for h in _links(page) if urldefrag(h)[0] == index.as_uri()]
+            links = _links(page)
             page.close()
+            nav = [h for h in links if urldefrag(h)[0] == index.as_uri()]
             if not nav:
                 site.broken_links.append(f"{_short(url)}: no link back to the index")
             for h in nav:
@@ -287,7 +293,38 @@ def check_site(reports_dir: Path, screenshots: Path | None = None,
                 if frag and frag not in anchors:
                     site.broken_links.append(
                         f"{_short(url)}: link to index.html#{frag}, which has no such entry")
+            site.broken_links += _check_links(url, [h for h in links if h not in nav], ids)
     return site
+
+
+def _ids(path: Path) -> set[str]:
+    """Every id="..." in an HTML file (the anchors a link's fragment may name)."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    found = {html.unescape(m) for m in re.findall(r'\sid="([^"]*)"', text)}
+    return found | {unquote(i) for i in found}  # a browser matches either form
+
+
+def _check_links(url: str, links: list[str], ids: dict[Path, set[str]]) -> list[str]:
+    """Problems with a page's links: leaving the machine, missing files, missing anchors."""
+    out = []
+    for href in dict.fromkeys(links):
+        if href.startswith(("data:", "about:", "javascript:")):
+            continue
+        target = _local_file(href)
+        if target is None:
+            out.append(f"{_short(url)}: link leaves the machine: {href}")
+            continue
+        if not target.exists():
+            out.append(f"{_short(url)}: link to a missing file: {href}")
+            continue
+        frag = unquote(urldefrag(href)[1])
+        if frag and target.suffix == ".html":
+            if target not in ids:
+                ids[target] = _ids(target)
+            if frag not in ids[target]:
+                out.append(f"{_short(url)}: link to {target.name}#{frag}, which has no "
+                           "such anchor")
+    return out
 
 
 def _versions_in_index_order(reports_dir: Path, urls: list[str]) -> list[Path]:

@@ -1,0 +1,155 @@
+"""The reviewers' pages of a version, written once its notebook reports are rendered.
+
+`write_pages` is the build's one call into this wing (from `Builder._build`, just before the
+version is published). In each label language it
+- puts the shared header (section list, label-language switch) and prev/next into every notebook
+  report (analysis.build.nav), and gives each row of the audit's register an anchor
+  `claim-<id>`;
+- writes article.html (analysis.build.article) and, where the report text is found,
+  report-text.html (analysis.build.reporttext); where it is not, it says so in one line;
+- prints article.pdf from the article in headless Chromium (analysis.build.pdf; skipped with one
+  line where Chromium is missing, a build error under CI).
+It returns the manifest's `pages` entry (which pages exist, the sections' titles) for the index.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from analysis.build import article, nav
+
+REPORT_TEXT_ENV = "LIAONING_REPORT_TEXT"  # folder (or file) of the report text; "" = none
+PROVENANCE_PACKAGES = ("liaoning-rci-analysis", "nbconvert", "playwright")
+
+_ROW = re.compile(r"<tr>(\s*(?:<th>[^<]*</th>\s*)?<td>([^<]+)</td>)")
+
+
+def report_text_source(root: Path) -> Path | None:
+    """The report text the build is pointed at: $LIAONING_REPORT_TEXT, else ../shared/report/
+    beside the project root; a folder is searched for the report's file name, then any .txt."""
+    from analysis.provenance import REPORT_FILE
+
+    raw = os.environ.get(REPORT_TEXT_ENV)
+    if raw == "":
+        return None
+    if raw:
+        bases = [Path(raw)]
+    else:  # beside the checkout, or beside the main checkout of a git worktree
+        bases = [root.parent / "shared" / "report"]
+        common = _git_common_dir(root)
+        if common is not None:
+            bases.append(common.parent.parent / "shared" / "report")
+    for base in bases:
+        if base.is_file():
+            return base
+        if base.is_dir():
+            if (base / REPORT_FILE).is_file():
+                return base / REPORT_FILE
+            txt = sorted(base.glob("*.txt"))
+            if txt:
+                return txt[0]
+    return None
+
+
+def _git_common_dir(root: Path) -> Path | None:
+    """The .git folder a worktree shares with its main checkout (None without git)."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["git", "-C", str(root), "rev-parse", "--git-common-dir"],
+                             capture_output=True, check=True, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return (root / out).resolve() if out else None
+
+
+def anchor_claim_rows(page: str, claim_ids: set[str]) -> str:
+    """Give the last table row of each claim (its row in the full register) `id="claim-<id>"`:
+    a row whose first data cell is exactly a claim id."""
+    last: dict[str, int] = {}
+    for m in _ROW.finditer(page):
+        cid = m.group(2).strip()
+        if cid in claim_ids:
+            last[cid] = m.start()
+    for cid, pos in sorted(last.items(), key=lambda kv: -kv[1]):
+        page = page[:pos] + f'<tr id="claim-{cid}">' + page[pos + len("<tr>"):]
+    return page
+
+
+def _provenance(manifest: dict[str, Any], lang: str, extra: list[tuple[str, str]]) -> str:
+    """The collapsed provenance block of a page the build writes (article, report text)."""
+    rows = [("version", manifest["version"]), ("git revision", manifest["revision"]
+            + (" (uncommitted changes)" if manifest.get("dirty") else "")),
+            ("data fingerprint", f"{manifest['data_fingerprint']} "
+                                 f"({len(manifest['data_files'])} files)")]
+    rows += [(f"notebook {k}", f"sha256 {v[:16]}") for k, v in manifest["notebooks"].items()]
+    rows += extra
+    pk = manifest.get("packages", {})
+    rows.append(("packages", ", ".join(f"{k} {pk[k]}" for k in PROVENANCE_PACKAGES if k in pk)))
+    return nav.provenance(lang, rows, manifest["data_files"], manifest["version"])
+
+
+def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Path,
+                log: Callable[[str], None]) -> dict[str, Any]:
+    """Write the reviewers' pages into the version folder `work`; the manifest's `pages` entry."""
+    import nbformat
+
+    from analysis.provenance import sha256_file
+
+    t0 = time.perf_counter()
+    langs = list(manifest["labels"])
+    order = list(dict.fromkeys(r["notebook"] for r in manifest["reports"]))
+    executed = {lang: [(nb, nbformat.read(work / lang / f"{nb}.ipynb", as_version=4))
+                       for nb in order if (work / lang / f"{nb}.ipynb").exists()]
+                for lang in langs}
+    first = executed[langs[0]]
+    sections = [nav.Section(nb, nav.notebook_title(x, nb)) for nb, x in first]
+    claims = article.read_claims(work / "claims.csv")
+    ids = {c["id"] for c in claims if c.get("id")}
+
+    text_path = report_text_source(root)
+    if text_path is None:
+        log("[skip]  report-text.html: no report text found (../shared/report/, or set "
+            f"{REPORT_TEXT_ENV}); the other pages are built without it")
+    from analysis.build import pdf
+
+    pdf_ok = pdf.available(log)
+    site = nav.Site(langs, sections, report_text=text_path is not None,
+                    pdf=set(langs) if pdf_ok else set())
+    blocks = article.assign(first)
+    audit = {b.notebook for b in blocks.get(article.AUDIT_KEY, [])}
+    claims_sha = sha256_file(work / "claims.csv") if claims else "none"
+    for lang in langs:
+        for nb, _ in executed[lang]:
+            out = work / lang / f"{nb}.html"
+            page = site.add_to_report(out.read_text(encoding="utf-8"), lang, nb)
+            if nb in audit:
+                page = anchor_claim_rows(page, ids)
+            out.write_text(page, encoding="utf-8", newline="")
+        footer = _provenance(manifest, lang, [("claims.csv", f"sha256 {claims_sha[:16]}")])
+        (work / lang / "article.html").write_text(
+            article.render_article(lang, manifest["version"], executed[lang], claims, site,
+                                   footer), encoding="utf-8", newline="")
+        if text_path is not None:
+            from analysis.build import reporttext
+
+            audit_page = f"{sorted(audit)[0]}.html" if audit else None
+            footer = _provenance(manifest, lang, [
+                ("claims.csv", f"sha256 {claims_sha[:16]}"),
+                ("report text", f"{text_path.name} (sha256 {sha256_file(text_path)[:16]})")])
+            (work / lang / "report-text.html").write_text(
+                reporttext.render(lang, text_path, claims, root / "data", site, audit_page,
+                                  footer), encoding="utf-8", newline="")
+    if pdf_ok:
+        pdf.print_articles([(work / lang / "article.html", work / lang / "article.pdf")
+                            for lang in langs], manifest["revision"], root, cache_dir, log)
+    log(f"[done]  reviewers' pages (navigation, article, report text, PDF) in "
+        f"{time.perf_counter() - t0:.1f} s")
+    return {"article": "article.html", "report_text": text_path is not None,
+            "pdf": sorted(site.pdf),
+            "sections": [{"notebook": s.notebook, "title": s.title} for s in sections]}
