@@ -7,6 +7,7 @@ metadata) so that re-running a notebook does not change committed or compared fi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -39,6 +40,7 @@ CJK_FONT_HINT = (
     "(or `conda install -c conda-forge fonts-noto-cjk`), or run with label_language='en'"
 )
 SVG_HASH_SALT = "liaoning-rci"
+SOURCE_GID = "source-line"  # marks the source line among a figure's texts
 TITLE_WIDTH = 70  # characters; a longer bilingual title goes on two lines
 
 
@@ -147,7 +149,8 @@ def new_figure(
 
 def add_source(fig: Figure, text: str) -> None:
     """Source line under the figure, e.g. 'Source: report Table 3 (p. 20); China: external NBS'."""
-    fig.text(0.01, -0.01, text, ha="left", va="top", fontsize=8.5, color="#444444", wrap=True)
+    fig.text(0.01, -0.01, text, ha="left", va="top", fontsize=8.5, color="#444444", wrap=True,
+             gid=SOURCE_GID)
 
 
 def external_label(label: str, lang: str) -> str:
@@ -346,8 +349,103 @@ def save_figure(fig: Figure, path: str | Path) -> Path:
     return path
 
 
-def keep(fig: Figure, figure_dir: str | Path, name: str, lang: str) -> Path | None:
-    """Save ``fig`` as ``<figure_dir>/<name>_<lang>.png`` if a figure_dir is given (else no-op)."""
-    if not figure_dir:
-        return None
-    return save_figure(fig, Path(figure_dir) / f"{name}_{lang}.png")
+FIGURE_META = "analysis"  # key of the figure facts in an image output's metadata
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+def title_of(fig: Figure) -> str:
+    """The figure's title: its suptitle, else the first titled axes' title (one line)."""
+    sup = getattr(fig, "_suptitle", None)
+    titles = [sup.get_text()] if sup is not None and sup.get_text() else []
+    for ax in fig.axes:
+        for loc in ("left", "center", "right"):
+            if ax.get_title(loc):
+                titles.append(ax.get_title(loc))
+    return titles[0].replace("\n", " / ") if titles else ""
+
+
+def _years(values: Iterable[object]) -> list[int]:
+    """The calendar years (1950-2099) among x values or tick texts."""
+    out = []
+    for v in values:
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            if float(v).is_integer() and 1950 <= v <= 2099:
+                out.append(int(v))
+        else:
+            m = _YEAR.fullmatch(str(v).strip())
+            if m:
+                out.append(int(m.group(1)))
+    return out
+
+
+def plotted_years(fig: Figure) -> list[int] | None:
+    """[first, last] calendar year plotted on any axes (line x data, or bar tick labels)."""
+    years: list[int] = []
+    for ax in fig.axes:
+        for line in ax.get_lines():
+            years += _years(list(line.get_xdata()))
+        for coll in ax.collections:
+            offsets = coll.get_offsets()
+            if len(offsets):
+                years += _years([float(x) for x in offsets[:, 0]])
+        if ax.containers:  # bar charts: years are the category labels
+            years += _years(t.get_text() for t in ax.get_xticklabels())
+    return [min(years), max(years)] if years else None
+
+
+def figure_facts(fig: Figure) -> dict[str, object]:
+    """What a reviewer (and the figure tests) check: title, plotted years, series, source line."""
+    series = []
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if legend is not None:
+            series += [x.get_text() for x in legend.get_texts()]
+    return {
+        "title": title_of(fig),
+        "years": plotted_years(fig),
+        "series": series,
+        "source": "\n".join(x.get_text() for x in fig.texts if x.get_gid() == SOURCE_GID),
+    }
+
+
+def keep(
+    fig: Figure,
+    figure_dir: str | Path,
+    name: str,
+    lang: str,
+    caption: str | None = None,
+) -> Path | None:
+    """Show ``fig`` in the notebook with ``caption`` as its alt text; save it if figure_dir is set.
+
+    The caption (default: the figure's title) goes into the image output's metadata as
+    ``{"image/png": {"alt": caption}}``, which the report template writes as the image's alt
+    text; the figure's facts (title, plotted years, series, source line) travel beside it for
+    the figure tests. The figure is then closed, so the inline backend does not show it twice.
+    Returns the saved PNG's path (None without a figure_dir).
+    """
+    path = save_figure(fig, Path(figure_dir) / f"{name}_{lang}.png") if figure_dir else None
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is a dependency of the project
+        get_ipython = None
+    if get_ipython is not None and get_ipython() is not None:
+        from IPython.display import display
+
+        data, meta = image_output(fig, name, caption)
+        display(data, raw=True, metadata=meta)
+        plt.close(fig)
+    return path
+
+
+def image_output(
+    fig: Figure, name: str, caption: str | None = None
+) -> tuple[dict[str, str], dict[str, object]]:
+    """(data, metadata) of the display output `keep` shows: PNG, caption as text and alt text."""
+    from IPython.core.pylabtools import print_figure
+
+    text = caption if caption is not None else title_of(fig)
+    if not text:
+        raise ValueError(f"figure {name!r} has neither a caption nor a title for its alt text")
+    data = {"image/png": print_figure(fig, "png", base64=True), "text/plain": text}
+    meta = {"image/png": {"alt": text}, FIGURE_META: {"name": name, **figure_facts(fig)}}
+    return data, meta
