@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -393,6 +394,9 @@ def source(name: str) -> dict[str, Any]:
 def facts() -> pd.DataFrame:
     """Numbers from the report's text, indexed by fact id, with quote, paragraph and unit."""
     return load("facts")
+
+
+FactGetter = Callable[[str], float]  # `fact` or a stand-in: what section helpers take as input
 
 
 def fact(fact_id: str) -> float:

@@ -18,10 +18,11 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from analysis import data
-from analysis.labels import LABELS, t
+from analysis.labels import LANGUAGES, label, provider, t
 
 # Okabe & Ito (2008) colour-blind-safe palette, black last.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -72,8 +73,8 @@ def _file_keys() -> tuple[str, ...]:
 
 def use_house_style(label_language: str) -> None:
     """Set matplotlib rcParams for the house style; for 'zh' select an installed CJK font."""
-    if label_language not in ("en", "zh"):
-        raise ValueError(f"label_language must be 'en' or 'zh', got {label_language!r}")
+    if label_language not in LANGUAGES:
+        raise ValueError(f"label_language must be one of {LANGUAGES}, got {label_language!r}")
     mpl.rcdefaults()
     rc = {
         "figure.figsize": (8.0, 4.5),
@@ -198,11 +199,6 @@ def mark_external_span(ax: Axes, start: float, end: float, *, lang: str) -> None
     )
 
 
-def _label(key: str, lang: str) -> str:
-    """Label of a series key if the label table has it, else the key itself."""
-    return t(key, lang) if key in LABELS else str(key)
-
-
 def _finish(
     fig: Figure, ax: Axes, *, lang: str, unit: str, source: str | None, xlabel: str | None
 ) -> None:
@@ -236,9 +232,9 @@ def line_chart(
         s = frame[col].dropna()
         color = PALETTE[i % len(PALETTE)]
         if col in external:
-            mark_external(ax, s.index, s.values, label=_label(col, lang), lang=lang, color=color)
+            mark_external(ax, s.index, s.values, label=label(col, lang), lang=lang, color=color)
         else:
-            ax.plot(s.index, s.values, marker="o", color=color, label=_label(col, lang))
+            ax.plot(s.index, s.values, marker="o", color=color, label=label(col, lang))
     _finish(fig, ax, lang=lang, unit=unit, source=source, xlabel=xlabel)
     return fig, ax
 
@@ -275,7 +271,7 @@ def bar_chart(
                 color="white",
                 edgecolor=EXTERNAL_COLOUR,
                 hatch="//",
-                label=external_label(_label(col, lang), lang),
+                label=external_label(label(col, lang), lang),
             )
         else:
             bars = ax.bar(
@@ -283,11 +279,11 @@ def bar_chart(
                 frame[col].values,
                 width,
                 color=PALETTE[i % len(PALETTE)],
-                label=_label(col, lang),
+                label=label(col, lang),
             )
         if annotate is not None:
             ax.bar_label(bars, fmt=f"%.{annotate}f", fontsize=8.5, padding=2)
-    ax.set_xticks(list(positions), [_label(str(i), lang) for i in frame.index])
+    ax.set_xticks(list(positions), [label(str(i), lang) for i in frame.index])
     ax.axhline(0, color="#444444", linewidth=0.8)
     ax.grid(axis="x", visible=False)
     ax.set_ylabel(unit)
@@ -310,6 +306,7 @@ def figure_source(lang: str, resources: Iterable[str] = (), fact_ids: Iterable[s
     """Source line naming report tables (with page), text paragraphs (with page) and externals.
 
     E.g. 'Source: report Table 1 (p. 15); report para. 26, para. 27 (p. 16); external: NBS'.
+    Every word is in the label language (providers by their short name, `labels.provider`).
     """
     comma = ", " if lang == "en" else "，"
     lp, rp = (" (", ")") if lang == "en" else ("（", "）")
@@ -317,7 +314,7 @@ def figure_source(lang: str, resources: Iterable[str] = (), fact_ids: Iterable[s
     for name in resources:
         src = data.source(name)
         if src.get("external"):
-            external.append(str(src.get("provider", src.get("title", name))))
+            external.append(provider(str(src.get("provider", src.get("title", name))), lang))
         else:
             page = t("page", lang, n=src["page"])
             report.append(f"{_short_table_name(src, lang)}{lp}{page}{rp}")
@@ -378,8 +375,16 @@ def _years(values: Iterable[object]) -> list[int]:
     return out
 
 
+def set_years(fig: Figure, first: int, last: int) -> None:
+    """Declare the years a figure plots when its x data are not plain years (time spans)."""
+    fig._analysis_years = [int(first), int(last)]  # type: ignore[attr-defined]
+
+
 def plotted_years(fig: Figure) -> list[int] | None:
     """[first, last] calendar year plotted on any axes (line x data, or bar tick labels)."""
+    declared = getattr(fig, "_analysis_years", None)
+    if declared is not None:
+        return list(declared)
     years: list[int] = []
     for ax in fig.axes:
         for line in ax.get_lines():
@@ -400,11 +405,13 @@ def figure_facts(fig: Figure) -> dict[str, object]:
         legend = ax.get_legend()
         if legend is not None:
             series += [x.get_text() for x in legend.get_texts()]
+    texts = [x.get_text() for x in fig.findobj(Text) if x.get_visible() and x.get_text().strip()]
     return {
         "title": title_of(fig),
         "years": plotted_years(fig),
         "series": series,
         "source": "\n".join(x.get_text() for x in fig.texts if x.get_gid() == SOURCE_GID),
+        "texts": list(dict.fromkeys(texts)),  # every visible label, once, in drawing order
     }
 
 

@@ -150,7 +150,9 @@ def test_figure_source_names_tables_paragraphs_and_externals():
         "en", ["table1_gdp", "china_real_gdp_growth"], ["revenue_2013", "real_gdp_growth_2017"]
     )
     assert line.startswith("Source: report Table 1 (p. 15); report para. 27, para. 28")
-    assert "external: National Bureau of Statistics (NBS)" in line
+    assert line.endswith("; external: NBS")  # providers by their short name
+    zh_ext = plotting.figure_source("zh", ["china_real_gdp_growth", "cny_usd"])
+    assert zh_ext == "来源：外部数据：国家统计局，国际货币基金组织"  # every word Chinese
     zh = plotting.figure_source("zh", ["table1_gdp"], ["revenue_2013"])
     assert zh == "来源：报告 表 1（第15页）；报告 第28段（第17页）"
 
