@@ -73,7 +73,7 @@ display(localise(plaus, L))
 fig, ax = plotting.bar_chart(
     plaus["employees_over_population"],
     lang=L,
-    title=f"{t('sec_3e', L)}: {t('employees_over_population', L)}",
+    title=t("employees_over_population", L),
     unit=t("unit_times", L),
     xlabel="",
     annotate=4,

@@ -88,7 +88,7 @@ def population_chart(pop: pd.DataFrame, units: dict[str, str], lang: str,
         bars = ax.bar([t("liaoning", lang), t("national", lang)],
                       [row["liaoning"], row["national"]],
                       color=[plotting.PALETTE[0], plotting.PALETTE[1]])
-        ax.bar_label(bars, fmt="%.2f", fontsize=8.5)
+        ax.bar_label(bars, fmt="%g", fontsize=8.5)  # no decimals the text did not print
         ax.grid(axis="x", visible=False)
         ax.set_title(t(str(key), lang), loc="left", fontsize=11)
         ax.set_ylabel(unit_label(units[str(key)], lang))

@@ -8,6 +8,7 @@ metadata) so that re-running a notebook does not change committed or compared fi
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -118,8 +119,13 @@ def use_house_style(label_language: str) -> None:
 
 
 def _wrap_title(title: str) -> str:
-    """A long bilingual title ("English / 中文") on two lines."""
-    return title.replace(" / ", "\n") if len(title) > TITLE_WIDTH else title
+    """A long title on two lines: a bilingual one ("English / 中文") at its slash, another at
+    the last space that fits."""
+    if len(title) <= TITLE_WIDTH:
+        return title
+    if " / " in title:
+        return title.replace(" / ", "\n")
+    return textwrap.fill(title, TITLE_WIDTH)
 
 
 def _figure_and_axes(title: str, ax: Axes | None) -> tuple[Figure, Axes]:
@@ -127,6 +133,7 @@ def _figure_and_axes(title: str, ax: Axes | None) -> tuple[Figure, Axes]:
     if ax is None:
         return new_figure(title)
     ax.set_title(_wrap_title(title), loc="left")
+    ax.figure._analysis_title = title  # type: ignore[union-attr]
     return ax.figure, ax  # type: ignore[return-value]
 
 
@@ -139,6 +146,7 @@ def new_figure(
 ) -> tuple[Figure, Axes]:
     """New figure in the house style with constrained layout; returns (figure, axes)."""
     fig, ax = plt.subplots(nrows, ncols, figsize=figsize, layout="constrained")
+    fig._analysis_title = title  # type: ignore[attr-defined]
     title = _wrap_title(title) if title else title
     if title:
         if nrows * ncols == 1:
@@ -351,13 +359,17 @@ _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 
 def title_of(fig: Figure) -> str:
-    """The figure's title: its suptitle, else the first titled axes' title (one line)."""
+    """The figure's title: as given to new_figure if still shown, else its suptitle or first
+    axes title (a wrapped title joined at ' / ')."""
     sup = getattr(fig, "_suptitle", None)
     titles = [sup.get_text()] if sup is not None and sup.get_text() else []
     for ax in fig.axes:
         for loc in ("left", "center", "right"):
             if ax.get_title(loc):
                 titles.append(ax.get_title(loc))
+    given = getattr(fig, "_analysis_title", None)
+    if given and _wrap_title(str(given)) in titles:
+        return str(given)
     return titles[0].replace("\n", " / ") if titles else ""
 
 

@@ -79,6 +79,7 @@ def fact_table(ids: Iterable[str], lang: str = "en") -> pd.DataFrame:
         },
         index=f.index,
     )
+    out.index.name = t("fact_id", lang)
     out.columns = [t(_FACT_COLUMNS[c], lang) for c in out.columns]
     return out
 
@@ -114,15 +115,15 @@ def text_vs_computed(rows: dict[str, float], lang: str = "en") -> pd.DataFrame:
 
 
 def column_decimals(values: pd.Series) -> int:
-    """Decimals a numeric column is shown with: as few as show its values as they are, at most
-    two for numbers of 1 or more, and for smaller ones enough for two significant digits."""
+    """Decimals a numeric column is shown with: no more than its values have (up to six), and
+    no fewer than two significant digits of its smallest non-zero value need (at least two)."""
     v = pd.to_numeric(values, errors="coerce").dropna().abs()
+    v = v[v > 1e-9]  # zero (or float noise around it) needs no decimals
     if v.empty:
         return 0
     exact = next((d for d in range(7) if ((v * 10**d).round(6) % 1 == 0).all()), 6)
-    top = float(v.max())
-    cap = 2 if top >= 1 or top == 0 else min(6, 1 - math.floor(math.log10(top)))
-    return min(exact, cap)
+    need = max(2, 1 - math.floor(math.log10(float(v.min()))))
+    return min(exact, need, 6)
 
 
 def _unsigned_zero(text: str) -> str:
