@@ -202,6 +202,10 @@ def test_kept_figure_carries_its_caption_as_alt_text_in_the_report():
 
     (img,) = BeautifulSoup(html, "html.parser").select("img")
     assert img["alt"] == 'Caption with "quotes" & <b>'  # escaped in the HTML, intact when read
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"></svg>'
+    html = _report_html([nbformat.v4.new_output(
+        "display_data", data={"image/svg+xml": svg}, metadata={"image/svg+xml": {"alt": "A"}})])
+    assert [i["alt"] for i in BeautifulSoup(html, "html.parser").select("img")] == ["A"]
 
 
 def test_key_figure_outputs_show_nothing_in_the_report():
