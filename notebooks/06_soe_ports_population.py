@@ -92,7 +92,7 @@ _ = plotting.keep(fig, figure_dir, "bankruptcy_employees", L)
 show(f"**{t('sec_3f', L)}**")
 display(fact_table(spp.PORT_FACTS, L))
 display(localise(spp.port_derived().to_frame("value"), L))
-localise(dandong.to_frame("value"), L, decimals=1)
+localise(dandong.to_frame("value"), L)
 
 # %% tags=["article"]
 fig, ax = plotting.bar_chart(
