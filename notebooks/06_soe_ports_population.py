@@ -7,9 +7,9 @@
 # population, NBS) and marked as such.
 
 # %% [markdown] tags=["article"]
-# **The report** (paras 55-62): Liaoning's state-owned enterprises hold a large share of its
-# assets, and 746 firms went bankrupt in 2008-2014 "涉及职工3.15亿人，平均每家企业42万人"
-# (para 56); Dandong port grew fast on debt and defaulted on a bond (para 59); the
+# **The report** (paras 55-62): state-owned enterprises hold much of Liaoning's enterprise assets
+# ("占全省企业总资产的47%"), and the firms that went bankrupt in 2008-2014 "涉及职工3.15亿人，平均
+# 每家企业42万人" (para 56); Dandong port grew on debt and defaulted on a bond (para 59); the
 # population is ageing and shrinking (paras 61-62).
 
 # %% tags=["parameters"]
