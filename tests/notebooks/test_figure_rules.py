@@ -152,3 +152,30 @@ def test_no_stdout_lines_in_the_report(executed_notebooks, name, lang):
     problems += [f"key-figure line: {o['data']['text/plain'][:100]!r}" for o in _outputs(nb)
                  if o.get("data", {}).get("text/plain", "").startswith("key figure ")]
     _checked("no_stdout", name, problems)
+
+
+def test_each_rule_fails_on_a_notebook_that_breaks_it():
+    """The rules can fail: a made-up notebook breaking each one is caught."""
+    import nbformat
+
+    facts = {"name": "f", "title": "图 1：出口，2006-2015", "years": [2006, 2014],
+             "series": ["出口额"], "source": "Source: report Table 3 (p. 20); external: NBS",
+             "texts": ["图 1：出口，2006-2015", "Exports", "Source: report Table 3 (p. 20); "
+                       "external: NBS"]}
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", data={"image/png": "", "text/plain": "x"},
+                               metadata={FIGURE_META: facts}),
+        nbformat.v4.new_output("display_data", data={"text/plain": "3.47e-02"}),
+        nbformat.v4.new_output("stream", name="stdout", text="debug\n"),
+    ]
+    nb = nbformat.v4.new_notebook(cells=[cell])
+    fake = {("99_made_up", "zh"): (nb, None)}
+    for rule in (test_every_image_has_its_caption_as_alt_text,
+                 test_title_years_equal_the_plotted_range,
+                 test_source_line_names_external_data_exactly_when_it_is_drawn,
+                 test_no_e_notation_in_displayed_tables, test_no_stdout_lines_in_the_report):
+        with pytest.raises(AssertionError):
+            rule(fake, "99_made_up", "zh")
+    with pytest.raises(AssertionError, match="Exports"):
+        test_every_label_of_a_chinese_figure_is_chinese(fake, "99_made_up")
