@@ -78,14 +78,15 @@ def capacity_chart(lang: str, fact: FactGetter = data.fact) -> tuple[Figure, Axe
 
 def population_chart(pop: pd.DataFrame, units: dict[str, str], lang: str,
                      fact_ids: list[str]) -> tuple[Figure, list[Axes]]:
-    """One small panel per indicator: Liaoning beside the national value the text implies.
+    """One small panel per indicator: Liaoning beside the national value the text states or
+    implies (the notebook's table says which).
 
     ``pop`` is `soe_ports_population.population_derived()` (rows: indicators; columns
     'liaoning', 'national'); ``units`` gives each row's unit as the data spell it.
     """
     fig, axes = plotting.new_figure(t("sec_3g", lang), ncols=len(pop), figsize=(11, 4))
     for ax, (key, row) in zip(axes, pop.iterrows(), strict=True):
-        bars = ax.bar([t("liaoning", lang), t("national", lang)],
+        bars = ax.bar([t("liaoning", lang), t("china", lang)],
                       [row["liaoning"], row["national"]],
                       color=[plotting.PALETTE[0], plotting.PALETTE[1]])
         ax.bar_label(bars, fmt="%g", fontsize=8.5)  # no decimals the text did not print
