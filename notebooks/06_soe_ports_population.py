@@ -3,7 +3,14 @@
 #
 # Report sections III.E-G, paragraphs 55-62 (pp. 24-26). The report prints no table here;
 # every number below is from the text (verbatim quote, paragraph and page beside it), and
-# every derived number is computed from those. One bound is external and marked as such.
+# every derived number is computed from those. One bound is external (Liaoning's resident
+# population, NBS) and marked as such.
+
+# %% [markdown] tags=["article"]
+# **The report** (paras 55-62): state-owned enterprises hold much of Liaoning's enterprise assets
+# ("占全省企业总资产的47%"), and the firms that went bankrupt in 2008-2014 "涉及职工3.15亿人，平均
+# 每家企业42万人" (para 56); Dandong port grew on debt and defaulted on a bond (para 59); the
+# population is ageing and shrinking (paras 61-62).
 
 # %% tags=["parameters"]
 label_language = "en"
@@ -12,7 +19,7 @@ figure_dir = ""  # if set, figures are also saved there as PNG (<name>_<lang>.pn
 # %%
 from IPython.display import display
 
-from analysis import plotting
+from analysis import charts, plotting
 from analysis import soe_ports_population as spp
 from analysis.keyfigures import record
 from analysis.labels import t
@@ -20,7 +27,26 @@ from analysis.tables import fact_table, localise, show
 
 L = label_language
 plotting.use_house_style(L)
+readings = spp.bankruptcy_readings()
+plaus = spp.bankruptcy_plausibility()
+dandong = spp.dandong_cagr()
+change = spp.population_change()
+levels = spp.dandong_levels()
+record("dandong_throughput_cagr_2012_2016_pct", dandong["cagr_pct"], "percent")
 
+# %% tags=["article"]
+show(f"**What the reproduction finds.** As printed, the employees of the bankrupt firms are "
+     f"{plaus.loc['as_printed', 'employees_over_population']:.1f} times Liaoning's whole "
+     f"resident population (external bound, end {spp.POPULATION_YEAR}), so the units cannot "
+     f"be right; read one unit step down (亿 as 万, 万 as persons) they are "
+     f"{plaus.loc['units_one_step_down', 'employees_over_population'] * 100:.2f} % of it, "
+     f"{readings.loc['units_one_step_down', 'employees_per_firm']:.0f} per firm, and the two "
+     f"printed numbers agree with each other either way (computed over printed: "
+     f"{readings.loc['as_printed', 'computed_over_printed']:.2f}). Dandong's throughput grew "
+     f"{dandong['cagr_pct']:.1f} % a year in {levels.index[0]}-{levels.index[-1]}, but the "
+     f"printed rounding of its two levels allows anything from {dandong['cagr_low_pct']:.1f} % to "
+     f"{dandong['cagr_high_pct']:.1f} %. The population figures are single statements: "
+     f"a fall stated for {len(change)} years (para 62) and no series, so no trend can be tested.")
 
 # %% [markdown]
 # ## E. State-owned enterprises (paras 55-56)
@@ -28,32 +54,31 @@ plotting.use_house_style(L)
 # %%
 show(f"**{t('sec_3e', L)}**")
 display(fact_table(spp.SOE_FACTS, L))
-localise(spp.soe_derived().round(2).to_frame(t("value", L)), L)
+localise(spp.soe_derived().to_frame("value"), L)
 
 # %% [markdown]
 # ### "涉及职工3.15亿人，平均每家企业42万人" cannot be right
-# The two numbers agree with each other (the total over the 746 firms gives the per-firm figure,
-# `computed_over_printed` below), so the error is not in the division but in the units: as
-# printed, the bankrupt firms employed several times Liaoning's
-# entire population (external bound: NBS resident population, end 2015). Moving both units one
-# step down (亿 -> 万, 万 -> persons) keeps every printed digit and gives a few dozen employees
-# per firm; the text does not say which reading is meant.
+# The two numbers agree with each other (the total over the 746 firms gives the per-firm figure:
+# "computed / printed" below), so the error is not in the division but in the units: as
+# printed, the bankrupt firms employed several times Liaoning's entire population (external
+# bound: NBS resident population). Moving both units one step down (亿 -> 万, 万 -> persons)
+# keeps every printed digit and gives a few dozen employees per firm; the text does not say
+# which reading is meant.
 
 # %%
-display(localise(spp.bankruptcy_readings(), L))
-plaus = spp.bankruptcy_plausibility()
+display(localise(readings, L))
 display(localise(plaus, L))
 
-# %%
+# %% tags=["article"]
 fig, ax = plotting.bar_chart(
     plaus["employees_over_population"],
     lang=L,
-    title=f"{t('sec_3e', L)}: {t('employees_over_population', L)}",
+    title=t("employees_over_population", L),
     unit=t("unit_times", L),
     xlabel="",
     annotate=4,
-    source=plotting.figure_source(L, fact_ids=["bankruptcy_employees", "bankruptcies_2008_2014"])
-    + f"; {t('liaoning_population', L)}: {t('external', L)} (NBS)",
+    source=plotting.figure_source(L, ["liaoning_population"],
+                                  fact_ids=["bankruptcy_employees", "bankruptcies_2008_2014"]),
 )
 _ = ax.axhline(1.0, color="black", linestyle=":", linewidth=1)
 _ = plotting.keep(fig, figure_dir, "bankruptcy_employees", L)
@@ -66,13 +91,10 @@ _ = plotting.keep(fig, figure_dir, "bankruptcy_employees", L)
 # %%
 show(f"**{t('sec_3f', L)}**")
 display(fact_table(spp.PORT_FACTS, L))
-display(localise(spp.port_derived().round(2).to_frame(t("value", L)), L))
-dandong = spp.dandong_cagr()
-record("dandong_throughput_cagr_2012_2016_pct", dandong["cagr_pct"], "percent")  # key figure
-localise(dandong.round(2).to_frame(t("value", L)), L)
+display(localise(spp.port_derived().to_frame("value"), L))
+localise(dandong.to_frame("value"), L)
 
-# %%
-levels = spp.dandong_levels()
+# %% tags=["article"]
 fig, ax = plotting.bar_chart(
     levels,
     lang=L,
@@ -89,9 +111,11 @@ _ = plotting.keep(fig, figure_dir, "dandong_throughput", L)
 
 # %% [markdown]
 # ## G. Population (paras 61-62)
-# National values are implied by the text (Liaoning minus the stated gap). The "total fertility
-# rate 0.74%" is printed with a percent sign; a total fertility rate is children per woman, so
-# the figure can only mean 0.74 children per woman (very low, but possible), not 0.74 %.
+# The national birth rate is stated beside Liaoning's; the national median age and share aged
+# 60 and over are implied by the stated gaps (Liaoning minus the gap). The total fertility rate
+# is printed with a percent sign ("总生育率为0.74%"); a total fertility rate is children per
+# woman, so the printed number can only be children per woman (very low, but possible), not a
+# percentage.
 
 # %%
 show(f"**{t('sec_3g', L)}**")
@@ -100,19 +124,10 @@ pop = spp.population_derived()
 display(localise(pop, L))
 
 # %%
-fig, axes = plotting.new_figure(t("sec_3g", L), ncols=3, figsize=(11, 4))
-for ax, (key, row) in zip(axes, pop.iterrows(), strict=True):
-    ax.bar([t("liaoning", L), t("china", L)], [row["liaoning"], row["national"]],
-           color=[plotting.PALETTE[0], plotting.PALETTE[1]])
-    ax.bar_label(ax.containers[0], fmt="%.2f", fontsize=8.5)
-    ax.grid(axis="x", visible=False)
-    ax.set_title(t(spp.POPULATION_LABELS[key], L), loc="left", fontsize=11)
-    ax.set_ylabel(t(spp.POPULATION_UNITS[key], L))
-plotting.add_source(fig, plotting.figure_source(L, fact_ids=spp.POPULATION_FACTS))
+fig, axes = charts.population_chart(pop, spp.POPULATION_UNITS, L, spp.POPULATION_DERIVED_FACTS)
 _ = plotting.keep(fig, figure_dir, "population_structure", L)
 
 # %%
-change = spp.population_change()
 fig, ax = plotting.bar_chart(
     change,
     lang=L,

@@ -8,14 +8,13 @@ external (NBS, 2016-2017) and shows how much the national figure moves with the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
 
 import pandas as pd
 
 from analysis import data
+from analysis.data import FactGetter
 from analysis.rounding import Interval
-
-FactGetter = Callable[[str], float]
 
 FACTS = {
     "liaoning": ("capacity_utilisation_low", "capacity_utilisation_high"),
@@ -55,6 +54,25 @@ def gap_table(fact: FactGetter = data.fact) -> pd.DataFrame:
     return pd.DataFrame(rows).T
 
 
+_QUARTER = re.compile(r"(\d{4})Q([1-4])(?:-Q([1-4]))?")
+
+
+def period_span(period: str) -> tuple[float, float]:
+    """A period as a time interval in fractional years: '2016' -> (2016, 2017),
+    '2017Q4' -> (2017.75, 2018), '2016Q1-Q3' -> (2016, 2016.75)."""
+    text = str(period).strip()
+    if text.isdigit() and len(text) == 4:
+        return float(text), float(text) + 1.0
+    m = _QUARTER.fullmatch(text)
+    if not m:
+        raise ValueError(f"period {period!r}: expected YYYY, YYYYQn or YYYYQn-Qm")
+    year, first = int(m.group(1)), int(m.group(2))
+    last = int(m.group(3) or first)
+    if last < first:
+        raise ValueError(f"period {period!r}: quarters run backwards")
+    return year + (first - 1) / 4, year + last / 4
+
+
 def national_by_period(fact: FactGetter = data.fact) -> pd.DataFrame:
     """External China series by period, with its gap to Liaoning's stated range (points)."""
     ext = data.load("china_capacity_utilisation")
@@ -70,30 +88,3 @@ def national_by_period(fact: FactGetter = data.fact) -> pd.DataFrame:
     out["matches_report_national"] = out["china_external"] == s["national"].lo
     out["inside_liaoning_range"] = out["china_external"].between(s["liaoning"].lo, s["liaoning"].hi)
     return out
-
-
-def capacity_chart(lang: str, fact: FactGetter = data.fact):  # -> tuple[Figure, Axes]
-    """Chart: reasonable band and Liaoning's range (para 50), China's 78 % and external series."""
-    from analysis import plotting
-    from analysis.labels import t
-
-    s = stated(fact)
-    nat = national_by_period(fact)
-    fig, ax = plotting.new_figure(f"{t('capacity_utilisation', lang)} ({t('sec_3d', lang)})")
-    x = list(range(len(nat)))
-    ax.axhspan(s["reasonable"].lo, s["reasonable"].hi, color=plotting.PALETTE[2], alpha=0.2,
-               label=t("capacity_reasonable_band", lang))
-    ax.axhspan(s["liaoning"].lo, s["liaoning"].hi, color=plotting.PALETTE[3], alpha=0.25,
-               label=t("capacity_liaoning_range", lang))
-    ax.axhline(s["national"].lo, color=plotting.PALETTE[0], linewidth=2,
-               label=t("capacity_national_report", lang))
-    plotting.mark_external(ax, x, nat["china_external"], label=t("capacity_national_external",
-                           lang).split("（")[0].split(" (")[0], lang=lang, linestyle="none")
-    ax.set_xticks(x, [str(p) for p in nat.index], rotation=30)
-    ax.set_ylim(min(s["liaoning"].lo, nat["china_external"].min()) - 3, s["reasonable"].hi + 3)
-    ax.set_ylabel(t("unit_percent", lang))
-    ax.set_xlabel("")
-    ax.legend(loc="lower right", fontsize=8.5)
-    plotting.add_source(fig, plotting.figure_source(
-        lang, ["china_capacity_utilisation"], [i for pair in FACTS.values() for i in pair]))
-    return fig, ax

@@ -18,6 +18,7 @@ import json
 import math
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -555,6 +556,9 @@ def source(name: str) -> dict[str, Any]:
 def facts() -> pd.DataFrame:
     """Numbers from the report's text, indexed by fact id, with quote, paragraph and unit."""
     return load("facts")
+
+
+FactGetter = Callable[[str], float]  # `fact` or a stand-in: what section helpers take as input
 
 
 def fact(fact_id: str) -> float:

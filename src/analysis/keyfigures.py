@@ -1,11 +1,12 @@
 """Key figures: named numbers a notebook records, so the index shows when a version moves them.
 
 A notebook calls `record("exports_drop_2015_pct", value, "percent")`. The figure is displayed as
-one line of output carrying a private MIME type beside the text, so it travels inside the executed
-notebook: a report taken from the build cache keeps its key figures, nothing is typed anywhere and
-no file or environment variable has to be passed to the kernel. The build collects them from the
-executed notebooks into `reports/<version>/key_figures.json` (`write_version`); outside a kernel
-`record` just prints the line. Standard library only (the index writer imports it).
+an output that carries only a private MIME type, so it travels inside the executed notebook (a
+report taken from the build cache keeps its key figures; no file or environment variable has to
+be passed to the kernel) while the report shows nothing: readers see no debug lines. The build
+collects them from the executed notebooks into `reports/<version>/key_figures.json`
+(`write_version`); outside a kernel `record` prints the line. Standard library only (the index
+writer imports it).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def text_line(entry: Mapping[str, Any]) -> str:
 
 
 def record(name: str, value: float, unit: str = "", label: str = "") -> None:
-    """Record a named key figure of this report (shown as one line; collected by the build)."""
+    """Record a named key figure of this report (silent in the report; collected by the build)."""
     entry = _entry(name, value, unit, label)
     try:
         from IPython import get_ipython
@@ -49,7 +50,7 @@ def record(name: str, value: float, unit: str = "", label: str = "") -> None:
     except ImportError:  # pragma: no cover - IPython is a dependency of the project
         get_ipython = None
     if get_ipython is not None and get_ipython() is not None:
-        display({MIME: entry, "text/plain": text_line(entry)}, raw=True)
+        display({MIME: entry}, raw=True)  # no text/plain: nothing is rendered
     else:
         print(text_line(entry))
 

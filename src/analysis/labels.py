@@ -7,7 +7,7 @@ reviewer can find them in the original; the other Chinese labels are the project
 
 from __future__ import annotations
 
-LANGUAGES = ("en", "zh")
+LANGUAGES = ("en", "zh")  # the label languages: the one list (plotting, tables, build import it)
 
 # key: (English, 中文). Keep sorted by theme; keys are the report's vocabulary in snake_case.
 LABELS: dict[str, tuple[str, str]] = {
@@ -99,6 +99,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "capacity_liaoning_range": ("Liaoning (para 50)", "辽宁（第50段）"),
     "capacity_national_report": ("National average (para 50)", "全国平均（第50段）"),
     "capacity_national_external": ("China, NBS (external)", "全国，国家统计局（外部数据）"),
+    "capacity_national_published": (
+        "China, NBS, published (external)", "全国，国家统计局公布值（外部数据）"),
+    "capacity_national_derived": (
+        "China, NBS, derived from a stated change (external)",
+        "全国，由公布的同比变化推算（外部数据）"),
     "share_of_gdp": ("Share of GDP", "占GDP比重"),
     "gap_to_national": ("Gap to the national share", "与全国水平的差距"),
     "fitted_trend": ("Fitted linear trend", "线性趋势拟合"),
@@ -118,8 +123,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "as_printed": ("As printed (亿, 万)", "按原文单位（亿、万）"),
     "units_one_step_down": ("Units one step down (万, persons)", "单位降一级（万、人）"),
     "employees_over_population": (
-        "Employees of bankrupt firms / Liaoning population",
-        "破产企业职工人数 / 辽宁常住人口",
+        "Employees of bankrupt firms, multiple of Liaoning's population (external)",
+        "破产企业职工人数相当于辽宁常住人口（外部数据）的倍数",
     ),
     "unit_times": ("times", "倍"),
     "liaoning_population": ("Liaoning resident population", "辽宁常住人口"),
@@ -196,7 +201,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "birth_rate_pct": ("Birth rate (%)", "出生率（%）"),
     "median_age_years_northeast": ("Median age, Northeast (years)", "东北地区年龄中位数（岁）"),
     "share_over_60_pct": ("Share aged 60+ (%)", "60岁以上人口比重（%）"),
-    "national": ("National (implied)", "全国（推算）"),
+    "national": ("National (stated or implied)", "全国（文中所述或推算）"),
     # Axis words, units and notes
     "year": ("Year", "年份"),
     "value": ("Value", "数值"),
@@ -210,6 +215,56 @@ LABELS: dict[str, tuple[str, str]] = {
     "unit_10k_persons": ("10 thousand persons", "万人"),
     "unit_persons": ("persons", "人"),
     "unit_years": ("years", "年"),
+    # Units of the text facts (data/report/facts.csv), beside the ones above
+    "unit_10k_teu": ("10 thousand TEU", "万标箱"),
+    "unit_10k_tonnes": ("10 thousand tonnes", "万吨"),
+    "unit_100m_persons": ("100 million persons", "亿人"),
+    "unit_areas": ("areas", "个区域"),
+    "unit_cities": ("cities", "个城市"),
+    "unit_contracts": ("contracts", "份合同"),
+    "unit_countries": ("countries", "个国家"),
+    "unit_countries_regions": ("countries and regions", "个国家和地区"),
+    "unit_day_april_2017": ("day of April 2017", "日（2017年4月）"),
+    "unit_days": ("days", "天"),
+    "unit_directions": ("directions", "个方向"),
+    "unit_edition": ("edition", "届"),
+    "unit_editions": ("editions", "届"),
+    "unit_firms": ("firms", "家"),
+    "unit_fraction": ("fraction", "比例"),
+    "unit_industries": ("industries", "个行业"),
+    "unit_inquiries": ("inquiries", "次咨询"),
+    "unit_institutions": ("institutions", "个机构"),
+    "unit_meetings": ("meetings", "次会议"),
+    "unit_policies": ("policies", "项政策"),
+    "unit_projects": ("projects", "个项目"),
+    "unit_provinces": ("provinces", "个省份"),
+    "unit_rank": ("rank", "位次"),
+    "unit_km2": ("square kilometres", "平方公里"),
+    "unit_year": ("year", "年"),
+    "fact_id": ("Fact", "事实编号"),
+    # Column headers of the fact tables (analysis.tables.fact_table, text_vs_computed)
+    "unit": ("Unit", "单位"),
+    "paragraph": ("Para.", "段落"),
+    "page_number": ("Page", "页码"),
+    "quote": ("Report text (verbatim)", "报告原文"),
+    # Vocabulary (README, "Data availability and provenance"): one word for each event
+    "as_published": ("as published", "当时公布数"),
+    "revised_vintage": ("revised (NBS 2021 back-series)", "修订数（国家统计局2021年回溯）"),
+    "correction": ("correction (Liaoning 2016-17)", "辽宁2016-2017年统计数据更正"),
+    "series_break": ("series break", "统计口径断点"),
+    # Providers of external series, short, for source lines (matched by prefix, see provider())
+    "provider_nbs": ("NBS", "国家统计局"),
+    "provider_liaoning_nbs": ("NBS / Liaoning Statistics Bureau", "国家统计局 / 辽宁省统计局"),
+    "provider_imf": ("IMF", "国际货币基金组织"),
+    "provider_wdi": ("World Bank WDI", "世界银行世界发展指标"),
+    "provider_eia": ("US EIA", "美国能源信息署"),
+    "provider_derived": (
+        "derived from NBS, WDI and IMF", "据国家统计局、世界银行和国际货币基金组织数据推算"
+    ),
+    "undated": ("undated", "未注明年份"),
+    "period": ("Period", "时期"),
+    "yes": ("yes", "是"),
+    "no": ("no", "否"),
     "source": ("Source", "来源"),
     "report": ("report", "报告"),
     "external": ("external", "外部数据"),
@@ -466,6 +521,59 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+# Units as the data files spell them -> label key (tables' and figures' unit labels).
+UNIT_KEYS: dict[str, str] = {
+    "100 million USD": "unit_100m_usd",
+    "100 million yuan": "unit_100m_yuan",
+    "billion yuan": "unit_billion_yuan",
+    "percent": "unit_percent",
+    "percentage points": "unit_pp",
+    "100 million tonnes": "unit_100m_tonnes",
+    "million TEU": "unit_million_teu",
+    "10 thousand persons": "unit_10k_persons",
+    "persons": "unit_persons",
+    "years": "unit_years",
+    "10 thousand USD": "unit_10k_usd",
+    "times": "unit_times",
+    "10 thousand TEU": "unit_10k_teu",
+    "10 thousand tonnes": "unit_10k_tonnes",
+    "100 million persons": "unit_100m_persons",
+    "areas": "unit_areas",
+    "cities": "unit_cities",
+    "contracts": "unit_contracts",
+    "countries": "unit_countries",
+    "countries and regions": "unit_countries_regions",
+    "day of April 2017": "unit_day_april_2017",
+    "days": "unit_days",
+    "directions": "unit_directions",
+    "edition": "unit_edition",
+    "editions": "unit_editions",
+    "firms": "unit_firms",
+    "fraction": "unit_fraction",
+    "industries": "unit_industries",
+    "inquiries": "unit_inquiries",
+    "institutions": "unit_institutions",
+    "meetings": "unit_meetings",
+    "policies": "unit_policies",
+    "projects": "unit_projects",
+    "provinces": "unit_provinces",
+    "rank": "unit_rank",
+    "square kilometres": "unit_km2",
+    "year": "unit_year",
+}
+
+# Provider of an external series (its datapackage "provider", by prefix) -> short label key.
+PROVIDER_KEYS: tuple[tuple[str, str], ...] = (
+    ("NBS / Liaoning", "provider_liaoning_nbs"),
+    ("National Bureau of Statistics", "provider_nbs"),
+    ("NBS", "provider_nbs"),
+    ("IMF", "provider_imf"),
+    ("World Bank WDI", "provider_wdi"),
+    ("US Energy Information Administration", "provider_eia"),
+    ("derived in ../shared/external", "provider_derived"),
+)
+
+
 def _check_language(lang: str) -> int:
     """Return the column index of ``lang`` or raise with the allowed languages."""
     if lang not in LANGUAGES:
@@ -481,6 +589,26 @@ def t(key: str, lang: str, **fields: object) -> str:
     except KeyError:
         raise KeyError(f"no label {key!r} in analysis.labels.LABELS") from None
     return text.format(**fields) if fields else text
+
+
+def label(key: object, lang: str, **fields: object) -> str:
+    """Label of ``key`` if the table has it, else the key itself (data keys shown as they are)."""
+    k = str(key)
+    return t(k, lang, **fields) if k in LABELS else k
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """Unit in the label language ('100 million USD' -> '亿美元'; 'percent' -> '%')."""
+    key = UNIT_KEYS.get(unit)
+    return t(key, lang) if key else unit
+
+
+def provider(name: str, lang: str) -> str:
+    """Short name of an external series' provider, e.g. 'NBS' / '国家统计局'."""
+    for prefix, key in PROVIDER_KEYS:
+        if name.startswith(prefix):
+            return t(key, lang)
+    return name
 
 
 def caption(figure_key: str, lang: str) -> str:

@@ -7,6 +7,8 @@ metadata) so that re-running a notebook does not change committed or compared fi
 
 from __future__ import annotations
 
+import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -17,10 +19,11 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from analysis import data
-from analysis.labels import LABELS, t
+from analysis.labels import LANGUAGES, label, provider, t
 
 # Okabe & Ito (2008) colour-blind-safe palette, black last.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -39,6 +42,7 @@ CJK_FONT_HINT = (
     "(or `conda install -c conda-forge fonts-noto-cjk`), or run with label_language='en'"
 )
 SVG_HASH_SALT = "liaoning-rci"
+SOURCE_GID = "source-line"  # marks the source line among a figure's texts
 TITLE_WIDTH = 70  # characters; a longer bilingual title goes on two lines
 
 
@@ -70,8 +74,8 @@ def _file_keys() -> tuple[str, ...]:
 
 def use_house_style(label_language: str) -> None:
     """Set matplotlib rcParams for the house style; for 'zh' select an installed CJK font."""
-    if label_language not in ("en", "zh"):
-        raise ValueError(f"label_language must be 'en' or 'zh', got {label_language!r}")
+    if label_language not in LANGUAGES:
+        raise ValueError(f"label_language must be one of {LANGUAGES}, got {label_language!r}")
     mpl.rcdefaults()
     rc = {
         "figure.figsize": (8.0, 4.5),
@@ -115,8 +119,13 @@ def use_house_style(label_language: str) -> None:
 
 
 def _wrap_title(title: str) -> str:
-    """A long bilingual title ("English / 中文") on two lines."""
-    return title.replace(" / ", "\n") if len(title) > TITLE_WIDTH else title
+    """A long title on two lines: a bilingual one ("English / 中文") at its slash, another at
+    the last space that fits."""
+    if len(title) <= TITLE_WIDTH:
+        return title
+    if " / " in title:
+        return title.replace(" / ", "\n")
+    return textwrap.fill(title, TITLE_WIDTH)
 
 
 def _figure_and_axes(title: str, ax: Axes | None) -> tuple[Figure, Axes]:
@@ -124,6 +133,7 @@ def _figure_and_axes(title: str, ax: Axes | None) -> tuple[Figure, Axes]:
     if ax is None:
         return new_figure(title)
     ax.set_title(_wrap_title(title), loc="left")
+    ax.figure._analysis_title = title  # type: ignore[union-attr]
     return ax.figure, ax  # type: ignore[return-value]
 
 
@@ -136,6 +146,7 @@ def new_figure(
 ) -> tuple[Figure, Axes]:
     """New figure in the house style with constrained layout; returns (figure, axes)."""
     fig, ax = plt.subplots(nrows, ncols, figsize=figsize, layout="constrained")
+    fig._analysis_title = title  # type: ignore[attr-defined]
     title = _wrap_title(title) if title else title
     if title:
         if nrows * ncols == 1:
@@ -147,7 +158,8 @@ def new_figure(
 
 def add_source(fig: Figure, text: str) -> None:
     """Source line under the figure, e.g. 'Source: report Table 3 (p. 20); China: external NBS'."""
-    fig.text(0.01, -0.01, text, ha="left", va="top", fontsize=8.5, color="#444444", wrap=True)
+    fig.text(0.01, -0.01, text, ha="left", va="top", fontsize=8.5, color="#444444", wrap=True,
+             gid=SOURCE_GID)
 
 
 def external_label(label: str, lang: str) -> str:
@@ -195,11 +207,6 @@ def mark_external_span(ax: Axes, start: float, end: float, *, lang: str) -> None
     )
 
 
-def _label(key: str, lang: str) -> str:
-    """Label of a series key if the label table has it, else the key itself."""
-    return t(key, lang) if key in LABELS else str(key)
-
-
 def _finish(
     fig: Figure, ax: Axes, *, lang: str, unit: str, source: str | None, xlabel: str | None
 ) -> None:
@@ -233,9 +240,9 @@ def line_chart(
         s = frame[col].dropna()
         color = PALETTE[i % len(PALETTE)]
         if col in external:
-            mark_external(ax, s.index, s.values, label=_label(col, lang), lang=lang, color=color)
+            mark_external(ax, s.index, s.values, label=label(col, lang), lang=lang, color=color)
         else:
-            ax.plot(s.index, s.values, marker="o", color=color, label=_label(col, lang))
+            ax.plot(s.index, s.values, marker="o", color=color, label=label(col, lang))
     _finish(fig, ax, lang=lang, unit=unit, source=source, xlabel=xlabel)
     return fig, ax
 
@@ -272,7 +279,7 @@ def bar_chart(
                 color="white",
                 edgecolor=EXTERNAL_COLOUR,
                 hatch="//",
-                label=external_label(_label(col, lang), lang),
+                label=external_label(label(col, lang), lang),
             )
         else:
             bars = ax.bar(
@@ -280,11 +287,11 @@ def bar_chart(
                 frame[col].values,
                 width,
                 color=PALETTE[i % len(PALETTE)],
-                label=_label(col, lang),
+                label=label(col, lang),
             )
         if annotate is not None:
             ax.bar_label(bars, fmt=f"%.{annotate}f", fontsize=8.5, padding=2)
-    ax.set_xticks(list(positions), [_label(str(i), lang) for i in frame.index])
+    ax.set_xticks(list(positions), [label(str(i), lang) for i in frame.index])
     ax.axhline(0, color="#444444", linewidth=0.8)
     ax.grid(axis="x", visible=False)
     ax.set_ylabel(unit)
@@ -307,6 +314,7 @@ def figure_source(lang: str, resources: Iterable[str] = (), fact_ids: Iterable[s
     """Source line naming report tables (with page), text paragraphs (with page) and externals.
 
     E.g. 'Source: report Table 1 (p. 15); report para. 26, para. 27 (p. 16); external: NBS'.
+    Every word is in the label language (providers by their short name, `labels.provider`).
     """
     comma = ", " if lang == "en" else "，"
     lp, rp = (" (", ")") if lang == "en" else ("（", "）")
@@ -314,7 +322,7 @@ def figure_source(lang: str, resources: Iterable[str] = (), fact_ids: Iterable[s
     for name in resources:
         src = data.source(name)
         if src.get("external"):
-            external.append(str(src.get("provider", src.get("title", name))))
+            external.append(provider(str(src.get("provider", src.get("title", name))), lang))
         else:
             page = t("page", lang, n=src["page"])
             report.append(f"{_short_table_name(src, lang)}{lp}{page}{rp}")
@@ -346,8 +354,117 @@ def save_figure(fig: Figure, path: str | Path) -> Path:
     return path
 
 
-def keep(fig: Figure, figure_dir: str | Path, name: str, lang: str) -> Path | None:
-    """Save ``fig`` as ``<figure_dir>/<name>_<lang>.png`` if a figure_dir is given (else no-op)."""
-    if not figure_dir:
-        return None
-    return save_figure(fig, Path(figure_dir) / f"{name}_{lang}.png")
+FIGURE_META = "analysis"  # key of the figure facts in an image output's metadata
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+def title_of(fig: Figure) -> str:
+    """The figure's title: as given to new_figure if still shown, else its suptitle or first
+    axes title (a wrapped title joined at ' / ')."""
+    sup = getattr(fig, "_suptitle", None)
+    titles = [sup.get_text()] if sup is not None and sup.get_text() else []
+    for ax in fig.axes:
+        for loc in ("left", "center", "right"):
+            if ax.get_title(loc):
+                titles.append(ax.get_title(loc))
+    given = getattr(fig, "_analysis_title", None)
+    if given and _wrap_title(str(given)) in titles:
+        return str(given)
+    return titles[0].replace("\n", " / ") if titles else ""
+
+
+def _years(values: Iterable[object]) -> list[int]:
+    """The calendar years (1950-2099) among x values or tick texts."""
+    out = []
+    for v in values:
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            if float(v).is_integer() and 1950 <= v <= 2099:
+                out.append(int(v))
+        else:
+            m = _YEAR.fullmatch(str(v).strip())
+            if m:
+                out.append(int(m.group(1)))
+    return out
+
+
+def set_years(fig: Figure, first: int, last: int) -> None:
+    """Declare the years a figure plots when its x data are not plain years (time spans)."""
+    fig._analysis_years = [int(first), int(last)]  # type: ignore[attr-defined]
+
+
+def plotted_years(fig: Figure) -> list[int] | None:
+    """[first, last] calendar year plotted on any axes (line x data, or bar tick labels)."""
+    declared = getattr(fig, "_analysis_years", None)
+    if declared is not None:
+        return list(declared)
+    years: list[int] = []
+    for ax in fig.axes:
+        for line in ax.get_lines():
+            years += _years(list(line.get_xdata()))
+        for coll in ax.collections:
+            offsets = coll.get_offsets()
+            if len(offsets):
+                years += _years([float(x) for x in offsets[:, 0]])
+        if ax.containers:  # bar charts: years are the category labels
+            years += _years(t.get_text() for t in ax.get_xticklabels())
+    return [min(years), max(years)] if years else None
+
+
+def figure_facts(fig: Figure) -> dict[str, object]:
+    """What a reviewer (and the figure tests) check: title, plotted years, series, source line."""
+    series = []
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if legend is not None:
+            series += [x.get_text() for x in legend.get_texts()]
+    texts = [x.get_text() for x in fig.findobj(Text) if x.get_visible() and x.get_text().strip()]
+    return {
+        "title": title_of(fig),
+        "years": plotted_years(fig),
+        "series": series,
+        "source": "\n".join(x.get_text() for x in fig.texts if x.get_gid() == SOURCE_GID),
+        "texts": list(dict.fromkeys(texts)),  # every visible label, once, in drawing order
+    }
+
+
+def keep(
+    fig: Figure,
+    figure_dir: str | Path,
+    name: str,
+    lang: str,
+    caption: str | None = None,
+) -> Path | None:
+    """Show ``fig`` in the notebook with ``caption`` as its alt text; save it if figure_dir is set.
+
+    The caption (default: the figure's title) goes into the image output's metadata as
+    ``{"image/png": {"alt": caption}}``, which the report template writes as the image's alt
+    text; the figure's facts (title, plotted years, series, source line) travel beside it for
+    the figure tests. The figure is then closed, so the inline backend does not show it twice.
+    Returns the saved PNG's path (None without a figure_dir).
+    """
+    path = save_figure(fig, Path(figure_dir) / f"{name}_{lang}.png") if figure_dir else None
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is a dependency of the project
+        get_ipython = None
+    if get_ipython is not None and get_ipython() is not None:
+        from IPython.display import display
+
+        data, meta = image_output(fig, name, caption)
+        display(data, raw=True, metadata=meta)
+        plt.close(fig)
+    return path
+
+
+def image_output(
+    fig: Figure, name: str, caption: str | None = None
+) -> tuple[dict[str, str], dict[str, object]]:
+    """(data, metadata) of the display output `keep` shows: PNG, caption as text and alt text."""
+    from IPython.core.pylabtools import print_figure
+
+    text = caption if caption is not None else title_of(fig)
+    if not text:
+        raise ValueError(f"figure {name!r} has neither a caption nor a title for its alt text")
+    data = {"image/png": print_figure(fig, "png", base64=True), "text/plain": text}
+    meta = {"image/png": {"alt": text}, FIGURE_META: {"name": name, **figure_facts(fig)}}
+    return data, meta

@@ -8,15 +8,12 @@ uncertainty that the printed rounding leaves (``analysis.rounding.Interval``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 
 from analysis import data
+from analysis.data import FactGetter
 from analysis.growth import cagr
 from analysis.rounding import Interval, printed_interval
-
-FactGetter = Callable[[str], float]
 
 SOE_FACTS = [
     "soe_count_2016",
@@ -46,6 +43,14 @@ POPULATION_FACTS = [
     "population_decrease_2015",
     "population_decrease_2016",
     "graduates_staying_fraction",
+]
+POPULATION_DERIVED_FACTS = [  # the facts population_derived reads (and its chart plots)
+    "birth_rate_2010",
+    "national_birth_rate_2010",
+    "median_age_northeast_2015",
+    "median_age_gap_2015",
+    "population_over_60_share",
+    "population_over_60_gap_pp",
 ]
 HUNDRED_MILLION = 1e8  # 亿
 TEN_THOUSAND = 1e4  # 万
@@ -81,11 +86,13 @@ def bankruptcy_readings(fact: FactGetter = data.fact) -> pd.DataFrame:
     return pd.DataFrame(rows).T
 
 
-def population_bound_10k() -> float:
-    """Liaoning's resident population (10 thousand persons), an EXTERNAL bound from the audit."""
-    from analysis.claims import liaoning_population_10k
+POPULATION_YEAR = 2015  # the end-2015 population, the year the claims audit uses too
 
-    return liaoning_population_10k()
+
+def population_bound_10k(year: int = POPULATION_YEAR) -> float:
+    """Liaoning's year-end resident population (10 thousand persons): an EXTERNAL bound (NBS),
+    the same file the claims audit reads."""
+    return float(data.load("liaoning_population").at[year, "resident_population_10k"])
 
 
 def bankruptcy_plausibility(fact: FactGetter = data.fact) -> pd.DataFrame:
@@ -168,15 +175,10 @@ def population_change(fact: FactGetter = data.fact) -> pd.Series:
     return s
 
 
-POPULATION_LABELS = {
-    "birth_rate_pct": "birth_rate",
-    "median_age_years_northeast": "median_age",
-    "share_over_60_pct": "aged_60_plus",
-}
-POPULATION_UNITS = {
-    "birth_rate_pct": "unit_percent",
-    "median_age_years_northeast": "unit_years",
-    "share_over_60_pct": "unit_percent",
+POPULATION_UNITS = {  # unit of each row of population_derived, as the data spell units
+    "birth_rate_pct": "percent",
+    "median_age_years_northeast": "years",
+    "share_over_60_pct": "percent",
 }
 DANDONG = {2012: "dandong_throughput_2012", 2016: "dandong_throughput_2016"}
 

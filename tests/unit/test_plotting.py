@@ -1,6 +1,7 @@
 """House style, bilingual labels and figure helpers."""
 
 import warnings
+from pathlib import Path
 
 import matplotlib
 
@@ -149,7 +150,9 @@ def test_figure_source_names_tables_paragraphs_and_externals():
         "en", ["table1_gdp", "china_real_gdp_growth"], ["revenue_2013", "real_gdp_growth_2017"]
     )
     assert line.startswith("Source: report Table 1 (p. 15); report para. 27, para. 28")
-    assert "external: National Bureau of Statistics (NBS)" in line
+    assert line.endswith("; external: NBS")  # providers by their short name
+    zh_ext = plotting.figure_source("zh", ["china_real_gdp_growth", "cny_usd"])
+    assert zh_ext == "来源：外部数据：国家统计局，国际货币基金组织"  # every word Chinese
     zh = plotting.figure_source("zh", ["table1_gdp"], ["revenue_2013"])
     assert zh == "来源：报告 表 1（第15页）；报告 第28段（第17页）"
 
@@ -160,3 +163,71 @@ def test_keep_saves_only_with_a_folder(tmp_path):
     assert plotting.keep(fig, "", "x", "en") is None
     path = plotting.keep(fig, tmp_path / "figs", "x", "en")
     assert path == tmp_path / "figs" / "x_en.png" and path.stat().st_size > 0
+
+
+def _report_html(outputs: list) -> str:
+    """HTML of a one-cell notebook with these outputs, through the report's offline template."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    templates = Path(plotting.__file__).parent / "templates"
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x = 1")
+    cell.outputs = outputs
+    nb.cells.append(cell)
+    exporter = HTMLExporter(template_name="offline",
+                            extra_template_basedirs=[str(templates)])
+    return exporter.from_notebook_node(nb, resources={"metadata": {"name": "t"}})[0]
+
+
+def test_kept_figure_carries_its_caption_as_alt_text_in_the_report():
+    import nbformat
+
+    plotting.use_house_style("en")
+    fig, ax = plotting.new_figure("Exports, 2006-2015")
+    ax.plot([2006, 2010, 2015], [1, 2, 3], label="Exports")
+    ax.legend()
+    plotting.add_source(fig, "Source: report Table 3 (p. 20)")
+    data, meta = plotting.image_output(fig, "x")  # what keep displays in a kernel
+    assert meta["image/png"] == {"alt": "Exports, 2006-2015"}  # caption defaults to the title
+    facts = meta[plotting.FIGURE_META]
+    assert facts["years"] == [2006, 2015] and facts["series"] == ["Exports"]
+    assert facts["source"] == "Source: report Table 3 (p. 20)"
+    html = _report_html([nbformat.v4.new_output("display_data", data=data, metadata=meta)])
+    assert 'alt="Exports, 2006-2015"' in html
+    assert "No description has been provided" not in html
+    data, meta = plotting.image_output(fig, "x", caption='Caption with "quotes" & <b>')
+    html = _report_html([nbformat.v4.new_output("display_data", data=data, metadata=meta)])
+    from bs4 import BeautifulSoup
+
+    (img,) = BeautifulSoup(html, "html.parser").select("img")
+    assert img["alt"] == 'Caption with "quotes" & <b>'  # escaped in the HTML, intact when read
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"></svg>'
+    html = _report_html([nbformat.v4.new_output(
+        "display_data", data={"image/svg+xml": svg}, metadata={"image/svg+xml": {"alt": "A"}})])
+    assert [i["alt"] for i in BeautifulSoup(html, "html.parser").select("img")] == ["A"]
+
+
+def test_key_figure_outputs_show_nothing_in_the_report():
+    import nbformat
+
+    from analysis import keyfigures
+
+    entry = {"name": "a_pct", "value": 1.5, "unit": "percent", "label": ""}
+    out = nbformat.v4.new_output("display_data", data={keyfigures.MIME: entry})
+    html = _report_html([out])
+    assert "a_pct" not in html and "key figure" not in html
+    assert keyfigures.from_notebook({"cells": [{"outputs": [out]}]}) == [entry]
+
+
+def test_plotted_years_come_from_lines_or_bar_labels():
+    plotting.use_house_style("en")
+    fig, ax = plotting.line_chart(pd.Series([1.0, 2.0], index=[2011, 2015]), lang="en",
+                                  title="t", unit="%")
+    assert plotting.plotted_years(fig) == [2011, 2015]
+    fig, ax = plotting.bar_chart(pd.Series([1.0, 2.0], index=[2012, 2016]), lang="en",
+                                 title="t", unit="%")
+    assert plotting.plotted_years(fig) == [2012, 2016]
+    fig, ax = plotting.bar_chart(pd.Series([1.0, 2.0], index=["a", "b"]), lang="en",
+                                 title="t", unit="%")
+    assert plotting.plotted_years(fig) is None

@@ -52,7 +52,9 @@ def test_fact_helpers_name_unknown_ids():
 
 def test_text_vs_computed_difference():
     out = tables.text_vs_computed({"export_decline_2009_pct": 20.48}, "en")
-    assert out.iloc[0]["Difference"] == pytest.approx(0.02)
+    row = out.iloc[0]
+    assert row["Text says"] == "20.5"  # as printed
+    assert row["Difference"] == "0.020"  # two more decimals, no e-notation
 
 
 def test_labels_fall_back_and_format():
@@ -72,4 +74,41 @@ def test_localise_translates_index_columns_names_and_cells():
     assert list(out.columns) == ["检验", "p 值"]
     assert list(out.index) == ["出口额"] and out.index.name == "指标"
     assert out.iloc[0, 0] == "Chow 断点检验"
-    assert out.iloc[0, 1] == 0.5
+    assert out.iloc[0, 1] == "0.500"  # p-values with three decimals
+    flags = tables.localise(pd.DataFrame({"derived": ["yes"], "inside_pi": [False]}), "zh")
+    assert list(flags.iloc[0]) == ["是", "否"]  # yes/no and booleans in the label language
+
+
+def test_readable_fixes_decimals_per_column_and_never_writes_e_notation():
+    import pandas as pd
+
+    df = pd.DataFrame({
+        "diff": [0.0347, 0.0012, -0.0004],  # as many decimals as the values have (4)
+        "level": [6438.0412, 643.8, 12.0],  # two significant digits of the smallest: two
+        "rounded": [46.2, 54.7, 1.0],  # shown as given: one decimal
+        "count": [746, 3, 1],  # integers untouched
+        "p_value": [0.5, 0.00005, float("nan")],
+    })
+    out = tables.readable(df)
+    assert list(out["diff"]) == ["0.0347", "0.0012", "-0.0004"]
+    assert list(out["level"]) == ["6438.04", "643.80", "12.00"]
+    assert list(out["rounded"]) == ["46.2", "54.7", "1.0"]
+    assert list(out["count"]) == [746, 3, 1]
+    assert list(out["p_value"]) == ["0.500", "< 0.001", ""]
+    ratio = tables.readable(pd.Series([7.18776, 0.000719, -0.0]))
+    assert list(ratio) == ["7.18776", "0.00072", "0.00000"]  # the small one keeps 2 digits
+    assert list(tables.readable(df[["diff"]], {"diff": 2})["diff"]) == ["0.03", "0.00", "0.00"]
+    assert not any("e-" in str(v) for v in out.to_numpy().ravel())
+
+
+def test_fact_headers_and_units_come_from_the_labels():
+    ft = tables.fact_table(["export_share_steel_2015"], "zh")
+    assert list(ft.columns) == ["数值", "单位", "段落", "页码", "报告原文"]
+    assert tables.unit_label("percentage points", "zh") == "百分点"
+    assert ft.index.name == "事实编号"
+    units = set(data.facts()["unit"])
+    for name in ("table3_foreign_trade", "table_fdi", "table_partner_trade"):
+        units |= set(data.load(name).attrs.get("units", {}).values())
+    untranslated = sorted(u for u in units if tables.unit_label(u, "zh") == u)
+    assert untranslated == [], "units with no Chinese label (add them to analysis.labels)"
+    assert "show" in tables.__all__ and "readable" in tables.__all__

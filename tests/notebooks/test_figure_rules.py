@@ -1,0 +1,181 @@
+"""The referee's rules for figures and output (issue 11), checked on every executed notebook.
+
+They run over the session's executed notebooks (tests/conftest.py: every notebook in both label
+sets), so they cover every section's figures. `analysis.plotting.keep` puts each figure's facts
+(title, plotted years, legend, source line, every visible text) into its output's metadata;
+the rules read them there. A rule a section notebook on main still breaks is listed in
+OPEN_ON_MAIN with the reason: the test then xfails (not strict) until that notebook is mended,
+and passes from then on.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from conftest import NOTEBOOK_LANGS
+
+from analysis.plotting import FIGURE_META
+from analysis.provenance import PROJECT_ROOT
+
+NOTEBOOKS = sorted(p.stem for p in (PROJECT_ROOT / "notebooks").glob("[0-9]*.py"))
+CASES = [(n, lang) for n in NOTEBOOKS for lang in NOTEBOOK_LANGS]
+
+# (rule, notebook) -> why main's notebook still breaks the rule (owner rewriting it).
+OPEN_ON_MAIN: dict[tuple[str, str], str] = {
+    ("title_years", "02_structural_shift"): "sector shares: title 2011-2015, plots 2006-2015",
+    ("chinese_labels", "01_economic_collapse"): "Figure 3's axis label '亿元 (log)'",
+    ("no_stdout", "03_trade_collapse"): "print(figure_source(...)) lines",
+    ("no_stdout", "04_fdi_drop"): "print(...) lines (source lines, 'GDP row = ...')",
+}
+
+YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
+E_NOTATION = re.compile(r"\d[eE][+-]\d+")
+EXTERNAL_MARKS = ("external", "外部数据")
+# Latin words a Chinese-label figure may keep: proper names with no Chinese form, and codes.
+LATIN_ALLOWED = {"GDP", "FDI", "CAGR", "TEU", "Chow", "NBS", "WDI", "IMF", "EIA"}
+PERIOD = re.compile(r"\d{4}Q\d(?:-Q\d)?")
+
+
+def _open_on_main(rule: str, name: str) -> None:
+    """xfail (not strict) a rule main's version of this notebook is known to break."""
+    why = OPEN_ON_MAIN.get((rule, name))
+    if why:
+        pytest.xfail(f"open on main ({name}): {why}")
+
+
+def _outputs(nb: Any) -> list[dict[str, Any]]:
+    return [o for cell in nb.cells for o in cell.get("outputs", [])]
+
+
+def _figures(nb: Any) -> list[dict[str, Any]]:
+    """Facts of every figure `keep` displayed in the notebook."""
+    return [o["metadata"][FIGURE_META] for o in _outputs(nb)
+            if FIGURE_META in o.get("metadata", {})]
+
+
+def _checked(rule: str, name: str, problems: list[str]) -> None:
+    if problems:
+        _open_on_main(rule, name)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_every_image_has_its_caption_as_alt_text(executed_notebooks, name, lang):
+    """Every image output carries a non-empty alt text (the report's img alt), via keep."""
+    nb, _ = executed_notebooks[(name, lang)]
+    problems = []
+    for o in _outputs(nb):
+        if "image/png" in o.get("data", {}):
+            alt = o.get("metadata", {}).get("image/png", {}).get("alt", "")
+            if not alt.strip():
+                problems.append(f"an image without alt text (shown without plotting.keep?): {o}")
+    _checked("alt_text", name, problems)
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_title_years_equal_the_plotted_range(executed_notebooks, name, lang):
+    """A year range in a title ('2011-2015') is exactly the first and last year plotted."""
+    nb, _ = executed_notebooks[(name, lang)]
+    problems = []
+    for f in _figures(nb):
+        for first, last in YEAR_RANGE.findall(f["title"]):
+            said = [int(first), int(last)]
+            if f["years"] != said:
+                problems.append(f"{f['name']}: title says {said[0]}-{said[1]}, plots "
+                                f"{f['years']} ({f['title']!r})")
+    _checked("title_years", name, problems)
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_source_line_names_external_data_exactly_when_it_is_drawn(executed_notebooks, name,
+                                                                    lang):
+    """Every figure has a source line; it names an external source if and only if the figure
+    marks something as external (legend, shaded span, title or axis)."""
+    nb, _ = executed_notebooks[(name, lang)]
+    problems = []
+    for f in _figures(nb):
+        if not f["source"]:
+            problems.append(f"{f['name']}: no source line (plotting.add_source)")
+            continue
+        drawn = [x for x in f["texts"] if x != f["source"]]
+        marked = any(m in x for x in drawn for m in EXTERNAL_MARKS)
+        named = any(m in f["source"] for m in EXTERNAL_MARKS)
+        if named != marked:
+            problems.append(f"{f['name']}: source {'names' if named else 'omits'} external data "
+                            f"that the figure {'does not mark' if named else 'marks'}: "
+                            f"{f['source']!r}")
+    _checked("source_line", name, problems)
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_every_label_of_a_chinese_figure_is_chinese(executed_notebooks, name):
+    """zh figures: no Latin word in any label (source lines too), except proper names with no
+    Chinese form (LATIN_ALLOWED) and period codes; a title's second half after ' / ' is the
+    English half of the report's bilingual caption pair and is left out."""
+    nb, _ = executed_notebooks[(name, "zh")]
+    problems = []
+    for f in _figures(nb):
+        for text in f["texts"]:
+            if text.replace("\n", " / ") == f["title"]:
+                text = f["title"].split(" / ")[0]
+            plain = re.sub(r"\\[A-Za-z]+", "", PERIOD.sub("", text))  # mathtext commands
+            words = re.findall(r"[A-Za-z]{2,}", plain)
+            latin = sorted(set(words) - LATIN_ALLOWED)
+            if latin:
+                problems.append(f"{f['name']}: {latin} in {text!r}")
+    _checked("chinese_labels", name, problems)
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_no_e_notation_in_displayed_tables(executed_notebooks, name, lang):
+    """Tables and text print numbers as a reader reads them: never '3.47e-02'."""
+    nb, _ = executed_notebooks[(name, lang)]
+    problems = []
+    for o in _outputs(nb):
+        for kind in ("text/html", "text/plain", "text/markdown"):
+            text = o.get("data", {}).get(kind, "")
+            found = E_NOTATION.findall(text)
+            if found:
+                problems.append(f"{kind}: {found[:3]} in {text[:120]!r}")
+    _checked("e_notation", name, problems)
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_no_stdout_lines_in_the_report(executed_notebooks, name, lang):
+    """Nothing is printed: prose goes through tables.show, key figures are silent, figures are
+    shown by keep; a stream output in a report is a debug line."""
+    nb, _ = executed_notebooks[(name, lang)]
+    problems = [f"{o.get('name')}: {o.get('text', '')[:100]!r}" for o in _outputs(nb)
+                if o.get("output_type") == "stream"]
+    problems += [f"key-figure line: {o['data']['text/plain'][:100]!r}" for o in _outputs(nb)
+                 if o.get("data", {}).get("text/plain", "").startswith("key figure ")]
+    _checked("no_stdout", name, problems)
+
+
+def test_each_rule_fails_on_a_notebook_that_breaks_it():
+    """The rules can fail: a made-up notebook breaking each one is caught."""
+    import nbformat
+
+    facts = {"name": "f", "title": "图 1：出口，2006-2015", "years": [2006, 2014],
+             "series": ["出口额"], "source": "Source: report Table 3 (p. 20); external: NBS",
+             "texts": ["图 1：出口，2006-2015", "Exports", "Source: report Table 3 (p. 20); "
+                       "external: NBS"]}
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", data={"image/png": "", "text/plain": "x"},
+                               metadata={FIGURE_META: facts}),
+        nbformat.v4.new_output("display_data", data={"text/plain": "3.47e-02"}),
+        nbformat.v4.new_output("stream", name="stdout", text="debug\n"),
+    ]
+    nb = nbformat.v4.new_notebook(cells=[cell])
+    fake = {("99_made_up", "zh"): (nb, None)}
+    for rule in (test_every_image_has_its_caption_as_alt_text,
+                 test_title_years_equal_the_plotted_range,
+                 test_source_line_names_external_data_exactly_when_it_is_drawn,
+                 test_no_e_notation_in_displayed_tables, test_no_stdout_lines_in_the_report):
+        with pytest.raises(AssertionError):
+            rule(fake, "99_made_up", "zh")
+    with pytest.raises(AssertionError, match="Exports"):
+        test_every_label_of_a_chinese_figure_is_chinese(fake, "99_made_up")
