@@ -23,7 +23,7 @@ from IPython.display import display
 from analysis import data, economic_collapse, peers, plotting, revisions
 from analysis.growth import growth_rate
 from analysis.keyfigures import record
-from analysis.labels import caption
+from analysis.labels import caption, t
 from analysis.tables import fact_table, localise, printed_table, show
 
 L = label_language
@@ -141,7 +141,7 @@ localise(split.round(2), L)
 
 # %% tags=["article"]
 fig = economic_collapse.figure1(L)
-_ = plotting.keep(fig, figure_dir, "fig1_growth", L)  # caption: t("alt_fig1", L)
+_ = plotting.keep(fig, figure_dir, "fig1_growth", L, caption=t("alt_fig1", L))
 
 # %% [markdown] tags=["article"]
 # ## Liaoning beside its Northeast peers
@@ -153,7 +153,7 @@ _ = plotting.keep(fig, figure_dir, "fig1_growth", L)  # caption: t("alt_fig1", L
 
 # %% tags=["article"]
 fig = peers.figure(L)
-_ = plotting.keep(fig, figure_dir, "peers_growth", L)  # caption: t("alt_peers", L)
+_ = plotting.keep(fig, figure_dir, "peers_growth", L, caption=t("alt_peers", L))
 localise(summary.round(2), L)
 
 # %%
@@ -169,7 +169,7 @@ localise(peers.liaoning_gap("real_revised").loc[2010:].round(2), L)
 
 # %%
 fig = revisions.gdp_levels_figure(L)
-_ = plotting.keep(fig, figure_dir, "gdp_levels", L)  # caption: t("alt_gdp_levels", L)
+_ = plotting.keep(fig, figure_dir, "gdp_levels", L, caption=t("alt_gdp_levels", L))
 display(localise(deflators.round(2), L))
 below = deflators["difference_pp"] < 0
 show(f"Liaoning's implied deflator (revised) was below China's in **{int(below.sum())}** of "
@@ -198,7 +198,7 @@ localise(gaps.round(2), L)
 
 # %% tags=["article"]
 fig = economic_collapse.figure2(L)
-_ = plotting.keep(fig, figure_dir, "fig2_revenue", L)  # caption: t("alt_fig2", L)
+_ = plotting.keep(fig, figure_dir, "fig2_revenue", L, caption=t("alt_fig2", L))
 
 # %%
 display(fact_table([*economic_collapse.REVENUE_FACTS.values(), "revenue_decline_2014_pct",
@@ -219,7 +219,7 @@ localise(revenue.round(2), L)
 # %%
 fai = economic_collapse.fai_readings(anchor_year=fai_anchor_year)
 fig = economic_collapse.figure3(fai, fai_anchor_year, L)
-_ = plotting.keep(fig, figure_dir, "fig3_fixed_asset_investment", L)  # caption: t("alt_fig3", L)
+_ = plotting.keep(fig, figure_dir, "fig3_fixed_asset_investment", L, caption=t("alt_fig3", L))
 display(fact_table([*economic_collapse.FAI_GROWTH_FACTS.values(), economic_collapse.FAI_LEVEL_FROM,
                     economic_collapse.FAI_LEVEL_TO, economic_collapse.FAI_DECLINE], L))
 localise(economic_collapse.fai_consistency(fai).round(2), L)

@@ -95,7 +95,7 @@ printed_table(data.load("table2_industry_structure"), L)
 # %%
 display(localise(structural_shift.overlap_check().round(3), L))
 fig = structural_shift.shares_figure(shares, L)
-_ = plotting.keep(fig, figure_dir, "sector_shares", L)  # caption: t("alt_sector_shares", L)
+_ = plotting.keep(fig, figure_dir, "sector_shares", L, caption=t("alt_sector_shares", L))
 
 # %% [markdown] tags=["article"]
 # ## What moved the shares: contributions to nominal growth (Table 1 x Table 2)
@@ -105,7 +105,7 @@ _ = plotting.keep(fig, figure_dir, "sector_shares", L)  # caption: t("alt_sector
 
 # %% tags=["article"]
 fig = structural_shift.contributions_figure(contrib, L)
-_ = plotting.keep(fig, figure_dir, "sector_contributions", L)  # caption: t("alt_contributions", L)
+_ = plotting.keep(fig, figure_dir, "sector_contributions", L, caption=t("alt_contributions", L))
 
 # %%
 localise(contrib.T.round(2), L).rename_axis(columns=t("year", L))
@@ -146,7 +146,7 @@ show(f"Gap in 2015 (para 8): **{gap:.1f}** pp; national pace 2015-2017 (external
 
 # %% tags=["article"]
 fig = structural_shift.tertiary_gap_figure(shares, trend_start, trend_end, L)
-_ = plotting.keep(fig, figure_dir, "tertiary_gap", L)  # caption: t("alt_tertiary_gap", L)
+_ = plotting.keep(fig, figure_dir, "tertiary_gap", L, caption=t("alt_tertiary_gap", L))
 
 # %% [markdown] tags=["article"]
 # ## Catch-up: scenarios, not an estimate

@@ -366,7 +366,6 @@ LABELS: dict[str, tuple[str, str]] = {
     # ---- economy helper (notebooks 01-02: revisions, peers, prices, structural shift) ----
     # One vocabulary: as published / revised (NBS 2021) / correction (Liaoning 2016-17) /
     # series break.
-    "as_published": ("As published", "当时公布数"),
     "revised_nbs2021": ("Revised (NBS 2021)", "修订数（国家统计局2021年）"),
     "series_break_correction": ("series break (correction)", "序列断点（统计更正）"),
     "liaoning_break_short": ("Liaoning: correction", "辽宁：统计更正"),
