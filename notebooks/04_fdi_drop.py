@@ -7,7 +7,7 @@
 # GDP are **external** and marked so; the balance-of-payments FDI concept is not used.
 #
 # The table's last year is a **series break**: paragraph 10 gives nearly the same level with a
-# fall of 34.4 %, which implies a previous year near 79亿美元, not the table's 274.23. The
+# fall that implies a previous year far below the table's (section 3). The
 # earlier years are the series inflated before Liaoning's 2016-17 statistical correction. A
 # change of measurement shifts the level for good; it is not growth, so the last year is kept out
 # of the trend fit and of the break test.
@@ -65,32 +65,36 @@ for y in (trend_end, before_break, last):
     record(f"liaoning_share_of_china_fdi_{y}_pct", share.loc[y, "share_pct"], "percent")
 
 # %% tags=["article"]
+io = {True: "inside", False: "outside"}
+placebo = trend.placebo_breaks(fdi["fdi"], end=before_break, n_post=int(bt["n_post"]),
+                               pre_years=placebo_pre_years)
 show(f"""**What the reproduction finds** (FDI table; China's FDI and GDP external)
 
-- **Series break, not a collapse.** The table's {before_break}-{last} change is
-  {lfl.loc['table', 'change_pct']:.1f} %, between two measurements. Paragraph 10's figures are
-  one measurement: {lfl.loc['para10', 'previous']:.1f} → {lfl.loc['para10', 'level']:.1f}
-  亿美元, {lfl.loc['para10', 'change_pct']:.1f} %: the like-for-like fall. China's FDI changed
+- **Series break, not a collapse.** The table's {before_break}-{last} change,
+  {lfl.loc['table', 'change_pct']:.1f} %, compares two measurements. Paragraph 10's figures are
+  one: {lfl.loc['para10', 'previous']:.1f} → {lfl.loc['para10', 'level']:.1f} 亿美元,
+  {lfl.loc['para10', 'change_pct']:.1f} %: the like-for-like fall. China's FDI changed
   {lfl.loc['china_mofcom', 'change_pct']:+.1f} % that year.
-- **Implausible levels.** Before the break the table's FDI is up to
+- **Implausible levels.** Before the break the table's FDI reaches
   {share.loc[:before_break, 'share_pct'].max():.1f} % of China's
   ({share.loc[:before_break, 'ratio'].max():.1f} times Liaoning's share of China's GDP); in
-  {last} it is {share.loc[last, 'share_pct']:.1f} %, about its GDP share
-  ({share.loc[last, 'gdp_share_pct']:.1f} %). Verdicts by year: table below.
+  {last} it is {share.loc[last, 'share_pct']:.1f} %, against a GDP share of
+  {share.loc[last, 'gdp_share_pct']:.1f} %. Verdicts: {benchmarks.verdict_years(share)}.
 - **Trend, {before_break} only.** Against the {trend_start}-{trend_end} log-linear trend,
-  {before_break} is {sb['linear_gap_pct']:.1f} % off (inside the 95 % PI:
-  {bool(sb['linear_inside_pi'])}); but that fit's residuals run in blocks (Durbin-Watson
-  {sb['durbin_watson']:.2f}) and a squared term is significant (p = {sb['t2_p_value']:.4f}).
-  Under the squared-term fit {before_break} is {sb['quadratic_gap_pct']:.1f} % off (inside:
-  {bool(sb['quadratic_inside_pi'])}).
-- **Break test at {break_year}** ({trend_start}-{before_break}): p = {bt['p_value']:.3f}, rank
-  {bt['placebo_rank']} of {bt['placebo_windows']} equal-df placebo windows (rank p
-  {bt['rank_p']:.2f}; smallest attainable {bt['min_rank_p']:.2f}): no evidence of a break
-  beyond what the series did before.
+  {before_break} is {sb['linear_gap_pct']:.1f} % ({io[bool(sb['linear_inside_pi'])]} the 95 %
+  PI); but that fit's residuals run in blocks (Durbin-Watson {sb['durbin_watson']:.2f}) and a
+  squared term is significant (p = {sb['t2_p_value']:.4f}). Under the squared-term fit
+  {before_break} is {sb['quadratic_gap_pct']:.1f} % ({io[bool(sb['quadratic_inside_pi'])]} the PI).
+- **Break test at {break_year}** ({trend_start}-{before_break}): p = {bt['p_value']:.3f}, but
+  rank {bt['placebo_rank']} of {bt['placebo_windows']} equal-df placebo windows (rank p
+  {bt['rank_p']:.2f}; best attainable {bt['min_rank_p']:.2f}; rank 1:
+  {int(placebo.loc[placebo['rank'] == 1, 'break_year'].iloc[0])}): {break_year} departs from
+  the earlier path no more than an earlier year did.
 
-These data can say that FDI growth slowed through {trend_end} and that the reported levels of
-{trend_start}-{before_break} were too high to be believed. They cannot measure the {last}
-fall from the table; paragraph 10's like-for-like figure is the only one.""")
+These data can say that FDI growth was slowing before {break_year} (the squared-term fit) and
+that the levels reported before the break are not believable as shares of China's FDI. They
+cannot measure the {last} fall from the table; paragraph 10's like-for-like figure is the only
+one.""")
 
 # %% [markdown]
 # ## 1. The table as printed / 外商直接投资表（原样）
@@ -135,7 +139,7 @@ text_vs_computed({"fdi_2014_text": fdi.loc[before_break, "fdi"],
 # rule of thumb: provincial FDI figures are known to add up to more than the national total).
 
 # %% tags=["article"]
-fig, ax = fd.share_of_china_chart(share, lang=L)
+fig, ax = fd.share_of_china_chart(share, before_break, lang=L)
 keep(fig, figure_dir, "fdi_share_of_china", L)  # caption: fdi_share_of_china_title
 
 # %%
@@ -200,8 +204,7 @@ localise(fixed(trend.window_sensitivity(fdi["fdi"].loc[:before_break],
 localise(fixed(breaks, {"f_stat": 2, "p_value": 3, "rank_p": 2, "min_rank_p": 2}), L)
 
 # %%
-localise(fixed(trend.placebo_breaks(fdi["fdi"], end=before_break, n_post=int(bt["n_post"]),
-                                    pre_years=placebo_pre_years), {"p_value": 3}), L)
+localise(fixed(placebo, {"p_value": 3}), L)
 
 # %% [markdown]
 # ## 6. FDI by sector and source / 行业与来源

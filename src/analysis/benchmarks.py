@@ -27,6 +27,7 @@ __all__ = [
     "post_break_years",
     "fdi_share_of_china",
     "FDI_SHARE_BOUND",
+    "verdict_years",
 ]
 
 # Million USD (NBS customs series) per 100 million USD (亿美元, the report's unit).
@@ -197,3 +198,14 @@ def fdi_share_of_china(fdi: pd.Series) -> pd.DataFrame:
     out["verdict"] = ["plausible" if r <= low else "doubtful" if r <= high else "implausible"
                       for r in out["ratio"]]
     return out
+
+
+def verdict_years(share: pd.DataFrame) -> str:
+    """'doubtful 2006-2009; implausible 2010-2014; plausible 2015': verdict runs in year order."""
+    runs: list[tuple[str, int, int]] = []
+    for year, verdict in share["verdict"].items():
+        if runs and runs[-1][0] == verdict and runs[-1][2] == int(year) - 1:
+            runs[-1] = (verdict, runs[-1][1], int(year))
+        else:
+            runs.append((verdict, int(year), int(year)))
+    return "; ".join(f"{v} {a}" if a == b else f"{v} {a}-{b}" for v, a, b in runs)

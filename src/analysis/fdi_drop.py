@@ -182,13 +182,20 @@ def fdi_trend_chart(fdi: pd.Series, fit: LogLinearTrend, through: int, *,
     return fig, ax
 
 
-def share_of_china_chart(share: pd.DataFrame, *, lang: str) -> tuple[Figure, Axes]:
-    """Liaoning's share of China's FDI against its share of China's GDP, by year."""
+def share_of_china_chart(share: pd.DataFrame, through: int, *,
+                         lang: str) -> tuple[Figure, Axes]:
+    """Liaoning's share of China's FDI against its share of China's GDP, by year; the years
+    after ``through`` (a new measurement) drawn apart, not joined to the earlier line."""
     fig, ax = new_figure(t("fdi_share_of_china_title", lang))
-    ax.plot(share.index, share["share_pct"], marker="o", color=PALETTE[0],
+    before, after = share.loc[:through], share.loc[through + 1:]
+    ax.plot(before.index, before["share_pct"], marker="o", color=PALETTE[0],
             label=t("fdi_share_of_china", lang))
+    ax.plot(after.index, after["share_pct"], linestyle="none", marker="X", markersize=9,
+            color=PALETTE[3], label=t("after_series_break", lang), zorder=5)
     ax.plot(share.index, share["gdp_share_pct"], marker="s", color="#7f7f7f", linestyle="--",
             markerfacecolor="white", label=t("gdp_share_of_china", lang))
+    if len(after):
+        ax.axvline(through + 0.5, color="#444444", linestyle=":", linewidth=1.2)
     ax.set_ylabel(unit_label("percent", lang))
     ax.set_xlabel(label("year", lang))
     ax.set_xticks([int(y) for y in share.index])

@@ -372,7 +372,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "shared": ("shared", "共同"),
     "exports_share_of_fall_pct": ("Exports, % of the fall", "出口占降幅（%）"),
     "imports_share_of_fall_pct": ("Imports, % of the fall", "进口占降幅（%）"),
-    "rank_p_short": ("rank p", "排名 p"),
+    "share_of_china_trade": ("Liaoning / China, NBS", "辽宁/全国，国家统计局"),
+    "after_table3": ("after Table 3", "表 3 之后"),
 }
 
 

@@ -17,7 +17,14 @@ from matplotlib.figure import Figure
 from analysis import data
 from analysis.growth import contributions, growth_rate, ratio_pct, shares
 from analysis.labels import t
-from analysis.plotting import PALETTE, add_source, bar_chart, figure_source, new_figure
+from analysis.plotting import (
+    PALETTE,
+    add_source,
+    bar_chart,
+    figure_source,
+    mark_external,
+    new_figure,
+)
 from analysis.tables import label, unit_label
 from analysis.trend import fit_log_linear_trend
 from analysis.trendplot import trend_chart
@@ -239,18 +246,21 @@ def benchmark_trend_chart(liaoning: pd.Series, china: pd.Series, start: int, end
 
 
 def share_chart(share: pd.Series, last_table_year: int, *, lang: str) -> tuple[Figure, Axes]:
-    """Liaoning's share of China's trade; years after Table 3 (NBS only) marked external."""
+    """Liaoning's share of China's trade (both external NBS); years after Table 3 shaded."""
     fig, ax = new_figure(t("liaoning_share_of_china_trade", lang))
-    ax.plot(share.index, share.to_numpy(), color=PALETTE[0], marker="o",
-            label=t("liaoning_share_of_china_trade", lang))
+    mark_external(ax, share.index, share.to_numpy(), label=t("share_of_china_trade", lang),
+                  lang=lang, color=PALETTE[0])
     after = share[share.index > last_table_year]
     if len(after):
         ax.axvspan(last_table_year + 0.5, int(after.index.max()) + 0.5, color="#7f7f7f",
                    alpha=0.12, linewidth=0)
+        ax.text(last_table_year + 0.6, 0.04, t("after_table3", lang), fontsize=8.5,
+                color="#444444", transform=ax.get_xaxis_transform())
     ax.set_ylabel(unit_label("percent", lang))
     ax.set_xlabel(label("year", lang))
     ax.set_xticks([int(y) for y in share.index])
     ax.set_ylim(bottom=0)
+    ax.legend(loc="lower left")
     add_source(fig, figure_source(lang, ["liaoning_exports_nbs", "china_trade_total"]))
     return fig, ax
 
