@@ -12,6 +12,7 @@ import pandas as pd
 
 from analysis import data
 from analysis.growth import ratio_pct
+from analysis.trend import shortfall_table
 
 __all__ = [
     "china_trade",
@@ -23,6 +24,7 @@ __all__ = [
     "share_of_china",
     "relative_gap_pct",
     "relative_shortfall",
+    "relative_shortfalls",
     "para41_implied_totals",
     "post_break_years",
     "fdi_share_of_china",
@@ -137,6 +139,18 @@ def relative_shortfall(own: pd.DataFrame, benchmark: pd.DataFrame) -> pd.DataFra
     out["difference_pp"] = out["liaoning_gap_pct"] - out["china_gap_pct"]
     out["relative_gap_pct"] = [relative_gap_pct(a, b) for a, b in
                                zip(out["liaoning_gap_pct"], out["china_gap_pct"], strict=True)]
+    return out
+
+
+def relative_shortfalls(sources: dict[str, pd.DataFrame], china: pd.DataFrame, start: int,
+                        end: int, column: str = "total_trade") -> pd.DataFrame:
+    """``relative_shortfall`` for several Liaoning sources (e.g. Table 3 through 2015, NBS
+    through 2017), each against its own log trend on [start, end]; rows (source, year)."""
+    bench = shortfall_table(china, [column], start, end).loc[column]
+    out = pd.concat({name: relative_shortfall(shortfall_table(df, [column], start, end)
+                                              .loc[column], bench)
+                     for name, df in sources.items()}, names=["source", "year"])
+    out.attrs = {}
     return out
 
 

@@ -51,6 +51,8 @@ __all__ = [
     "city_fact_ids",
     "city_rows",
     "key_figures",
+    "partner_text_checks",
+    "city_text_checks",
 ]
 
 
@@ -329,6 +331,21 @@ def city_fact_ids(year: int) -> dict[str, str]:
     if missing:
         raise KeyError(f"paragraph 47 gives no figure for {year}: {missing} not in facts.csv")
     return ids
+
+
+def city_text_checks(year: int) -> dict[str, float]:
+    """Paragraph 47's "仅占大连的0.5%" recomputed from its own Fuxin and Dalian figures."""
+    ids = city_fact_ids(year)
+    return {"fuxin_trade_share_of_dalian": pct_of(data.fact(ids["fuxin_trade"]),
+                                                  data.fact(ids["dalian_trade"]))}
+
+
+def partner_text_checks(partner: pd.DataFrame) -> dict[str, float]:
+    """Paragraph 41's three-partner exports and imports (last year) recomputed from the table."""
+    year = int(partner.index.get_level_values("year").max())
+    three = partner.xs(year, level="year")[["exports", "imports"]].sum()
+    return {f"partner_exports_{year}": float(three["exports"]),
+            f"partner_imports_{year}": float(three["imports"])}
 
 
 def city_rows(t3: pd.DataFrame, year: int) -> pd.Series:
