@@ -31,7 +31,7 @@ from analysis import trade_collapse as tc
 from analysis.keyfigures import record
 from analysis.labels import caption, t
 from analysis.plotting import figure_source, keep, line_chart, use_house_style
-from analysis.tables import fact_table, label, localise, printed_table, show, text_vs_computed
+from analysis.tables import fact_table, label, localise, printed_table, show
 from analysis.trendplot import residual_chart
 
 L = label_language
@@ -56,7 +56,7 @@ real = prices.deflate_usd(t3[flows], rate, data.load("china_ppi")["value"], pric
 short_real = trend.shortfall_table(real, ["total_trade"], trend_start, trend_end)
 breaks = trend.chow_table(t3, flows, break_year, pre_years=placebo_pre_years)
 spec = trend.specification_table(t3, flows, trend_start, trend_end)
-reading = {y: tc.fall_reading(falls, y) for y in fall_years}
+r_first, r_last = (tc.fall_reading(falls, y) for y in (fall_years[0], fall_years[-1]))
 after = benchmarks.post_break_years(t3, nbs, {last + 1: benchmarks.para41_implied_totals(last + 1)},
                                     last)
 post = after["change_on_base_pct"]
@@ -84,9 +84,9 @@ show(f"""**What the reproduction finds** (Table 3; China, Brent, PPI external)
 - After the table, total trade on {last}: {last + 1} {post[('nbs', last + 1)]:+.1f} % (NBS),
   {post[('para41_implied', last + 1)]:+.1f} % (paragraph 41's implied total);
   {last + 2} {post[('nbs', last + 2)]:+.1f} % (NBS).
-- Of the {last} fall, imports gave {reading[last]['imports_share_of_fall_pct']:.0f} % and
-  exports {reading[last]['exports_share_of_fall_pct']:.0f} %; of the {fall_years[0]} fall,
-  exports gave {reading[fall_years[0]]['exports_share_of_fall_pct']:.0f} %.
+- Of the {fall_years[-1]} fall, imports gave {r_last['imports_share_of_fall_pct']:.0f} % and
+  exports {r_last['exports_share_of_fall_pct']:.0f} %; of the {fall_years[0]} fall, exports gave
+  {r_first['exports_share_of_fall_pct']:.0f} %.
 - Oil: with paragraph 40's crude share read as {last}'s, Brent's fall alone accounts for
   {oil.loc['after', 'share_of_fall_pct']:.0f} % of the import fall ({last - 1}'s:
   {oil.loc['before', 'share_of_fall_pct']:.0f} %; volumes held fixed).
@@ -132,9 +132,9 @@ keep(fig, figure_dir, "fig4_trade_dependency", L)  # caption: fig4
 gap = tc.dependency_gap(t3)
 lo, hi = data.fact("trade_dependency_gap_low"), data.fact("trade_dependency_gap_high")
 show(f"{label('dependency_gap', L)} [{lo:g}, {hi:g}] pp: {tc.gap_years_inside(gap, lo, hi)}")
-text_vs_computed({"trade_dependency_2006_text": t3["trade_dependency"].iloc[0],
-                  "trade_dependency_2015_text": t3["trade_dependency"].iloc[-1],
-                  "trade_dependency_gap_low": gap.min(), "trade_dependency_gap_high": gap.max()}, L)
+tc.text_checks({"trade_dependency_2006_text": t3["trade_dependency"].iloc[0],
+                "trade_dependency_2015_text": t3["trade_dependency"].iloc[-1],
+                "trade_dependency_gap_low": gap.min(), "trade_dependency_gap_high": gap.max()}, L)
 
 # %% [markdown]
 # ## 3. The 2009 and 2015 falls / 2009年和2015年的下滑
@@ -142,9 +142,8 @@ text_vs_computed({"trade_dependency_2006_text": t3["trade_dependency"].iloc[0],
 # contributions (pp), stacked so they add up to the diamond, total-trade growth.
 
 # %%
-display(text_vs_computed({f"{k}_decline_{y}_pct": -falls.loc[y, f"{c}_growth"] for y in fall_years
-                          for k, c in [("export", "exports"), ("import", "imports"),
-                                       ("trade", "total_trade")]}, L))
+display(tc.text_checks({f"{k}_decline_{y}_pct": -falls.loc[y, f"{c}_growth"]
+                        for y in fall_years for k, c in tc.FALL_FACTS}, L))
 localise(tc.fixed(falls.loc[fall_years], 1), L)
 
 # %% tags=["article"]
@@ -226,7 +225,7 @@ display(localise(tc.fixed(tc.partner_shares(partners), 1), L))
 localise(tc.fixed(tc.partner_share_of_liaoning(partners, t3, rate), 1), L)
 
 # %%
-text_vs_computed(tc.partner_text_checks(partners), L)
+tc.text_checks(tc.partner_text_checks(partners), L)
 
 # %% [markdown]
 # Paragraphs 39-40: four product groups each, 2015 (a missing bar = "not stated"). The groups
@@ -245,5 +244,5 @@ keep(fig, figure_dir, "trade_composition", L)  # caption: export/import composit
 # %%
 ids = tc.city_fact_ids(city_year)
 display(fact_table(list(ids.values()), L))
-display(text_vs_computed(tc.city_text_checks(city_year), L))
+display(tc.text_checks(tc.city_text_checks(city_year), L))
 localise(tc.fixed(tc.city_rows(t3, city_year).to_frame(label("recomputed", L)), 1), L)

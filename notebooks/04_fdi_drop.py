@@ -34,8 +34,8 @@ from analysis.keyfigures import record
 from analysis.labels import caption, t
 from analysis.plotting import figure_source, keep, use_house_style
 from analysis.rounding import Interval
-from analysis.tables import fact_table, label, localise, printed_table, show, text_vs_computed
-from analysis.trade_collapse import fixed, recompute_ratio
+from analysis.tables import fact_table, label, localise, printed_table, show
+from analysis.trade_collapse import fixed, recompute_ratio, text_checks
 from analysis.trendplot import residual_chart
 
 L = label_language
@@ -127,11 +127,11 @@ keep(fig, figure_dir, "fig5_fdi", L)  # caption: fig5
 localise(fixed(lfl, 1), L)
 
 # %%
-text_vs_computed({"fdi_2014_text": fdi.loc[before_break, "fdi"],
-                  "fdi_2015_text_para42": fdi.loc[last, "fdi"],
-                  "fdi_2015_text": fdi.loc[last, "fdi"],
-                  "fdi_dependency_2015_text": fdi.loc[last, "fdi_dependency"],
-                  "fdi_decline_2015_pct": -growth_rate(fdi["fdi"]).loc[last]}, L)
+text_checks({"fdi_2014_text": fdi.loc[before_break, "fdi"],
+            "fdi_2015_text_para42": fdi.loc[last, "fdi"],
+            "fdi_2015_text": fdi.loc[last, "fdi"],
+            "fdi_dependency_2015_text": fdi.loc[last, "fdi_dependency"],
+            "fdi_decline_2015_pct": -growth_rate(fdi["fdi"]).loc[last]}, L)
 
 # %% [markdown]
 # Liaoning's share of China's FDI, against its share of China's GDP (as published). A share
@@ -162,11 +162,11 @@ localise(fixed(trend.fit_table(fdi, ["fdi"], trend_start, trend_end), 1), L)
 
 # %%
 window = fdi.loc[trend_start:trend_end]
-text_vs_computed({"fdi_avg_growth_2006_2013_pct": cagr_series(fdi["fdi"], trend_start, trend_end),
-                  "fdi_2006_text": window["fdi"].iloc[0], "fdi_2013_text": window["fdi"].iloc[-1],
-                  "fdi_multiple_2006_2013": mult["ratio"],
-                  "fdi_dependency_range_low": window["fdi_dependency"].min(),
-                  "fdi_dependency_range_high": window["fdi_dependency"].max()}, L)
+text_checks({"fdi_avg_growth_2006_2013_pct": cagr_series(fdi["fdi"], trend_start, trend_end),
+            "fdi_2006_text": window["fdi"].iloc[0], "fdi_2013_text": window["fdi"].iloc[-1],
+            "fdi_multiple_2006_2013": mult["ratio"],
+            "fdi_dependency_range_low": window["fdi_dependency"].min(),
+            "fdi_dependency_range_high": window["fdi_dependency"].max()}, L)
 
 # %% [markdown]
 # ## 5. Against trend, and the specification / 趋势与模型设定
@@ -226,9 +226,9 @@ fig, ax = fd.sector_chart(by_sector[["2014", "2015"]], fd.sector_fact_ids(), lan
 keep(fig, figure_dir, "fdi_by_sector", L)  # caption: fdi_by_sector
 
 # %%
-text_vs_computed({"fdi_share_manufacturing_real_estate":
-                  by_sector.loc[["manufacturing", "real_estate"], "2014"].sum(),
-                  "fdi_share_agriculture": by_sector.loc["primary_share", "2014"]}, L)
+text_checks({"fdi_share_manufacturing_real_estate":
+            by_sector.loc[["manufacturing", "real_estate"], "2014"].sum(),
+            "fdi_share_agriculture": by_sector.loc["primary_share", "2014"]}, L)
 
 # %% [markdown]
 # Paragraph 44's source shares ("左右", a range for Japan and Korea): what is left for all other

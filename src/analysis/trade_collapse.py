@@ -25,13 +25,15 @@ from analysis.plotting import (
     mark_external,
     new_figure,
 )
-from analysis.tables import label, unit_label
+from analysis.tables import label, text_vs_computed, unit_label
 from analysis.trend import fit_log_linear_trend
 from analysis.trendplot import trend_chart
 
 __all__ = [
     "fixed",
+    "text_checks",
     "fall_decomposition",
+    "FALL_FACTS",
     "fall_reading",
     "recompute_ratio",
     "partner_shares",
@@ -71,6 +73,18 @@ def fixed(df: pd.DataFrame | pd.Series, decimals: int | Mapping[str, int] = 2) -
     return out
 
 
+def text_checks(rows: Mapping[str, float], lang: str, decimals: int = 2) -> pd.DataFrame:
+    """``tables.text_vs_computed`` for display: the text's number with its printed decimals,
+    recomputed value and difference with ``decimals`` (no float noise, no e-notation)."""
+    out = text_vs_computed(dict(rows), lang)
+    printed = data.facts().loc[list(rows), "decimals"]
+    says, rec, diff = out.columns[1], out.columns[2], out.columns[3]
+    out[says] = [f"{v:.{int(d)}f}" for v, d in zip(out[says], printed, strict=True)]
+    for c in (rec, diff):
+        out[c] = [f"{v:.{decimals}f}" for v in out[c]]
+    return out
+
+
 def _plain(df: pd.DataFrame) -> pd.DataFrame:
     """Copy without ``attrs``: loaded frames carry a DataFrame in attrs, which breaks pd.concat."""
     out = df.copy()
@@ -103,6 +117,10 @@ def fall_decomposition(trade: pd.DataFrame, years: Iterable[int] | None = None) 
     if years is not None:
         out = out.loc[list(years)]
     return out
+
+
+# Paragraphs 36-37: fact-id stem of each flow's stated fall ("export_decline_2009_pct").
+FALL_FACTS = [("export", "exports"), ("import", "imports"), ("trade", "total_trade")]
 
 
 def fall_reading(falls: pd.DataFrame, year: int) -> dict[str, float | str]:

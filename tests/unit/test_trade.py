@@ -161,3 +161,10 @@ def test_city_fdi_by_hand():
     c = fdi_drop.city_fdi(274.23)
     assert c["dalian_plus_shenyang_fdi_2014"] == pytest.approx(274.23 * 0.675)
     assert c["dalian_fdi_implied_2014"] == pytest.approx(125.0)  # 2.5 / 2 %
+
+
+def test_text_checks_keep_printed_decimals_and_fix_the_rest():
+    out = trade_collapse.text_checks({"export_decline_2009_pct": 20.475624}, "en")
+    row = out.iloc[0]
+    assert row.iloc[1] == "20.5"  # the text's number with its printed decimal
+    assert row.iloc[2] == "20.48" and row.iloc[3] == "0.02"
