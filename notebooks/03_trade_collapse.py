@@ -55,14 +55,14 @@ oil = prices.oil_share_of_import_fall(*t3.loc[[last - 1, last], "imports"],
 real = prices.deflate_usd(t3[flows], rate, data.load("china_ppi")["value"], price_base_year)
 short_real = trend.shortfall_table(real, ["total_trade"], trend_start, trend_end)
 breaks = trend.chow_table(t3, flows, break_year, pre_years=placebo_pre_years)
-spec = trend.specification_table(t3, flows, trend_start, trend_end)
+fitted = tc.trend_frame(t3, china, real)  # every series with a trend, for the diagnostics
+spec = trend.specification_table(fitted, list(fitted.columns), trend_start, trend_end)
 r_first, r_last = (tc.fall_reading(falls, y) for y in (fall_years[0], fall_years[-1]))
 after = benchmarks.post_break_years(t3, nbs, {last + 1: benchmarks.para41_implied_totals(last + 1)},
                                     last)
 post = after["change_on_base_pct"]
-rl, rc, rr = (short.loc[("total_trade", last)], short_cn.loc[("total_trade", last)],
-              short_real.loc[("total_trade", last)])
-bt = breaks.loc["total_trade"]
+rl, rc, rr, bt = (short.loc[("total_trade", last)], short_cn.loc[("total_trade", last)],
+                  short_real.loc[("total_trade", last)], breaks.loc["total_trade"])
 for name, value, unit in tc.key_figures(last, trend_end, short, rc, rel.loc["liaoning_table3"],
                                         share, oil, rr):
     record(name, value, unit)  # key figures: the reports index shows when they move
@@ -106,9 +106,8 @@ show(f"**{caption('table3', L)}** — as printed; {figure_source(L, ['table3_for
 printed_table(t3, L)
 
 # %% [markdown]
-# Dependency rows recomputed: Liaoning's from Table 3, then both rows from external series
-# (China's customs trade over GDP as published, pre-2018-census; Liaoning's NBS trade over its
-# GDP as published; IMF rate).
+# Dependency rows recomputed from Table 3, then from external series (China: customs trade over
+# GDP as published, pre-2018-census; Liaoning: NBS trade over GDP as published; IMF rate).
 
 # %%
 display(localise(tc.fixed(tc.recompute_ratio(t3, "total_trade", "gdp_usd", "trade_dependency"),
@@ -198,9 +197,11 @@ keep(fig, figure_dir, "trade_nominal_real", L)  # caption: nominal_real_title
 
 # %%
 dw = spec.groupby(level="series")["durbin_watson"].first().to_dict()
-fig, ax = residual_chart(trend.residual_frame(t3, flows, trend_start, trend_end), dw, lang=L,
+fig, ax = residual_chart(trend.residual_frame(fitted, list(fitted.columns), trend_start,
+                                              trend_end), dw, lang=L,
                          title=t("residuals_trade_title", L, start=trend_start, end=trend_end),
-                         source=figure_source(L, ["table3_foreign_trade"]))
+                         source=figure_source(L, ["table3_foreign_trade", "china_trade_total",
+                                                  "china_ppi"]))
 keep(fig, figure_dir, "trade_residuals", L)  # caption: residuals_trade_title
 localise(tc.fixed(spec, {"durbin_watson": 2, "t2_p_value": 3}), L)
 

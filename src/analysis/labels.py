@@ -374,6 +374,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "imports_share_of_fall_pct": ("Imports, % of the fall", "进口占降幅（%）"),
     "share_of_china_trade": ("Liaoning / China, NBS", "辽宁/全国，国家统计局"),
     "after_table3": ("after Table 3", "表 3 之后"),
+    "china_total_trade": ("China, total trade (external)", "全国进出口总额（外部数据）"),
 }
 
 

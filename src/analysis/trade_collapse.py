@@ -42,6 +42,7 @@ __all__ = [
     "pct_of",
     "whole_from_share",
     "dependency_gap",
+    "trend_frame",
     "gap_years_inside",
     "contributions_chart",
     "benchmark_trend_chart",
@@ -214,6 +215,14 @@ def whole_from_share(part: float, share_pct: float) -> float:
     if share_pct == 0:
         raise ValueError("whole_from_share: share is zero")
     return part / (share_pct / 100.0)
+
+
+def trend_frame(t3: pd.DataFrame, china: pd.DataFrame, real: pd.DataFrame) -> pd.DataFrame:
+    """Every series notebook 03 fits a trend to, one column each (for the diagnostics):
+    Table 3's flows, China's total trade (external, through 2017), deflated total trade."""
+    out = _plain(t3)[["exports", "imports", "total_trade"]].join(
+        china["total_trade"].rename("china_total_trade"), how="outer")
+    return out.join(real["total_trade"].rename("total_trade_real"))
 
 
 def dependency_gap(t3: pd.DataFrame) -> pd.Series:
