@@ -186,7 +186,7 @@ localise(tc.fixed(trend.window_sensitivity(t3["total_trade"], [trend_start, *sen
 display(localise(tc.fixed(oil, 1), L))
 localise(tc.fixed(short_real, 1), L)
 
-# %% tags=["article"]
+# %%
 fig, ax = tc.nominal_real_chart(t3["total_trade"], real["total_trade"], price_base_year, lang=L)
 keep(fig, figure_dir, "trade_nominal_real", L)  # caption: nominal_real_title
 

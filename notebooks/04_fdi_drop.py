@@ -7,8 +7,8 @@
 # GDP are **external** and marked so; the balance-of-payments FDI concept is not used.
 #
 # The table's last year is a **series break**: paragraph 10 gives nearly the same level with a
-# fall that implies a previous year far below the table's (section 3). The
-# earlier years are the series inflated before Liaoning's 2016-17 statistical correction. A
+# fall that implies a previous year far below the table's (section 3). The earlier years read as
+# the series inflated before Liaoning's 2016-17 correction (their size is checked below). A
 # change of measurement shifts the level for good; it is not growth, so the last year is kept out
 # of the trend fit and of the break test.
 
@@ -123,7 +123,7 @@ keep(fig, figure_dir, "fig5_fdi", L)  # caption: fig5
 # The table's last change beside paragraph 10's (one measurement) and China's (external).
 # Paragraph 42's "甚至低于十年前的水平": the table's last value is below every earlier year.
 
-# %% tags=["article"]
+# %%
 localise(fixed(lfl, 1), L)
 
 # %%
