@@ -134,27 +134,28 @@ def like_for_like(fdi: pd.Series, level_text: float, change_text_pct: float,
 def fig5_chart(fdi: pd.DataFrame, *, lang: str) -> tuple[Figure, Axes]:
     """Figure 5 redrawn: FDI bars (left), dependency line (right), the last year's break marked.
 
-    The dependency line is drawn behind the bars' value labels and its axis starts at zero;
-    the bar labels are placed above the line where it would cover them.
+    The dependency line is drawn over the bars but under their boxed value labels (so 51.85 is
+    not overprinted) and is not joined across the break; both axes start at zero.
     """
     fig, ax = bar_chart(fdi[["fdi"]], lang=lang, title=t("fig5", lang),
                         unit=f"{label('fdi', lang)} ({unit_label(USD, lang)})",
                         source=figure_source(lang, ["table_fdi"]), annotate=None)
-    x = range(len(fdi))
-    for i, v in zip(x, fdi["fdi"], strict=True):
-        ax.annotate(f"{v:.2f}", (i, v), xytext=(0, 3), textcoords="offset points", ha="center",
-                    fontsize=8.5, zorder=5,
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"})
+    x = list(range(len(fdi)))
     ax.set_ylim(0, float(fdi["fdi"].max()) * 1.45)
     ax2 = ax.twinx()
-    ax2.plot(list(x), fdi["fdi_dependency"], color=PALETTE[3], marker="o", zorder=1,
+    dep = fdi["fdi_dependency"].to_numpy()
+    ax2.plot(x[:-1], dep[:-1], color=PALETTE[3], marker="o", zorder=2,
              label=label("fdi_dependency", lang))
+    ax2.plot(x[-1:], dep[-1:], color=PALETTE[3], marker="o", zorder=2)  # not joined: new measure
     ax2.set_ylabel(f"{label('fdi_dependency', lang)} ({unit_label('percent', lang)})")
     ax2.set_ylim(0, float(fdi["fdi_dependency"].max()) * 2.2)  # line in the upper half
     ax2.grid(False)
     ax2.spines["right"].set_visible(True)
-    ax.set_zorder(ax2.get_zorder() + 1)  # bars and their labels above the line
-    ax.patch.set_visible(False)
+    # value labels drawn on the top axes, boxed, so the dependency line never covers them
+    for i, v in zip(x, fdi["fdi"], strict=True):
+        ax2.annotate(f"{v:.2f}", (i, v), xycoords=ax.transData, xytext=(0, 3),
+                     textcoords="offset points", ha="center", va="bottom", fontsize=8.5,
+                     zorder=5, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"})
     n = len(fdi)
     ax.axvline(n - 1.5, color="#444444", linestyle=":", linewidth=1.2)
     ax.text(n - 1.55, 0.97, t("series_break", lang), transform=ax.get_xaxis_transform(),
