@@ -1,11 +1,10 @@
-"""Trade (notebook 03) and FDI (notebook 04) section helpers against values computed by hand."""
+"""Notebook 03's section helpers (analysis.trade_collapse) against values computed by hand."""
 
 import pandas as pd
 import pytest
 
-from analysis import fdi_drop, trade_collapse
+from analysis import trade_collapse
 from analysis import trade_collapse as trade
-from analysis.rounding import Interval
 
 # Two years of a made-up Table 3: exports 100 -> 80, imports 50 -> 60, total 150 -> 140.
 # Growth: exports -20 %, imports +20 %, total -6.667 %; contributions: exports -20/150*100 =
@@ -78,36 +77,6 @@ def test_to_usd_names_missing_rate():
         trade.to_usd(pd.Series([1.0], index=pd.Index([2016], name="year")), pd.Series({2015: 6.0}))
 
 
-def test_with_other_and_overflow():
-    s = fdi_drop.with_other(pd.Series({"a": 38.5, "b": 11.4}))
-    assert s["other"] == pytest.approx(50.1)
-    with pytest.raises(ValueError, match="more than the total"):
-        fdi_drop.with_other(pd.Series({"a": 60.0, "b": 50.0}))
-
-
-def test_multiple_both_readings():
-    m = fdi_drop.growth_multiple(60.0, 294.0)
-    assert m["ratio"] == pytest.approx(4.9)
-    assert m["increase"] == pytest.approx(3.9)
-
-
-def test_units_shares_and_levels_by_hand():
-    assert fdi_drop.to_unit(7000, "10 thousand USD", "100 million USD") == pytest.approx(0.7)
-    with pytest.raises(ValueError, match="exchange rate"):
-        fdi_drop.to_unit(1, "100 million yuan", "100 million USD")
-    assert trade.pct_of(3.61, 645) == pytest.approx(0.559690, rel=1e-5)
-    assert trade.whole_from_share(2.5, 2) == pytest.approx(125.0)
-    assert fdi_drop.amount_from_share(274.23, 67.5) == pytest.approx(185.10525)
-    assert fdi_drop.level_before_change(51.9, -34.4) == pytest.approx(51.9 / 0.656)
-    assert fdi_drop.shares_of(pd.Series({"a": 1.0, "b": 3.0})).tolist() == [25.0, 75.0]
-    assert fdi_drop.shares_of(pd.Series({"a": 1.0}), total=8).tolist() == [12.5]
-
-
-def test_remainder_of_ranges():
-    rest = fdi_drop.remainder([50, Interval(15, 20), 10])
-    assert (rest.lo, rest.hi) == (20.0, 25.0)
-
-
 def test_fall_reading_says_which_flow_led():
     # 2015 of T3: exports -13.333 pp, imports +6.667 pp, total -6.667 pp: exports give 200 %
     # of the fall, imports -100 % (they offset it); exports led.
@@ -139,32 +108,14 @@ def test_composition_has_no_residual_and_marks_unstated_groups():
     assert pd.isna(comp.loc["steel", "share_of_imports"])  # not stated, not zero
 
 
-def test_like_for_like_fall_by_hand():
-    fdi = pd.Series([274.23, 51.85], index=[2014, 2015])
-    china = pd.Series([100.0, 105.0], index=[2014, 2015])
-    lfl = fdi_drop.like_for_like(fdi, 51.9, -34.4, china)
-    assert lfl.loc["table", "change_pct"] == pytest.approx(100 * (51.85 / 274.23 - 1))
-    assert lfl.loc["para10", "previous"] == pytest.approx(51.9 / 0.656)  # about 79.1
-    assert lfl.loc["para10", "change_pct"] == pytest.approx(-34.4)
-    assert lfl.loc["china_mofcom", "change_pct"] == pytest.approx(5.0)
-
-
-def test_sector_shares_add_up_and_primary_is_the_remainder():
-    s = fdi_drop.sector_shares()
-    sectors = ["primary_share", "secondary_share", "tertiary_share"]
-    assert s.loc[sectors, "2015"].sum() == pytest.approx(100.0)
-    assert s.loc["primary_share", "2014"] == pytest.approx(100 - 51.7 - 46.8)
-    assert s.loc["primary_share", "amount_2015"] == pytest.approx(0.7)  # 7000万美元
-
-
-def test_city_fdi_by_hand():
-    c = fdi_drop.city_fdi(274.23)
-    assert c["dalian_plus_shenyang_fdi_2014"] == pytest.approx(274.23 * 0.675)
-    assert c["dalian_fdi_implied_2014"] == pytest.approx(125.0)  # 2.5 / 2 %
-
-
 def test_text_checks_keep_printed_decimals_and_fix_the_rest():
     out = trade_collapse.text_checks({"export_decline_2009_pct": 20.475624}, "en")
     row = out.iloc[0]
     assert row.iloc[1] == "20.5"  # the text's number with its printed decimal
     assert row.iloc[2] == "20.48" and row.iloc[3] == "0.02"
+
+
+
+def test_pct_of_and_whole_from_share_by_hand():
+    assert trade.pct_of(3.61, 645) == pytest.approx(0.559690, rel=1e-5)
+    assert trade.whole_from_share(2.5, 2) == pytest.approx(125.0)
