@@ -61,7 +61,7 @@ record(f"fdi_like_for_like_change_{last}_pct", lfl.loc["para10", "change_pct"], 
 record(f"fdi_table_change_{last}_pct", lfl.loc["table", "change_pct"], "percent")
 record(f"fdi_vs_trend_{before_break}_pct", sb["linear_gap_pct"], "percent")
 record(f"fdi_vs_quadratic_trend_{before_break}_pct", sb["quadratic_gap_pct"], "percent")
-for y in (trend_end, before_break, last):
+for y in share.index:  # by year: the index shows any that move
     record(f"liaoning_share_of_china_fdi_{y}_pct", share.loc[y, "share_pct"], "percent")
 
 # %% tags=["article"]
