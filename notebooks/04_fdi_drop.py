@@ -1,311 +1,249 @@
 # %% [markdown]
 # # 04 FDI drop / 辽宁外商直接投资下降
 #
-# Report chapter II section B (B. 国（境）内外商直接投资, paragraphs 10-12), chapter III section
-# B.2 "Foreign direct investment in Liaoning" (2. 辽宁省外商直接投资, paragraphs 42-44) and
-# section C.4 (paragraph 48); the untitled FDI table and Figure 5.
+# Report chapter II.B (paragraphs 10-12), chapter III.B.2 (paragraphs 42-44) and III.C.4
+# (paragraph 48); the untitled FDI table and Figure 5. The table has **ten annual points**; the
+# trend is fitted on eight. China's FDI (MOFCOM "actually utilised", the report's concept) and
+# GDP are **external** and marked so; the balance-of-payments FDI concept is not used.
 #
-# What this notebook does: it reproduces the FDI table as printed and redraws Figure 5 from it;
-# recomputes the growth, the compound annual growth and the FDI dependency the text describes
-# and sets each number of the text beside its recomputation; then measures the 2014-2015 values
-# against the trend of the fit window with prediction intervals and a break test; and shows the
-# composition of FDI by sector (2014 shares, 2015 values) and by source.
-#
-# Small-sample warning: the table has **ten annual points**; the trend is fitted on eight.
-# Intervals assume independent normal deviations from a straight line in logs, which eight
-# points cannot check.
+# The table's last year is a **series break**: paragraph 10 gives nearly the same level with a
+# fall that implies a previous year far below the table's (section 3). The earlier years read as
+# the series inflated before Liaoning's 2016-17 correction (their size is checked below). A
+# change of measurement shifts the level for good; it is not growth, so the last year is kept out
+# of the trend fit and of the break test.
+
+# %% [markdown] tags=["article"]
+# **The report** (paras 10, 42): FDI grew about 20 % a year from 2006 to 2013, then fell
+# sharply; in 2015 it dropped from 274亿美元 to 52亿美元 (paragraph 10: to 51.9亿美元, down
+# 34.4 %), "even below the level of ten years before", and FDI dependency fell to 1.12 %.
 
 # %% tags=["parameters"]
 label_language = "en"  # "en" or "zh": language of figure and table labels
 trend_start = 2006  # first year of the trend fit window (paragraph 42's "2006年至2013年")
 trend_end = 2013  # last year of the trend fit window
 break_year = 2014  # year tested for a structural break
-placebo_min_pre = 3  # fewest years before a placebo break window
+placebo_pre_years = 4  # years fitted before every placebo window (same df for all windows)
 sensitivity_starts = [2008, 2010]  # later fit-window starts for the sensitivity check
 figure_dir = ""  # if set, figures are also saved there as PNG
 
 # %%
-
-import pandas as pd
-from IPython.display import Markdown, display
-
-from analysis import data, trade, trend
+from analysis import benchmarks, data, trend
+from analysis import fdi_drop as fd
 from analysis.growth import cagr_series, growth_rate
 from analysis.keyfigures import record
-from analysis.labels import caption
-from analysis.plotting import PALETTE, bar_chart, figure_source, keep, use_house_style
+from analysis.labels import caption, t
+from analysis.plotting import figure_source, keep, use_house_style
 from analysis.rounding import Interval
-from analysis.tables import (
-    fact_table,
-    label,
-    localise,
-    printed_table,
-    text_vs_computed,
-    unit_label,
-)
-from analysis.trendplot import trend_chart
+from analysis.tables import fact_table, label, localise, printed_table, show
+from analysis.trade_collapse import fixed, recompute_ratio, text_checks
+from analysis.trendplot import residual_chart
 
-lang = label_language
-use_house_style(lang)
-pd.set_option("display.precision", 2)
-pd.set_option("display.max_colwidth", 60)
-
-fdi = data.load("table_fdi")
-t3 = data.load("table3_foreign_trade")
-f = data.fact
-usd = "100 million USD"
-
+L = label_language
+use_house_style(L)
+fdi, t3, f = data.load("table_fdi"), data.load("table3_foreign_trade"), data.fact
+last = int(fdi.index.max())
+before_break = last - 1  # last year measured like the fit window
 
 # %% [markdown]
-# ## 1. The FDI table as printed / 外商直接投资表（原样）
-#
-# Exactly as printed (the table itself prints no unit; Figure 5 below it gives 亿美元, 100 million
-# USD). Its GDP row is Table 3's GDP row; the check below confirms they are the same numbers, and
-# that the printed FDI dependency is FDI over GDP within the rounding of its two decimals.
+# ## What the numbers show
 
 # %%
-display(Markdown(f"**{caption('table_fdi', lang)}**"))
-display(printed_table(fdi, lang))
-print(figure_source(lang, ["table_fdi"]))
+lfl = fd.like_for_like(fdi["fdi"], f("fdi_2015_text"), -f("fdi_decline_2015_pct"),
+                       data.load("china_fdi")["value"])
+share = benchmarks.fdi_share_of_china(fdi["fdi"])
+fit = trend.fit_log_linear_trend(fdi["fdi"], trend_start, trend_end)
+spec = trend.specification_table(fdi, ["fdi"], trend_start, trend_end,
+                                 years=list(range(trend_end + 1, before_break + 1)))
+sb = spec.loc[("fdi", before_break)]
+breaks = trend.chow_table(fdi, ["fdi"], break_year, end=before_break, pre_years=placebo_pre_years)
+bt = breaks.loc["fdi"]
+record(f"fdi_like_for_like_change_{last}_pct", lfl.loc["para10", "change_pct"], "percent")
+record(f"fdi_table_change_{last}_pct", lfl.loc["table", "change_pct"], "percent")
+record(f"fdi_vs_trend_{before_break}_pct", sb["linear_gap_pct"], "percent")
+record(f"fdi_vs_quadratic_trend_{before_break}_pct", sb["quadratic_gap_pct"], "percent")
+for y in share.index:  # by year: the index shows any that move
+    record(f"liaoning_share_of_china_fdi_{y}_pct", share.loc[y, "share_pct"], "percent")
+
+# %% tags=["article"]
+io = {True: "inside", False: "outside"}
+placebo = trend.placebo_breaks(fdi["fdi"], end=before_break, n_post=int(bt["n_post"]),
+                               pre_years=placebo_pre_years)
+show(f"""**What the reproduction finds** (FDI table; China's FDI and GDP external)
+
+- **Series break, not a collapse.** The table's {before_break}-{last} change,
+  {lfl.loc['table', 'change_pct']:.1f} %, compares two measurements. Paragraph 10's figures are
+  one: {lfl.loc['para10', 'previous']:.1f} → {lfl.loc['para10', 'level']:.1f} 亿美元,
+  {lfl.loc['para10', 'change_pct']:.1f} %: the like-for-like fall. China's FDI changed
+  {lfl.loc['china_mofcom', 'change_pct']:+.1f} % that year.
+- **Implausible levels.** Before the break the table's FDI reaches
+  {share.loc[:before_break, 'share_pct'].max():.1f} % of China's
+  ({share.loc[:before_break, 'ratio'].max():.1f} times Liaoning's share of China's GDP); in
+  {last} it is {share.loc[last, 'share_pct']:.1f} %, against a GDP share of
+  {share.loc[last, 'gdp_share_pct']:.1f} %. Verdicts: {benchmarks.verdict_years(share)}.
+- **Trend, {before_break} only.** Against the {trend_start}-{trend_end} log-linear trend,
+  {before_break} is {sb['linear_gap_pct']:.1f} % ({io[bool(sb['linear_inside_pi'])]} the 95 %
+  PI); but that fit's residuals run in blocks (Durbin-Watson {sb['durbin_watson']:.2f}) and a
+  squared term is significant (p = {sb['t2_p_value']:.4f}). Under the squared-term fit
+  {before_break} is {sb['quadratic_gap_pct']:.1f} % ({io[bool(sb['quadratic_inside_pi'])]} the PI).
+- **Break test at {break_year}** ({trend_start}-{before_break}): p = {bt['p_value']:.3f}, but
+  rank {bt['placebo_rank']} of {bt['placebo_windows']} equal-df placebo windows (rank p
+  {bt['rank_p']:.2f}; best attainable {bt['min_rank_p']:.2f}; rank 1:
+  {int(placebo.loc[placebo['rank'] == 1, 'break_year'].iloc[0])}): {break_year} departs from
+  the earlier path no more than an earlier year did.
+
+These data can say that FDI growth was slowing before {break_year} (the squared-term fit) and
+that the levels reported before the break are not believable as shares of China's FDI. They
+cannot measure the {last} fall from the table; paragraph 10's like-for-like figure is the only
+one.""")
+
+# %% [markdown]
+# ## 1. The table as printed / 外商直接投资表（原样）
+# Exactly as printed (亿美元, per Figure 5's unit line). Its GDP row is Table 3's; the printed
+# FDI dependency is FDI over GDP within the rounding of its two decimals.
+
+# %% tags=["article"]
+show(f"**{caption('table_fdi', L)}** — {figure_source(L, ['table_fdi'])}")
+printed_table(fdi, L)
 
 # %%
-same_gdp = fdi["gdp_usd"].equals(t3.loc[fdi.index, "gdp_usd"])
-print(f"GDP row = Table 3 GDP row: {same_gdp}")
-display(localise(trade.recompute_ratio(fdi, "fdi", "gdp_usd", "fdi_dependency"), lang))
-print(figure_source(lang, ["table_fdi", "table3_foreign_trade"]))
+show(f"GDP row = Table 3 GDP row: {fdi['gdp_usd'].equals(t3.loc[fdi.index, 'gdp_usd'])}")
+localise(fixed(recompute_ratio(fdi, "fdi", "gdp_usd", "fdi_dependency"), 3), L)
 
 # %% [markdown]
 # ## 2. Figure 5 / 图 5：2006 - 2015 年辽宁外商直接投资下降
-#
-# The report's Figure 5 survives only as a caption; redrawn from the table: FDI as bars (left
-# axis), FDI dependency as a line (right axis).
+# Redrawn from the table: FDI as bars (left axis), FDI dependency as a line (right axis). The
+# dotted line marks the series break: the last bar is a different measurement.
 
-# %%
-fig, ax = bar_chart(
-    fdi[["fdi"]],
-    lang=lang,
-    title=caption("fig5", lang),
-    unit=f"{label('fdi', lang)} ({unit_label(usd, lang)})",
-    source=figure_source(lang, ["table_fdi"]),
-    annotate=2,
-)
-ax2 = ax.twinx()
-ax2.plot(range(len(fdi)), fdi["fdi_dependency"], color=PALETTE[3], marker="o",
-         label=label("fdi_dependency", lang))
-ax2.set_ylabel(f"{label('fdi_dependency', lang)} ({unit_label('percent', lang)})")
-ax2.set_ylim(bottom=0)
-ax2.grid(False)
-ax2.spines["right"].set_visible(True)
-handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
-ax.legend(handles, [h.get_label() for h in handles], loc="upper left")
-keep(fig, figure_dir, "fig5_fdi", lang)
+# %% tags=["article"]
+fig, ax = fd.fig5_chart(fdi, lang=L)
+keep(fig, figure_dir, "fig5_fdi", L)  # caption: fig5
 
 # %% [markdown]
-# ## 3. Growth, CAGR and what paragraph 42 says / 增长率与第42段
-#
-# Year-on-year growth from the table, then the compound annual growth rate (CAGR) over the fit
-# window and the trend growth of a log-linear fit with its 95 % confidence interval. Paragraph 42
-# gives an average annual growth ("年均增长…左右") and a multiple ("七年来增长近…倍"); "增长N倍"
-# can mean "became N times" or "grew by N times", so both readings are shown.
+# ## 3. The series break / 统计口径断点
+# The table's last change beside paragraph 10's (one measurement) and China's (external).
+# Paragraph 42's "甚至低于十年前的水平": the table's last value is below every earlier year.
 
 # %%
-display(growth_rate(fdi["fdi"]).to_frame(label("growth_rate", lang) + " (%)").T)
-cagr = cagr_series(fdi["fdi"], trend_start, trend_end)
-fits = trend.fit_table(fdi, ["fdi"], trend_start, trend_end)
-display(localise(fits, lang))
-mult = trade.multiple(fdi.loc[trend_start, "fdi"], fdi.loc[trend_end, "fdi"])
-display(text_vs_computed({
-    "fdi_avg_growth_2006_2013_pct": cagr,
-    "fdi_2006_text": fdi.loc[trend_start, "fdi"],
-    "fdi_2013_text": fdi.loc[trend_end, "fdi"],
-    "fdi_multiple_2006_2013": mult["ratio"],
-}, lang))
-print(f"CAGR {trend_start}-{trend_end}: {cagr:.1f} %; "
-      f"{trend_end}/{trend_start} = {mult['ratio']:.2f} (became {mult['ratio']:.2f} times, "
-      f"grew by {mult['increase']:.2f} times)")
-print(figure_source(lang, ["table_fdi"], ["fdi_avg_growth_2006_2013_pct"]))
+localise(fixed(lfl, 1), L)
+
+# %%
+text_checks({"fdi_2014_text": fdi.loc[before_break, "fdi"],
+            "fdi_2015_text_para42": fdi.loc[last, "fdi"],
+            "fdi_2015_text": fdi.loc[last, "fdi"],
+            "fdi_dependency_2015_text": fdi.loc[last, "fdi_dependency"],
+            "fdi_decline_2015_pct": -growth_rate(fdi["fdi"]).loc[last]}, L)
 
 # %% [markdown]
-# The text's 2013 level is not the table's, and "about 20 %" understates both the CAGR and the
-# trend growth, whose confidence interval (above) is the honest range. The dependency range the
-# text gives for the same years, and its 2014-2015 figures:
+# Liaoning's share of China's FDI, against its share of China's GDP (as published). A share
+# more than twice the GDP share is called doubtful, more than four times implausible (a stated
+# rule of thumb: provincial FDI figures are known to add up to more than the national total).
+
+# %% tags=["article"]
+fig, ax = fd.share_of_china_chart(share, before_break, lang=L)
+keep(fig, figure_dir, "fdi_share_of_china", L)  # caption: fdi_share_of_china_title
 
 # %%
-window = fdi.loc[trend_start:trend_end, "fdi_dependency"]
-last, prev = int(fdi.index.max()), int(fdi.index.max()) - 1
-display(text_vs_computed({
-    "fdi_dependency_range_low": window.min(),
-    "fdi_dependency_range_high": window.max(),
-    "fdi_2014_text": fdi.loc[prev, "fdi"],
-    "fdi_2015_text_para42": fdi.loc[last, "fdi"],
-    "fdi_2015_text": fdi.loc[last, "fdi"],
-    "fdi_dependency_2015_text": fdi.loc[last, "fdi_dependency"],
-    "fdi_decline_2015_pct": -growth_rate(fdi["fdi"]).loc[last],
-}, lang))
+localise(fixed(share, 2), L)
 
 # %% [markdown]
-# Paragraph 10 gives the 2015 level (the table's, rounded) with a fall whose size is far from the
-# table's. The previous-year level that paragraph 10's fall would imply:
+# ## 4. Growth and paragraph 42 / 增长率与第42段
+# Year-on-year growth, the CAGR over the fit window and the log-linear trend growth with its 95 %
+# confidence interval. "增长N倍" can mean "became N times" or "grew by N times": both shown.
 
 # %%
-implied_2014 = trade.level_before_change(f("fdi_2015_text"), -f("fdi_decline_2015_pct"))
-print(f"{label('fdi', lang)} {prev} implied by para 10: {implied_2014:.1f} {unit_label(usd, lang)}"
-      f" ({label('printed', lang)}: {fdi.loc[prev, 'fdi']:.2f})")
-print(figure_source(lang, fact_ids=["fdi_2015_text", "fdi_decline_2015_pct"]))
+localise(fixed(growth_rate(fdi["fdi"]).to_frame(label("growth_rate", L) + " (%)").T, 1), L)
+
+# %%
+mult = fd.growth_multiple(fdi.loc[trend_start, "fdi"], fdi.loc[trend_end, "fdi"])
+show(f"CAGR {trend_start}-{trend_end}: {cagr_series(fdi['fdi'], trend_start, trend_end):.1f} %;"
+     f" {trend_end}/{trend_start} = {mult['ratio']:.2f} (became {mult['ratio']:.2f} times, grew"
+     f" by {mult['increase']:.2f} times)")
+localise(fixed(trend.fit_table(fdi, ["fdi"], trend_start, trend_end), 1), L)
+
+# %%
+window = fdi.loc[trend_start:trend_end]
+text_checks({"fdi_avg_growth_2006_2013_pct": cagr_series(fdi["fdi"], trend_start, trend_end),
+            "fdi_2006_text": window["fdi"].iloc[0], "fdi_2013_text": window["fdi"].iloc[-1],
+            "fdi_multiple_2006_2013": mult["ratio"],
+            "fdi_dependency_range_low": window["fdi_dependency"].min(),
+            "fdi_dependency_range_high": window["fdi_dependency"].max()}, L)
 
 # %% [markdown]
-# ## 4. The fall against the trend / 与趋势相比
-#
-# Log-linear trend fitted on the fit window, extended to the following years with its 95 %
-# prediction interval (PI): where a single year would fall if the earlier pattern had continued.
+# ## 5. Against trend, and the specification / 趋势与模型设定
+# The trend is fitted on the fit window and extended with its 95 % prediction interval to the
+# years measured the same way; the last year is drawn apart (a new measurement, not a point on
+# the same path). The residuals and the alternative with a squared term follow.
+
+# %% tags=["article"]
+fig, ax = fd.fdi_trend_chart(fdi["fdi"], fit, before_break, lang=L)
+keep(fig, figure_dir, "fdi_trend", L)  # caption: FDI actual / trend
 
 # %%
-short = trend.shortfall_table(fdi, ["fdi"], trend_start, trend_end)
-display(localise(short, lang))
-# key figure: the reports index shows when a new version moves it
-last_year = int(short.index.get_level_values("year").max())
-record(f"fdi_vs_trend_{last_year}_pct", short.loc[("fdi", last_year), "gap_pct"], "percent")
+fig, ax = residual_chart(trend.residual_frame(fdi, ["fdi"], trend_start, trend_end),
+                         {"fdi": sb["durbin_watson"]}, lang=L, title=t("residuals_fdi_title", L),
+                         source=figure_source(L, ["table_fdi"]))
+keep(fig, figure_dir, "fdi_residuals", L)  # caption: residuals_fdi_title
 
 # %%
-fit = trend.fit_log_linear_trend(fdi["fdi"], trend_start, trend_end)
-fig, ax = trend_chart(
-    fdi["fdi"],
-    fit,
-    lang=lang,
-    title=f"{label('fdi', lang)}: {label('actual', lang)} / {label('trend', lang)}",
-    unit=unit_label(usd, lang),
-    source=figure_source(lang, ["table_fdi"]),
-)
-keep(fig, figure_dir, "fdi_trend", lang)
+localise(fixed(spec, {"durbin_watson": 2, "t2_p_value": 4}), L)
 
 # %% [markdown]
-# Sensitivity to the fit window. FDI growth was slowing inside the window (see the growth rates in
-# section 3), and a straight line in logs assumes it was constant, so the early years pull the
-# trend up. Fitting from later starts (parameter `sensitivity_starts`) shows which part of the
-# shortfall survives: compare the "inside 95 % PI" column across starts.
+# Sensitivity to the fit window (later starts; years measured the same way only):
 
 # %%
-sens = trend.window_sensitivity(fdi["fdi"], [trend_start, *sensitivity_starts], trend_end)
-display(localise(sens, lang))
-print(figure_source(lang, ["table_fdi"]))
+localise(fixed(trend.window_sensitivity(fdi["fdi"].loc[:before_break],
+                                        [trend_start, *sensitivity_starts], trend_end), 1), L)
 
 # %% [markdown]
-# Break test at `break_year` (Chow; statsmodels OLS with intercept and slope dummies, F test) and
-# its rank among placebo windows of the same length earlier in the series. What ten points can
-# support: six residual degrees of freedom, a break year chosen after seeing the data, and no way
-# to check independence; the test can say the last years are far off the earlier line, not why.
-# The 2015 value is so far below the path (and below every earlier year but the first) that the
-# conclusion does not hinge on the test's assumptions; whether it is a lasting change or a
-# one-year statistical event (the report's own text gives conflicting figures, above) it cannot say.
+# Break test at `break_year` on the years measured the same way (Chow predictive test; the last
+# year excluded), and its rank among placebo windows of the same length, each fitted on the
+# `placebo_pre_years` years before it so all have the same degrees of freedom. With n windows
+# the best attainable rank p is 1/n.
 
 # %%
-breaks = trend.chow_table(fdi, ["fdi"], break_year, min_pre=placebo_min_pre)
-display(localise(breaks, lang))
-display(localise(trend.placebo_breaks(fdi["fdi"], n_post=int(breaks.loc["fdi", "n_post"]),
-                             min_pre=placebo_min_pre), lang))
-print(figure_source(lang, ["table_fdi"]))
+localise(fixed(breaks, {"f_stat": 2, "p_value": 3, "rank_p": 2, "min_rank_p": 2}), L)
+
+# %%
+localise(fixed(placebo, {"p_value": 3}), L)
 
 # %% [markdown]
-# ## 5. FDI by sector / 外商直接投资行业分布
-#
-# Paragraph 43 gives 2014 shares; paragraphs 10-11 give 2015 amounts (some in 万美元, converted
-# to 100 million USD here). The 2015 shares are computed from those amounts, over the three sectors'
-# sum. Paragraph 43 gives no 2014 primary share; the remainder of the two it gives is shown, to be
-# compared with the share paragraph 48 states for agriculture ("农业、林业、畜牧业投资比重最小").
+# ## 6. FDI by sector and source / 行业与来源
+# Paragraph 43 gives 2014 shares; paragraphs 10-11 give 2015 amounts (万美元 converted to
+# 亿美元); 2015 shares are over the three sectors' sum. Paragraph 43 gives no 2014 primary share:
+# the remainder of the two it gives is shown, beside paragraph 48's "农业…仅占1.5%左右".
 
 # %%
-sector_2015 = {"primary_share": "fdi_primary_2015", "secondary_share": "fdi_secondary_2015",
-               "tertiary_share": "fdi_tertiary_2015"}
-industry_2015 = {"manufacturing": "fdi_manufacturing_2015", "real_estate": "fdi_real_estate_2015",
-                 "transport": "fdi_transport_2015", "it_software": "fdi_it_2015",
-                 "leasing_business": "fdi_leasing_2015"}
-sector_2014 = {"secondary_share": "fdi_share_secondary_2014",
-               "tertiary_share": "fdi_share_tertiary_2014"}
-industry_2014 = {"manufacturing": "fdi_share_manufacturing_2014",
-                 "real_estate": "fdi_share_real_estate_2014",
-                 "transport": "fdi_share_transport_2014", "it_software": "fdi_share_it_2014",
-                 "leasing_business": "fdi_share_leasing_2014"}
-all_ids = [*sector_2015.values(), *industry_2015.values(), *sector_2014.values(),
-           *industry_2014.values(), "fdi_share_agriculture", "fdi_share_manufacturing_real_estate"]
-display(fact_table(all_ids, lang))
+by_sector = fd.sector_shares()
+fact_table(fd.sector_fact_ids(), L)
 
 # %%
-facts = data.facts()
-amount_2015 = pd.Series({k: trade.to_unit(f(v), facts.at[v, "unit"], usd)
-                         for k, v in {**sector_2015, **industry_2015}.items()})
-sector_total_2015 = amount_2015[list(sector_2015)].sum()
-share_2015 = trade.shares_of(amount_2015, total=sector_total_2015)
-share_2014 = trade.with_other(pd.Series({k: f(v) for k, v in sector_2014.items()}),
-                              name="primary_share")
-share_2014 = pd.concat([share_2014, pd.Series({k: f(v) for k, v in industry_2014.items()})])
-by_sector = pd.DataFrame({
-    f"{label('share_of_fdi', lang)} 2014 (%)": share_2014,
-    f"{label('fdi', lang)} 2015 ({unit_label(usd, lang)})": amount_2015,
-    f"{label('share_of_fdi', lang)} 2015 (%)": share_2015,
-}).loc[list(amount_2015.index)]
-display(localise(by_sector, lang))
-print(f"{label('fdi', lang)} 2015, sum of sectors: {sector_total_2015:.2f}; "
-      f"{label('printed', lang)} ({caption('table_fdi', lang)}): {fdi.loc[last, 'fdi']:.2f}")
-print(figure_source(lang, ["table_fdi"], all_ids))
+show(f"{label('fdi', L)} {last}, sum of sectors: {fd.sector_total_2015(by_sector):.2f}; "
+     f"{label('printed', L)}: {fdi.loc[last, 'fdi']:.2f}")
+localise(fixed(by_sector, 2), L)
 
 # %%
-fig, ax = bar_chart(
-    by_sector[[c for c in by_sector.columns if c.endswith("(%)")]],
-    lang=lang,
-    title=label("fdi_by_sector", lang),
-    unit=f"{label('share_of_fdi', lang)} ({unit_label('percent', lang)})",
-    source=figure_source(lang, fact_ids=all_ids),
-    xlabel="",
-    annotate=1,
-)
-ax.set_xticks(range(len(by_sector)), [label(k, lang) for k in by_sector.index],
-              rotation=20, ha="right")
-keep(fig, figure_dir, "fdi_by_sector", lang)
+fig, ax = fd.sector_chart(by_sector[["2014", "2015"]], fd.sector_fact_ids(), lang=L)
+keep(fig, figure_dir, "fdi_by_sector", L)  # caption: fdi_by_sector
+
+# %%
+text_checks({"fdi_share_manufacturing_real_estate":
+            by_sector.loc[["manufacturing", "real_estate"], "2014"].sum(),
+            "fdi_share_agriculture": by_sector.loc["primary_share", "2014"]}, L)
 
 # %% [markdown]
-# Paragraph 48's share of manufacturing and real estate ("制造业和房地产行业占到近…"), recomputed
-# for both years:
+# Paragraph 44's source shares ("左右", a range for Japan and Korea): what is left for all other
+# sources by interval arithmetic, taking the statements at face value.
 
 # %%
-display(text_vs_computed({
-    "fdi_share_manufacturing_real_estate":
-        share_2014[["manufacturing", "real_estate"]].sum(),
-    "fdi_share_agriculture": share_2014["primary_share"],
-}, lang))
-print(f"2015: {share_2015[['manufacturing', 'real_estate']].sum():.1f} %")
+src = ["fdi_source_hong_kong_share", "fdi_source_japan_korea_share_low",
+       "fdi_source_japan_korea_share_high", "fdi_source_us_sg_tw_share"]
+rest = fd.remainder([f(src[0]), Interval(f(src[1]), f(src[2])), f(src[3])])
+show(f"{label('other', L)}: {rest.lo:g}-{rest.hi:g} % — {figure_source(L, fact_ids=src)}")
+fact_table(src, L)
 
 # %% [markdown]
-# ## 6. FDI by source / 外商直接投资来源
-#
-# Paragraph 44 gives rounded shares ("左右", a range for Japan and Korea). What is left for all
-# other sources follows by interval arithmetic over those statements (taken at face value;
-# "左右" would widen it further).
+# Paragraph 47: Dalian and Shenyang's share of Liaoning's FDI in 2014, applied to the table's
+# 2014 FDI, and the Dalian FDI implied by the Fuxin-and-Chaoyang sentence.
 
 # %%
-source_ids = ["fdi_source_hong_kong_share", "fdi_source_japan_korea_share_low",
-              "fdi_source_japan_korea_share_high", "fdi_source_us_sg_tw_share"]
-display(fact_table(source_ids, lang))
-japan_korea = Interval(f("fdi_source_japan_korea_share_low"),
-                       f("fdi_source_japan_korea_share_high"))
-rest = trade.remainder([f("fdi_source_hong_kong_share"), japan_korea,
-                        f("fdi_source_us_sg_tw_share")])
-print(f"{label('other', lang)}: {rest.lo:g}-{rest.hi:g} %")
-print(figure_source(lang, fact_ids=source_ids))
-
-# %% [markdown]
-# ## 7. The two large cities' FDI / 大连和沈阳的外商投资
-#
-# Paragraph 47 says Dalian and Shenyang took a share of Liaoning's FDI in 2014; applied to the
-# table's 2014 FDI, with the Dalian FDI implied by paragraph 47's Fuxin-and-Chaoyang sentence:
-
-# %%
-two_cities = trade.amount_from_share(fdi.loc[prev, "fdi"], f("dalian_shenyang_fdi_share_2014"))
-dalian = trade.whole_from_share(f("fuxin_chaoyang_fdi_2014"),
-                                f("fuxin_chaoyang_fdi_share_of_dalian"))
-display(localise(pd.Series({
-    "dalian_plus_shenyang_fdi_2014": two_cities,
-    "dalian_fdi_implied_2014": dalian,
-    "shenyang_fdi_implied_2014": two_cities - dalian,
-}).to_frame(f"{label('recomputed', lang)} ({unit_label(usd, lang)})"), lang))
-print(figure_source(lang, ["table_fdi"],
-                    ["dalian_shenyang_fdi_share_2014", "fuxin_chaoyang_fdi_2014"]))
+localise(fixed(fd.city_fdi(fdi.loc[before_break, "fdi"]).to_frame(label("recomputed", L)), 2), L)

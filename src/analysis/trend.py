@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 from statsmodels.regression.linear_model import OLS, RegressionResultsWrapper
+from statsmodels.stats.stattools import durbin_watson as _durbin_watson
 
 __all__ = [
     "LinearTrend",
@@ -36,6 +36,12 @@ __all__ = [
     "shortfall_table",
     "chow_table",
     "window_sensitivity",
+    "QuadraticLogTrend",
+    "fit_quadratic_log_trend",
+    "residuals",
+    "durbin_watson",
+    "specification_table",
+    "residual_frame",
 ]
 
 
@@ -66,6 +72,24 @@ class LogLinearTrend:
     growth_ci: tuple[float, float]
     log_slope: float
     log_intercept: float
+    alpha: float
+    result: RegressionResultsWrapper
+
+
+@dataclass(frozen=True)
+class QuadraticLogTrend:
+    """OLS of ``ln(level)`` on year and year squared: the alternative to a constant growth rate.
+
+    ``t2_p_value`` is the t test that the squared term is zero (with one added regressor it is
+    the F test of the linear against the quadratic specification).
+    """
+
+    name: str
+    start: int
+    end: int
+    n: int
+    t2_coef: float
+    t2_p_value: float
     alpha: float
     result: RegressionResultsWrapper
 
@@ -151,7 +175,7 @@ def fit_log_linear_trend(
 
 
 def predict_with_intervals(
-    fit: LogLinearTrend | LinearTrend, years: list[int] | range | pd.Index
+    fit: LogLinearTrend | LinearTrend | QuadraticLogTrend, years: list[int] | range | pd.Index
 ) -> pd.DataFrame:
     """Trend value with confidence (of the line) and prediction (of one new year) intervals.
 
@@ -160,6 +184,8 @@ def predict_with_intervals(
     """
     yrs = np.asarray(list(years), dtype=int)
     x = pd.DataFrame({"const": 1.0, "t": yrs.astype(float) - fit.start})
+    if isinstance(fit, QuadraticLogTrend):
+        x["t2"] = x["t"] ** 2
     sf = fit.result.get_prediction(x).summary_frame(alpha=fit.alpha)
     out = pd.DataFrame(
         {
@@ -171,7 +197,7 @@ def predict_with_intervals(
         },
         index=pd.Index(yrs, name="year"),
     )
-    if isinstance(fit, LogLinearTrend):
+    if isinstance(fit, LogLinearTrend | QuadraticLogTrend):
         out = np.exp(out)
     out.attrs["fit"] = f"{fit.name} {fit.start}-{fit.end}, {100 * (1 - fit.alpha):.0f}% intervals"
     return out
@@ -274,6 +300,7 @@ def placebo_breaks(
     n_post: int = 2,
     min_pre: int = 4,
     log: bool = True,
+    pre_years: int | None = None,
 ) -> pd.DataFrame:
     """Run the predictive Chow test on every window of ``n_post`` years after >= ``min_pre`` years.
 
@@ -282,21 +309,30 @@ def placebo_breaks(
     the years after it are left out), and windows are ranked by p-value (1 = smallest; p-values,
     unlike F, account for the different degrees of freedom). If the real break is not rank 1,
     the series has had an equally "significant" departure before (e.g. 2009), so a single small
-    p-value is weak evidence of something new. Columns: break_year, end_year, n_pre, f_stat,
-    p_value, rank.
+    p-value is weak evidence of something new.
+
+    ``pre_years`` fixes the length of every window's fit to the ``pre_years`` years just before
+    its break, so every window's test has the same residual degrees of freedom and the ranking
+    compares like with like (default None: all earlier years, degrees of freedom then differ).
+    With n windows the smallest attainable rank p (rank / n) is 1/n. Columns: break_year,
+    end_year, n_pre, df_denom, f_stat, p_value, rank, rank_p.
     """
     start = int(s.dropna().index.min()) if start is None else start
     end = int(s.dropna().index.max()) if end is None else end
+    if pre_years is not None:
+        min_pre = pre_years
     if min_pre < 3:
         raise ValueError(f"min_pre must be >= 3 (a line needs a residual), got {min_pre}")
     rows = []
     for b in range(start + min_pre, end - n_post + 2):
-        r = chow_test(s, b, start=start, end=b + n_post - 1, log=log, method="predictive")
+        first = start if pre_years is None else b - pre_years
+        r = chow_test(s, b, start=first, end=b + n_post - 1, log=log, method="predictive")
         rows.append(
             {
                 "break_year": b,
                 "end_year": b + n_post - 1,
                 "n_pre": r.n_pre,
+                "df_denom": r.df_denom,
                 "f_stat": r.f_stat,
                 "p_value": r.p_value,
             }
@@ -305,6 +341,7 @@ def placebo_breaks(
     if out.empty:
         raise ValueError(f"series {s.name!r}: too short for placebo breaks in {start}-{end}")
     out["rank"] = out["p_value"].rank(method="min").astype(int)
+    out["rank_p"] = out["rank"] / len(out)
     return out
 
 
@@ -343,6 +380,7 @@ def chow_table(
     end: int | None = None,
     log: bool = True,
     min_pre: int = 4,
+    pre_years: int | None = None,
 ) -> pd.DataFrame:
     """Chow test at ``break_year`` for each column, with the placebo rank of the real break.
 
@@ -355,13 +393,15 @@ def chow_table(
                       method="breakpoint" if _n_post(frame[c], break_year, end) >= 2
                       else "predictive")
         pb = placebo_breaks(frame[c], start=start, end=end, n_post=r.n_post, log=log,
-                            min_pre=min_pre)
+                            min_pre=min_pre, pre_years=pre_years)
         real = pb.loc[pb["break_year"] == break_year, "rank"]
         rows[c] = {"method": r.method, "f_stat": r.f_stat, "df_num": r.df_num,
                    "df_denom": r.df_denom, "p_value": r.p_value, "n_pre": r.n_pre,
                    "n_post": r.n_post,
                    "placebo_rank": int(real.iloc[0]) if len(real) else None,
-                   "placebo_windows": len(pb)}
+                   "placebo_windows": len(pb),
+                   "rank_p": int(real.iloc[0]) / len(pb) if len(real) else None,
+                   "min_rank_p": 1 / len(pb)}
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
@@ -392,6 +432,69 @@ def _n_post(s: pd.Series, break_year: int, end: int | None) -> int:
     return int(((s.index >= break_year) & (s.index <= last)).sum())
 
 
-def t_quantile(alpha: float, df: int) -> float:
-    """Two-sided Student t critical value (used to explain interval widths in notebooks)."""
-    return float(stats.t.ppf(1 - alpha / 2, df))
+def fit_quadratic_log_trend(
+    s: pd.Series, start: int, end: int, alpha: float = 0.05
+) -> QuadraticLogTrend:
+    """Fit ``ln(s)`` on ``t`` and ``t**2`` over [start, end] (growth allowed to change steadily)."""
+    w = _window(s, start, end)
+    if (w <= 0).any():
+        raise ValueError(f"series {s.name!r}: log trend needs positive values")
+    if len(w) < 4:
+        raise ValueError(f"series {s.name!r}: a quadratic trend needs >= 4 years, got {len(w)}")
+    t = np.asarray(w.index, dtype=float) - start
+    x = pd.DataFrame({"const": 1.0, "t": t, "t2": t**2}, index=w.index)
+    res = OLS(np.log(np.asarray(w, dtype=float)), x).fit()
+    return QuadraticLogTrend(name=str(s.name), start=start, end=end, n=len(w),
+                             t2_coef=float(res.params["t2"]), t2_p_value=float(res.pvalues["t2"]),
+                             alpha=alpha, result=res)
+
+
+def residuals(fit: LogLinearTrend | LinearTrend | QuadraticLogTrend) -> pd.Series:
+    """Residuals of a fitted trend by year (log points for log fits)."""
+    years = range(fit.start, fit.end + 1)
+    return pd.Series(np.asarray(fit.result.resid, dtype=float), index=pd.Index(years, name="year"),
+                     name=fit.name)
+
+
+def durbin_watson(fit: LogLinearTrend | LinearTrend | QuadraticLogTrend) -> float:
+    """Durbin-Watson statistic of a trend's residuals (2 = no first-order autocorrelation;
+    well below 2 = residuals run in blocks, so the intervals are too narrow)."""
+    return float(_durbin_watson(np.asarray(fit.result.resid, dtype=float)))
+
+
+def residual_frame(frame: pd.DataFrame, columns: list[str], start: int, end: int) -> pd.DataFrame:
+    """Residuals of each column's log-linear trend on [start, end], one column per series."""
+    return pd.DataFrame({c: residuals(fit_log_linear_trend(frame[c], start, end))
+                         for c in columns})
+
+
+def specification_table(
+    frame: pd.DataFrame, columns: list[str], start: int, end: int, years: list[int] | None = None,
+    alpha: float = 0.05,
+) -> pd.DataFrame:
+    """Both specifications side by side, one row per (series, year after the window).
+
+    Columns: Durbin-Watson of the log-linear fit, the squared term's p-value, and for each
+    specification the gap to trend (%) and whether the year lies inside the 95 % prediction
+    interval. ``years`` defaults to every year after ``end`` in the series.
+    """
+    rows = {}
+    for c in columns:
+        s = frame[c].dropna()
+        after = years if years is not None else [int(y) for y in s.index if y > end]
+        lin = fit_log_linear_trend(s, start, end, alpha=alpha)
+        quad = fit_quadratic_log_trend(s, start, end, alpha=alpha)
+        sl = shortfall(s, predict_with_intervals(lin, after))
+        sq = shortfall(s, predict_with_intervals(quad, after))
+        for y in after:
+            rows[(c, y)] = {
+                "durbin_watson": durbin_watson(lin),
+                "t2_p_value": quad.t2_p_value,
+                "linear_gap_pct": sl.loc[y, "gap_pct"],
+                "linear_inside_pi": bool(sl.loc[y, "inside_pi"]),
+                "quadratic_gap_pct": sq.loc[y, "gap_pct"],
+                "quadratic_inside_pi": bool(sq.loc[y, "inside_pi"]),
+            }
+    out = pd.DataFrame.from_dict(rows, orient="index")
+    out.index.names = ["series", "year"]
+    return out

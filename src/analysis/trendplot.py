@@ -10,11 +10,12 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from analysis.labels import t
 from analysis.plotting import PALETTE, add_source, new_figure
 from analysis.tables import label
 from analysis.trend import LinearTrend, LogLinearTrend, predict_with_intervals
 
-__all__ = ["trend_chart"]
+__all__ = ["trend_chart", "residual_chart"]
 
 
 def trend_chart(
@@ -50,5 +51,23 @@ def trend_chart(
     ax.set_xlabel(label("year", lang))
     ax.set_xticks(years)
     ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.92))
+    add_source(fig, source)
+    return fig, ax
+
+
+def residual_chart(
+    resid: pd.DataFrame, dw: dict[str, float], *, lang: str, title: str, source: str
+) -> tuple[Figure, Axes]:
+    """Residuals of log trends by year (log points), one line per series, Durbin-Watson in the
+    legend: signs running in long blocks show the errors are not independent."""
+    fig, ax = new_figure(title)
+    for i, c in enumerate(resid.columns):
+        ax.plot(resid.index, resid[c].to_numpy(), marker="o", color=PALETTE[i % len(PALETTE)],
+                label=f"{label(c, lang)} (DW {dw[c]:.2f})")
+    ax.axhline(0, color="#444444", linewidth=0.8)
+    ax.set_ylabel(t("residual_log_points", lang))
+    ax.set_xlabel(label("year", lang))
+    ax.set_xticks([int(y) for y in resid.index])
+    ax.legend(loc="best")
     add_source(fig, source)
     return fig, ax

@@ -166,3 +166,42 @@ def test_window_sensitivity_rows_per_start():
     assert ws["growth_pct"].tolist() == pytest.approx([10.0] * 4)
     assert ws["n_years"].tolist() == [8, 8, 4, 4]
     assert ws["gap_pct"].abs().max() < 1e-9
+
+
+def test_durbin_watson_and_quadratic_by_hand():
+    # residuals alternate in sign for a wiggle around a line: DW well above 2;
+    # exact quadratic growth in logs: the squared term is found, the linear fit's DW is low.
+    t = np.arange(8)
+    wiggle = pd.Series(np.exp(0.1 * t + 0.05 * (-1) ** t), index=range(2006, 2014), name="w")
+    assert trend.durbin_watson(trend.fit_log_linear_trend(wiggle, 2006, 2013)) > 3
+    curved = pd.Series(np.exp(0.3 * t - 0.03 * t**2 + _wiggle(8) / 1000), index=range(2006, 2014),
+                       name="c")
+    lin = trend.fit_log_linear_trend(curved, 2006, 2013)
+    quad = trend.fit_quadratic_log_trend(curved, 2006, 2013)
+    assert trend.durbin_watson(lin) < 1
+    assert quad.t2_coef == pytest.approx(-0.03, abs=1e-3)
+    assert quad.t2_p_value < 0.001
+    r = trend.residuals(lin)
+    assert list(r.index) == list(range(2006, 2014))
+
+
+def test_specification_table_shows_both_fits():
+    t = np.arange(10)
+    s = pd.Series(np.exp(0.3 * t - 0.03 * t**2 + _wiggle(10) / 1000), index=range(2006, 2016),
+                  name="c")
+    spec = trend.specification_table(s.to_frame(), ["c"], 2006, 2013)
+    assert list(spec.index) == [("c", 2014), ("c", 2015)]
+    # the curve bends down: the straight line overshoots, the quadratic fits
+    assert spec.loc[("c", 2015), "linear_gap_pct"] < -10
+    assert abs(spec.loc[("c", 2015), "quadratic_gap_pct"]) < 1
+
+
+def test_placebo_windows_with_fixed_pre_years_have_equal_df():
+    t = np.arange(10)
+    y = pd.Series(10 + 2 * t + _wiggle(10) - np.where(t >= 8, 15.0, 0.0), index=range(2006, 2016))
+    pb = trend.placebo_breaks(y, log=False, pre_years=4)
+    assert pb["break_year"].tolist() == [2010, 2011, 2012, 2013, 2014]
+    assert set(pb["n_pre"]) == {4} and set(pb["df_denom"]) == {2}
+    assert pb["rank_p"].min() == pytest.approx(1 / 5)
+    ct = trend.chow_table(y.rename("y").to_frame(), ["y"], 2014, log=False, pre_years=4)
+    assert ct.loc["y", "min_rank_p"] == pytest.approx(1 / 5)

@@ -1,10 +1,10 @@
-"""Trade and FDI helpers against values computed by hand."""
+"""Notebook 03's section helpers (analysis.trade_collapse) against values computed by hand."""
 
 import pandas as pd
 import pytest
 
-from analysis import trade
-from analysis.rounding import Interval
+from analysis import trade_collapse
+from analysis import trade_collapse as trade
 
 # Two years of a made-up Table 3: exports 100 -> 80, imports 50 -> 60, total 150 -> 140.
 # Growth: exports -20 %, imports +20 %, total -6.667 %; contributions: exports -20/150*100 =
@@ -77,31 +77,45 @@ def test_to_usd_names_missing_rate():
         trade.to_usd(pd.Series([1.0], index=pd.Index([2016], name="year")), pd.Series({2015: 6.0}))
 
 
-def test_with_other_and_overflow():
-    s = trade.with_other(pd.Series({"a": 38.5, "b": 11.4}))
-    assert s["other"] == pytest.approx(50.1)
-    with pytest.raises(ValueError, match="more than the total"):
-        trade.with_other(pd.Series({"a": 60.0, "b": 50.0}))
+def test_fall_reading_says_which_flow_led():
+    # 2015 of T3: exports -13.333 pp, imports +6.667 pp, total -6.667 pp: exports give 200 %
+    # of the fall, imports -100 % (they offset it); exports led.
+    r = trade_collapse.fall_reading(trade_collapse.fall_decomposition(T3), 2015)
+    assert r["exports_share_of_fall_pct"] == pytest.approx(200.0)
+    assert r["imports_share_of_fall_pct"] == pytest.approx(-100.0)
+    assert r["led_by"] == "exports"
 
 
-def test_multiple_both_readings():
-    m = trade.multiple(60.0, 294.0)
-    assert m["ratio"] == pytest.approx(4.9)
-    assert m["increase"] == pytest.approx(3.9)
+def test_fixed_prints_fixed_decimals_without_e_notation():
+    df = pd.DataFrame({"a": [0.0347, 12.0], "b": [1.23456, 2.0], "ok": [True, False]})
+    out = trade_collapse.fixed(df, {"a": 2, "b": 3})
+    assert out["a"].tolist() == ["0.03", "12.00"]
+    assert out["b"].tolist() == ["1.235", "2.000"]
+    assert out["ok"].tolist() == [True, False]
+    assert "e-" not in out.to_string()
 
 
-def test_units_shares_and_levels_by_hand():
-    assert trade.to_unit(7000, "10 thousand USD", "100 million USD") == pytest.approx(0.7)
-    with pytest.raises(ValueError, match="exchange rate"):
-        trade.to_unit(1, "100 million yuan", "100 million USD")
+def test_city_fact_ids_follow_the_parameter():
+    assert trade_collapse.city_fact_ids(2014)["dalian_trade"] == "dalian_trade_2014"
+    with pytest.raises(KeyError, match="2013"):
+        trade_collapse.city_fact_ids(2013)
+
+
+def test_composition_has_no_residual_and_marks_unstated_groups():
+    comp = trade_collapse.composition()
+    assert "other" not in comp.index
+    assert comp.loc["mechanical_electrical", "share_of_exports"] == pytest.approx(38.5)
+    assert pd.isna(comp.loc["steel", "share_of_imports"])  # not stated, not zero
+
+
+def test_text_checks_keep_printed_decimals_and_fix_the_rest():
+    out = trade_collapse.text_checks({"export_decline_2009_pct": 20.475624}, "en")
+    row = out.iloc[0]
+    assert row.iloc[1] == "20.5"  # the text's number with its printed decimal
+    assert row.iloc[2] == "20.48" and row.iloc[3] == "0.02"
+
+
+
+def test_pct_of_and_whole_from_share_by_hand():
     assert trade.pct_of(3.61, 645) == pytest.approx(0.559690, rel=1e-5)
     assert trade.whole_from_share(2.5, 2) == pytest.approx(125.0)
-    assert trade.amount_from_share(274.23, 67.5) == pytest.approx(185.10525)
-    assert trade.level_before_change(51.9, -34.4) == pytest.approx(51.9 / 0.656)
-    assert trade.shares_of(pd.Series({"a": 1.0, "b": 3.0})).tolist() == [25.0, 75.0]
-    assert trade.shares_of(pd.Series({"a": 1.0}), total=8).tolist() == [12.5]
-
-
-def test_remainder_of_ranges():
-    rest = trade.remainder([50, Interval(15, 20), 10])
-    assert (rest.lo, rest.hi) == (20.0, 25.0)

@@ -1,0 +1,77 @@
+"""National benchmarks (external series) and price adjustments against hand-computed values,
+and the data checks: the external series reproduce Table 3's dependency rows."""
+
+import pandas as pd
+import pytest
+
+from analysis import benchmarks, data, prices
+
+
+def test_china_trade_over_gdp_reproduces_table3_national_row():
+    # China's customs trade (USD) x IMF rate / GDP as published (pre-2018-census vintage):
+    # within the rounding of the printed one decimal, shared README: -0.04 to +0.06 pp.
+    diff = benchmarks.china_dependency_check(data.load("table3_foreign_trade"))["difference"]
+    assert len(diff) == 10
+    assert diff.abs().max() < 0.065
+
+
+def test_liaoning_nbs_trade_over_gdp_reproduces_table3_liaoning_row():
+    diff = benchmarks.liaoning_dependency_check(data.load("table3_foreign_trade"))["difference"]
+    assert len(diff) == 10
+    assert diff.abs().max() < 0.1
+
+
+def test_dependency_pct_by_hand():
+    # 100 (100 million USD) x 6.5 yuan/USD / 1300 (100 million yuan) = 50 %
+    y = pd.Index([2015])
+    dep = benchmarks.dependency_pct(pd.Series([100.0], y), pd.Series([1300.0], y),
+                                    pd.Series([6.5], y))
+    assert dep.loc[2015] == pytest.approx(50.0)
+    with pytest.raises(KeyError, match="2015"):
+        benchmarks.dependency_pct(pd.Series([1.0], y), pd.Series([1.0], y), pd.Series({2014: 6}))
+
+
+def test_relative_gap_by_hand():
+    # 34.5 % below own trend while China is 30 % below its own: 0.655 / 0.70 - 1 = -6.43 %
+    assert benchmarks.relative_gap_pct(-34.5, -30.0) == pytest.approx(100 * (0.655 / 0.7 - 1))
+    own = pd.DataFrame({"gap_pct": [-34.5]}, index=[2015])
+    bench = pd.DataFrame({"gap_pct": [-30.0]}, index=[2015])
+    r = benchmarks.relative_shortfall(own, bench)
+    assert r.loc[2015, "difference_pp"] == pytest.approx(-4.5)
+
+
+def test_para41_implied_totals_by_hand():
+    # 835 亿元 / 29.4 % = 2840.1 亿元; at 6.6440 yuan/USD = 427.47 亿美元
+    s = benchmarks.para41_implied_totals(2016)
+    assert s["exports"] == pytest.approx(835 / 0.294 / 6.6440)
+    assert s["imports"] == pytest.approx(750 / 0.261 / 6.6440)
+
+
+def test_fdi_share_of_china_verdicts():
+    share = benchmarks.fdi_share_of_china(data.load("table_fdi")["fdi"])
+    # 2013: 290.40 of China's 1175.86 = 24.7 %, about five times Liaoning's GDP share
+    assert share.loc[2013, "share_pct"] == pytest.approx(100 * 290.40 / 1175.86)
+    assert share.loc[2013, "verdict"] == "implausible"
+    assert share.loc[2015, "verdict"] == "plausible"
+
+
+def test_oil_share_of_import_fall_by_hand():
+    # imports 552.0 -> 452.5 (fall 99.5); crude 22.5 %; Brent 100 -> 50.
+    # Share of 2015: crude 101.8125 after, 203.625 before: effect 101.8125 = 102.3 % of the fall.
+    # Share of 2014: crude 124.2 before, 62.1 after: effect 62.1 = 62.4 % of the fall.
+    o = prices.oil_share_of_import_fall(552.0, 452.5, 22.5, 100.0, 50.0)
+    assert o.loc["after", "price_effect"] == pytest.approx(101.8125)
+    assert o.loc["before", "share_of_fall_pct"] == pytest.approx(100 * 62.1 / 99.5)
+    with pytest.raises(ValueError, match="did not fall"):
+        prices.oil_share_of_import_fall(1.0, 2.0, 10.0, 100.0, 50.0)
+
+
+def test_price_index_and_deflate_by_hand():
+    changes = pd.Series([3.0, 10.0, -50.0], index=[2013, 2014, 2015])
+    idx = prices.price_index(changes, 2014)
+    assert idx.tolist() == pytest.approx([100 / 1.1, 100.0, 50.0])
+    # 100 USD in 2015 at 7 yuan/USD = 700 yuan; prices halved since 2014: 1400 yuan of 2014;
+    # at 2014's 7 yuan/USD: 200 USD of 2014
+    rate = pd.Series([7.0, 7.0, 7.0], index=[2013, 2014, 2015])
+    real = prices.deflate_usd(pd.Series([100.0], index=[2015]), rate, changes, 2014)
+    assert real.loc[2015] == pytest.approx(200.0)
