@@ -77,12 +77,11 @@ def fixed(df: pd.DataFrame | pd.Series, decimals: int | Mapping[str, int] = 2) -
 def text_checks(rows: Mapping[str, float], lang: str, decimals: int = 2) -> pd.DataFrame:
     """``tables.text_vs_computed`` for display: the text's number with its printed decimals,
     recomputed value and difference with ``decimals`` (no float noise, no e-notation)."""
-    out = text_vs_computed(dict(rows), lang)
-    printed = data.facts().loc[list(rows), "decimals"]
-    says, rec, diff = out.columns[1], out.columns[2], out.columns[3]
-    out[says] = [f"{v:.{int(d)}f}" for v, d in zip(out[says], printed, strict=True)]
-    for c in (rec, diff):
-        out[c] = [f"{v:.{decimals}f}" for v in out[c]]
+    out = text_vs_computed(dict(rows), lang)  # the text's number already has its printed decimals
+    recomputed = pd.Series(dict(rows), dtype=float)
+    difference = data.facts().loc[list(rows), "value"] - recomputed
+    out[out.columns[2]] = [f"{v:.{decimals}f}" for v in recomputed]
+    out[out.columns[3]] = [f"{v:.{decimals}f}" for v in difference]
     return out
 
 
