@@ -43,7 +43,6 @@ flows = ["exports", "imports", "total_trade"]
 last = int(t3.index.max())
 
 # %%
-# What the numbers show: own and China's trends, share, oil, deflated view, break test
 falls = tc.fall_decomposition(t3)
 short = trend.shortfall_table(t3, flows, trend_start, trend_end)
 short_cn = trend.shortfall_table(china, flows, trend_start, trend_end)

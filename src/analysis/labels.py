@@ -518,8 +518,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "辽宁第三产业比重与全国对比；拟合区间内的线性趋势及其后的95%预测区间"),
     "pace_2015_excluded": ("2011-2014 (2015 left out)", "2011-2014（不含2015年）"),
     # --- trade and FDI (notebooks 03, 04; analysis.trade_collapse, fdi_drop, benchmarks, prices)
-    "trade_vs_china_title": ("Total trade against its own {start}-{end} trend: Liaoning and China",
-                             "进出口总额与自身{start}-{end}年趋势：辽宁与全国"),
+    "trade_vs_china_title": ("Total trade against its own trend (fitted {start} to {end}): "
+                             "Liaoning and China",
+                             "进出口总额与自身趋势（{start}至{end}年拟合）：辽宁与全国"),
     "liaoning_table3": ("Liaoning (Table 3)", "辽宁（表 3）"),
     "china_nbs_external": ("China (NBS customs, external)", "全国（国家统计局海关数据，外部数据）"),
     "liaoning_share_of_china_trade": ("Liaoning's share of China's trade (external NBS)",
