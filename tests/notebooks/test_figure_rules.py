@@ -28,8 +28,9 @@ OPEN_ON_MAIN: dict[tuple[str, str], str] = {}  # every notebook keeps every rule
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 E_NOTATION = re.compile(r"\d[eE][+-]\d+")
 EXTERNAL_MARKS = ("external", "外部数据")
-# Latin words a Chinese-label figure may keep: proper names with no Chinese form, and codes.
-LATIN_ALLOWED = {"GDP", "FDI", "CAGR", "TEU", "Chow", "DW", "NBS", "WDI", "IMF", "EIA"}  # DW: Durbin-Watson
+# Latin words a Chinese-label figure may keep: proper names with no Chinese form (DW is
+# Durbin-Watson), and codes.
+LATIN_ALLOWED = {"GDP", "FDI", "CAGR", "TEU", "Chow", "DW", "NBS", "WDI", "IMF", "EIA"}
 PERIOD = re.compile(r"\d{4}Q\d(?:-Q\d)?")
 
 
