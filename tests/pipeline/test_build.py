@@ -7,6 +7,7 @@ order; tests that change the project undo their change.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from analysis import build as b
+from analysis.build import render
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "pipeline"
 LABELS = ["en", "zh"]
@@ -95,7 +97,7 @@ def test_every_report_exists_with_executed_notebook_manifest_index_and_latest(bu
             assert (reports / version / lang / f"{name}.ipynb").exists()
     assert (reports / "latest").resolve() == (reports / version).resolve()
     assert (reports / version / "claims.csv").read_text().startswith("id,status")
-    manifest = b.json.loads((reports / version / "manifest.json").read_text())
+    manifest = json.loads((reports / version / "manifest.json").read_text())
     assert manifest["dirty"] is False and manifest["revision"].startswith(version)
     assert [f["path"] for f in manifest["data_files"]] == ["data/table.csv"]
     assert set(manifest["notebooks"]) == {f"{n}.py" for n in NOTEBOOKS}
@@ -242,7 +244,7 @@ def test_longest_notebooks_run_first(tmp_path):
 
 
 def test_volatile_output_is_normalised():
-    nb = b.json.loads("""{"cells": [{"cell_type": "code", "id": "x9f", "metadata": {},
+    nb = json.loads("""{"cells": [{"cell_type": "code", "id": "x9f", "metadata": {},
       "execution_count": 1, "source": "", "outputs": [
         {"output_type": "stream", "name": "stderr",
          "text": "/home/u/proj/src/analysis/a.py:3: W\\n/tmp/ipykernel_123/45.py:2: W"},
@@ -253,8 +255,9 @@ def test_volatile_output_is_normalised():
     import nbformat
 
     nb = nbformat.from_dict(nb)
-    repl = b._path_replacements(Path("/home/u/proj"), Path("/home/u/proj/notebooks"), Path("/x"))
-    for pre in b._make_preprocessors(repl):
+    repl = render.path_replacements(Path("/home/u/proj"), Path("/home/u/proj/notebooks"),
+                                    Path("/x"))
+    for pre in render.make_preprocessors(repl):
         nb, _ = pre.preprocess(nb, {})
     cell = nb.cells[0]
     assert cell.id == "cell-0"
@@ -423,6 +426,6 @@ def test_stream_outputs_split_by_flush_timing_are_merged():
     whole = nbformat.v4.new_code_cell("x")
     whole.outputs = [nbformat.v4.new_output("stream", name="stderr", text="a\nb\n")]
     nb.cells = [split, whole]
-    for pre in b._make_preprocessors([]):
+    for pre in render.make_preprocessors([]):
         nb, _ = pre.preprocess(nb, {})
     assert nb.cells[0].outputs == nb.cells[1].outputs

@@ -17,9 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from analysis.build import zygote
+
 NOTEBOOK_TIMEOUT = 900.0  # seconds for one notebook, kernel start included
 START_TIMEOUT = 120  # seconds for the kernel to answer its first request
 CELL_ERROR_EXIT = 3  # child's exit code when a cell raised (details on stdout, JSON)
+RUNNER = "analysis.build.execute"  # this module, as run by `python -m` or the zygote
 
 
 @dataclass
@@ -47,12 +50,10 @@ def run_isolated(src: Path, out: Path, parameters: dict[str, Any], kernel_name: 
     args = [str(src), str(out), kernel_name, str(cwd)]
     env = None
     if zygote_socket:
-        from analysis.build.zygote import SOCKET_ENV
-
-        cmd = [sys.executable, "-m", "analysis.build.zygote", "execute", *args]
-        env = {**os.environ, SOCKET_ENV: zygote_socket}
+        cmd = zygote.runner_argv(RUNNER, *args)
+        env = {**os.environ, zygote.SOCKET_ENV: zygote_socket}
     else:
-        cmd = [sys.executable, "-m", "analysis.build.execute", *args]
+        cmd = [sys.executable, "-m", RUNNER, *args]
     payload = json.dumps(parameters)
     last = ""
     for _attempt in range(retries + 1):

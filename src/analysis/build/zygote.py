@@ -9,7 +9,8 @@ environment, relays signals to it and exits with its status; if the stand-in is 
 zygote kills the kernel. Every kernel is still a fresh process of its own: it shares imported
 modules, never notebook state. Without a zygote (socket unset, unreachable, or the zygote gone
 before answering) the stand-in becomes an ordinary kernel, so the spec always works.
-The notebook runners (`analysis.build.execute`, papermill) are forked the same way (`execute`).
+Any other module's `main(args)` can be forked the same way (`run MODULE ARGS...`); the notebook
+runners (`analysis.build.execute`, papermill) are. The zygote imports no module of the build.
 
 Only light standard-library modules are imported at module level: the stand-in (two per
 notebook) must start in milliseconds; the zygote's own needs are imported where used.
@@ -99,11 +100,17 @@ def _readline(sock: socket.socket) -> bytes:
     return buf
 
 
+def runner_argv(module: str, *args: str) -> list[str]:
+    """Command line of a stand-in that runs `module.main(args)` forked from the zygote."""
+    return [sys.executable, "-m", "analysis.build.zygote", "run", module, *args]
+
+
 def _fallback_argv(kind: str, args: Sequence[str]) -> list[str]:
-    """What the stand-in becomes when there is no zygote: the ordinary process for `kind`."""
+    """What the stand-in becomes when there is no zygote: the ordinary process for `kind`
+    ("kernel", or "run" with the module first in args)."""
     if kind == "kernel":
         return kernel_argv(*args)
-    return [sys.executable, "-m", "analysis.build.execute", *args]
+    return [sys.executable, "-m", *args]
 
 
 def _connect(sock: socket.socket, path: str, patience: float = 2.0) -> None:
@@ -194,11 +201,13 @@ def _run_child(request: dict, fds: Sequence[int], listener: socket.socket,
         env = {k: v for k, v in request["env"].items() if k != SOCKET_ENV}
         os.environ.clear()
         os.environ.update(env)
-        if request.get("kind") == "execute":
-            from analysis.build import execute
+        if request.get("kind") == "run":  # MODULE ARGS...: module.main(ARGS)
+            import importlib
 
-            sys.argv = [execute.__file__, *request["args"]]
-            code = execute.main(request["args"])
+            module, *args = request["args"]
+            runner = importlib.import_module(module)
+            sys.argv = [runner.__file__ or module, *args]
+            code = runner.main(args)
             return
         from ipykernel.kernelapp import IPKernelApp
 
@@ -388,7 +397,7 @@ def running(env: dict[str, str], cwd: Path, preload: Sequence[str] = PRELOAD
 
 def main(argv: Sequence[str] | None = None) -> int:
     """`serve SOCKET [MODULE ...]` (the zygote), or a stand-in: `launch KERNEL-ARGS...` for a
-    kernel, `execute EXECUTE-ARGS...` for a notebook runner (`analysis.build.execute`)."""
+    kernel, `run MODULE ARGS...` for `MODULE.main(ARGS)` (the notebook runners)."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["serve"] and len(args) >= 2:
         serve(args[1], args[2:] or PRELOAD)
@@ -396,10 +405,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         os._exit(0)  # tearing down the imported stack takes a second the build would wait for
     if args[:1] == ["launch"]:
         return launch("kernel", args[1:])
-    if args[:1] == ["execute"]:
-        return launch("execute", args[1:])
+    if args[:1] == ["run"] and len(args) >= 2:
+        return launch("run", args[1:])
     print("usage: python -m analysis.build.zygote serve SOCKET [MODULE ...] "
-          "| launch KERNEL-ARGS... | execute EXECUTE-ARGS...", file=sys.stderr)
+          "| launch KERNEL-ARGS... | run MODULE ARGS...", file=sys.stderr)
     return 2
 
 

@@ -1,0 +1,129 @@
+"""Running notebooks: convert them, refuse undeclared parameters, execute each with papermill in
+the project kernel (`analysis.build.execute`) and say precisely where a failing one failed."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from analysis.build.common import BuildError, rel
+from analysis.build.kernels import DISPLAY_NAME, KERNEL_NAME
+from analysis.build.plan import Job
+from analysis.build.render import clean
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """What one build fixes before its kernels run and every job reads: the work folder, the
+    zygote's socket (None: kernels from scratch), the path replacements that keep outputs free
+    of this checkout's location, and the provenance shared by every report."""
+
+    work: Path
+    socket_path: str | None
+    replacements: list[tuple[str, str]]
+    provenance: dict[str, Any]
+
+    def input_path(self, job: Job) -> Path:
+        """Where the converted notebook of `job` is written before it runs."""
+        return self.work / ".work" / job.lang / f"{job.name}.input.ipynb"
+
+    def output_path(self, job: Job) -> Path:
+        """Where papermill writes the executed notebook of `job`."""
+        return self.work / ".work" / job.lang / f"{job.name}.ipynb"
+
+
+def declared_parameters(ipynb: Path) -> set[str]:
+    """Names declared in the notebook's `parameters` cell (papermill's own inspection)."""
+    import papermill
+
+    return set(papermill.inspect_notebook(str(ipynb)))
+
+
+def has_parameters_cell(nb: Any) -> bool:
+    """Whether some cell is tagged `parameters`."""
+    return any("parameters" in c.get("metadata", {}).get("tags", []) for c in nb.cells)
+
+
+def check_parameters(job: Job, ipynb: Path, nb: Any) -> None:
+    """Refuse parameters the notebook does not declare (papermill would only warn)."""
+    if not has_parameters_cell(nb):
+        raise BuildError(
+            f"{job.source.name}: no cell tagged parameters "
+            '(add `# %% tags=["parameters"]` with label_language = "en")'
+        )
+    declared = declared_parameters(ipynb)
+    undeclared = sorted(set(job.parameters) - declared)
+    if undeclared:
+        raise BuildError(
+            f"{job.source.name}: parameter(s) {', '.join(undeclared)} not declared in its "
+            f"parameters cell (declared: {', '.join(sorted(declared)) or 'none'})"
+        )
+
+
+def prepare(to_run: Sequence[Job], ctx: RunContext) -> None:
+    """Convert the notebooks to run and refuse undeclared parameters before running any."""
+    import jupytext
+
+    errors = []
+    for job in to_run:
+        nb = jupytext.read(job.source)
+        nb.metadata["kernelspec"] = {
+            "name": KERNEL_NAME, "language": "python", "display_name": DISPLAY_NAME,
+        }
+        ipynb = ctx.input_path(job)
+        ipynb.parent.mkdir(parents=True, exist_ok=True)
+        jupytext.write(nb, ipynb, fmt="ipynb")
+        try:
+            check_parameters(job, ipynb, nb)
+        except BuildError as e:
+            errors.append(str(e))
+    if errors:
+        raise BuildError("refused, nothing was run:\n  " + "\n  ".join(errors))
+
+
+def execute(job: Job, ctx: RunContext, cwd: Path, failed_dir: Path) -> Any:
+    """Run one notebook with papermill in the project kernel; the cleaned executed notebook.
+
+    A failure keeps the partly executed notebook under failed_dir and raises BuildError naming
+    the notebook, the cell and the error.
+    """
+    import nbformat
+
+    from analysis.build.execute import CellError, ExecutionFailed, run_isolated
+
+    out = ctx.output_path(job)
+    try:
+        run_isolated(ctx.input_path(job), out, job.parameters, KERNEL_NAME, cwd,
+                     zygote_socket=ctx.socket_path)
+    except CellError as e:
+        raise BuildError(failure_message(job, out, e, failed_dir)) from None
+    except ExecutionFailed as e:  # kernel died or hung: still name the notebook
+        raise BuildError(f"[fail] notebook {job.source.name} ({job.lang}): {e}") from None
+    return clean(nbformat.read(out, as_version=4), ctx.replacements)
+
+
+def failure_message(job: Job, partial: Path, e: Any, failed_dir: Path) -> str:
+    """Keep the partly executed notebook and describe the failing cell."""
+    kept = failed_dir / job.lang / f"{job.name}.ipynb"
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    if partial.exists():
+        shutil.copyfile(partial, kept)
+    line = failing_cell_line(job.source.read_text(encoding="utf-8"), e.source or "")
+    where = f", line {line} of {job.source.name}" if line else ""
+    first = (e.source or "").strip().splitlines()[:1]
+    code = f": {first[0][:80]}" if first else ""
+    return (
+        f"[fail] notebook {job.source.name} ({job.lang}) failed in cell In [{e.exec_count}]"
+        f"{where}{code}\n       {e.ename}: {e.evalue}\n"
+        f"       partly executed notebook kept at {rel(kept)}"
+    )
+
+
+def failing_cell_line(source_text: str, cell_source: str) -> int | None:
+    """Line number in the .py file where the failing cell's code starts (best effort)."""
+    first = cell_source.strip().splitlines()[0] if cell_source.strip() else ""
+    idx = source_text.find(first) if first else -1
+    return source_text[:idx].count("\n") + 1 if idx >= 0 else None
