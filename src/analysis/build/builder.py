@@ -177,9 +177,9 @@ class Builder:
                 import papermill  # noqa: F401
 
                 prepare(to_run, ctx)
-                timings = self._execute_all(jobs, to_run, ctx, result)
+                timings, attached = self._execute_all(jobs, to_run, ctx, result)
             self._record_seconds(timings)
-            claims_file = self._claims(work, claims_key)
+            claims_file = self._claims(work, claims_key, attached)
             manifest = {
                 "version": version, "revision": state["revision"], "dirty": state["dirty"],
                 "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -248,14 +248,16 @@ class Builder:
             fork=self.fork_kernels and bool(to_run)))
 
     def _execute_all(self, jobs: Sequence[Job], to_run: Sequence[Job], ctx: RunContext,
-                     result: BuildResult) -> Timings:
-        """Run the missing notebooks in parallel kernels and render every report.
+                     result: BuildResult) -> tuple[Timings, dict[str, str]]:
+        """Run the missing notebooks in parallel kernels and render every report; the timings
+        and the files the notebooks attached (analysis.reportfiles).
 
         Rendering has a thread of its own, so a kernel starts on the next notebook while the
         previous one's HTML is being written.
         """
         running = {id(j) for j in to_run}
         timings: Timings = {}
+        files: dict[tuple[str, str], dict[str, str]] = {}
         failures: list[str] = []
         with ThreadPoolExecutor(1) as render_pool, ThreadPoolExecutor(self.workers) as pool:
             executing = {pool.submit(self._execute_timed, j, ctx): j for j in to_run}
@@ -272,12 +274,18 @@ class Builder:
                 rendering[render_pool.submit(self._render_one, job, nb, seconds, ctx)] = job
             for fut in as_completed(rendering):
                 job = rendering[fut]
-                timings[(job.name, job.lang)] = fut.result()
+                timings[(job.name, job.lang)], files[(job.name, job.lang)] = fut.result()
                 (result.executed if id(job) in running else result.reused).append(
                     f"{job.name} ({job.lang})")
         if failures:
             raise BuildError("\n".join(failures))
-        return timings
+        attached: dict[str, str] = {}
+        for job in jobs:  # in job order, so the same notebook always provides a file
+            for name, text in files[(job.name, job.lang)].items():
+                if attached.setdefault(name, text) != text:
+                    raise BuildError(f"[fail] {job.source.name} ({job.lang}) attached a {name} "
+                                     "that differs from the one attached before it")
+        return timings, attached
 
     def _execute_timed(self, job: Job, ctx: RunContext) -> tuple[Any, float]:
         """Execute one notebook with progress lines, and cache it; the notebook and seconds."""
@@ -295,9 +303,12 @@ class Builder:
         self.log(f"[done]  {label} executed in {seconds:.1f} s")
         return nb, seconds
 
-    def _render_one(self, job: Job, nb: Any, t_exec: float, ctx: RunContext) -> dict[str, Any]:
-        """Render one report (from the cache when nb is None); return its timings."""
+    def _render_one(self, job: Job, nb: Any, t_exec: float, ctx: RunContext
+                    ) -> tuple[dict[str, Any], dict[str, str]]:
+        """Render one report (from the cache when nb is None); its timings and attached files."""
         import nbformat
+
+        from analysis.reportfiles import from_notebook
 
         executed = nb is not None
         t1 = time.perf_counter()
@@ -311,11 +322,15 @@ class Builder:
         t_html = time.perf_counter() - t1
         if not executed:
             self.log(f"[cache] {job.name} ({job.lang}) rendered from cache in {t_html:.1f} s")
-        return {"executed": executed, "execute_seconds": round(t_exec, 2),
-                "render_seconds": round(t_html, 2)}
+        return ({"executed": executed, "execute_seconds": round(t_exec, 2),
+                 "render_seconds": round(t_html, 2)}, from_notebook(nb))
 
-    def _claims(self, work: Path, claims_key: str) -> str | None:
-        """Step: write claims.csv with analysis.claims.write_claims_csv (cached by key)."""
+    def _claims(self, work: Path, claims_key: str, attached: dict[str, str]) -> str | None:
+        """Step: claims.csv as the audit notebook attached it (the audit runs once), else
+        written by the claims writer (analysis.claims.write_claims_csv, cached by key)."""
+        if "claims.csv" in attached:
+            write_text(work / "claims.csv", attached["claims.csv"])
+            return "claims.csv"
         if self.claims_writer is None:
             return None
         cached = self.cache_dir / f"claims.{claims_key}.csv"
