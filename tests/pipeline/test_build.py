@@ -429,3 +429,41 @@ def test_stream_outputs_split_by_flush_timing_are_merged():
     for pre in render.make_preprocessors([]):
         nb, _ = pre.preprocess(nb, {})
     assert nb.cells[0].outputs == nb.cells[1].outputs
+
+
+# ----------------------------------------------------------------------------- integrity (issue 14)
+
+
+def _main(proj: Path, *extra: str, reports: Path | None = None) -> int:
+    return b.main(["--root", str(proj), "--notebooks-dir", str(proj / "notebooks"),
+                   "--reports-dir", str(reports or proj / "reports"), "--no-claims", *extra])
+
+
+def test_a_notebook_that_exits_midway_fails_the_build_naming_its_last_cell(built, capsys):
+    # case 2: sys.exit(0) in a cell used to publish a truncated report, exit 0, and cache it
+    proj, result, _ = built
+    reports = proj / "reports"
+    quitter = proj / "notebooks" / "04_exits.py"
+    shutil.copyfile(FIXTURES / "failing" / "04_exits.py", quitter)
+    try:
+        rc = _main(proj, "--labels", "en")
+        state = b.git_state(proj)
+    finally:
+        quitter.unlink()
+    err = capsys.readouterr().err
+    assert rc == 1, err
+    assert "04_exits.py (en)" in err and "did not run to the end" in err
+    assert "last cell that ran: In [" in err and "sys.exit(0)" in err
+    assert "line 13 of 04_exits.py" in err
+    assert not (reports / state["version"]).exists(), "a truncated report was published"
+    assert not list((reports / ".cache" / "executed").glob("04_exits.*")), "and cached"
+
+
+def test_failing_line_is_found_when_cells_start_alike():
+    # smaller item: "cell In [3], line 31" pointed at the first cell starting like the failing one
+    from analysis.build.run import failing_cell_line
+
+    py = "# %%\nx = 1\ny = 2\n\n# %%\nx = 1\ny = 3\nz = 1 / 0\n"
+    assert failing_cell_line(py, "x = 1\ny = 3\nz = 1 / 0") == 6
+    assert failing_cell_line(py, "x = 1\ny = 3\nz = 1 / 0", line_in_cell=3) == 8
+    assert failing_cell_line(py, "print('absent')") is None

@@ -33,6 +33,7 @@ class CellError(Exception):
     source: str
     ename: str
     evalue: str
+    line: int | None = None  # line of the cell being run when it raised (from the traceback)
 
 
 class ExecutionFailed(RuntimeError):
@@ -76,6 +77,16 @@ def run_isolated(src: Path, out: Path, parameters: dict[str, Any], kernel_name: 
     raise ExecutionFailed(last)
 
 
+def cell_line(traceback: list[str]) -> int | None:
+    """The line of the failing cell in IPython's traceback ("Cell In[3], line 31"): the
+    outermost frame, which is the cell that was run."""
+    import re
+
+    text = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(traceback))
+    found = re.search(r"Cell In\s*\[\s*\d*\s*\],\s*line (\d+)", text)
+    return int(found.group(1)) if found else None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Child side: parameters as JSON on stdin; exit 0, or CELL_ERROR_EXIT with JSON on stdout."""
     import papermill
@@ -91,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     except PapermillExecutionError as e:
         print(json.dumps({"exec_count": e.exec_count, "source": e.source or "",
-                          "ename": e.ename, "evalue": e.evalue}))
+                          "ename": e.ename, "evalue": e.evalue,
+                          "line": cell_line(e.traceback or [])}))
         return CELL_ERROR_EXIT
     return 0
 

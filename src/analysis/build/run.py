@@ -102,19 +102,51 @@ def execute(job: Job, ctx: RunContext, cwd: Path, failed_dir: Path) -> Any:
         raise BuildError(failure_message(job, out, e, failed_dir)) from None
     except ExecutionFailed as e:  # kernel died or hung: still name the notebook
         raise BuildError(f"[fail] notebook {job.source.name} ({job.lang}): {e}") from None
-    return clean(nbformat.read(out, as_version=4), ctx.replacements)
+    nb = nbformat.read(out, as_version=4)
+    check_complete(job, nb, out, failed_dir)
+    return clean(nb, ctx.replacements)
 
 
-def failure_message(job: Job, partial: Path, e: Any, failed_dir: Path) -> str:
-    """Keep the partly executed notebook and describe the failing cell."""
+def check_complete(job: Job, nb: Any, partial: Path, failed_dir: Path) -> None:
+    """Refuse a notebook whose code cells did not all run (a SystemExit, a kernel that left):
+    whatever the exit status, a report counts only if it ran to the end."""
+    code = [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
+    ran = [c for c in code if c.get("execution_count") is not None]
+    if len(ran) == len(code):
+        return
+    kept = keep_partial(job, partial, failed_dir)
+    if ran:
+        last = ran[-1]
+        line = failing_cell_line(job.source.read_text(encoding="utf-8"), last.source)
+        where = f", line {line} of {job.source.name}" if line else ""
+        first = last.source.strip().splitlines()[0][:80]
+        what = f"last cell that ran: In [{last.execution_count}]{where}: {first}"
+    else:
+        what = "no cell ran"
+    raise BuildError(
+        f"[fail] notebook {job.source.name} ({job.lang}) did not run to the end "
+        f"({len(code) - len(ran)} of {len(code)} code cells never ran; a SystemExit or a "
+        f"kernel that left?)\n       {what}\n       partly executed notebook kept at {rel(kept)}"
+    )
+
+
+def keep_partial(job: Job, partial: Path, failed_dir: Path) -> Path:
+    """Copy a failed run's partly executed notebook to failed_dir/<lang>/ for inspection."""
     kept = failed_dir / job.lang / f"{job.name}.ipynb"
     kept.parent.mkdir(parents=True, exist_ok=True)
     if partial.exists():
         shutil.copyfile(partial, kept)
-    line = failing_cell_line(job.source.read_text(encoding="utf-8"), e.source or "")
+    return kept
+
+
+def failure_message(job: Job, partial: Path, e: Any, failed_dir: Path) -> str:
+    """Keep the partly executed notebook and describe the failing cell."""
+    kept = keep_partial(job, partial, failed_dir)
+    line = failing_cell_line(job.source.read_text(encoding="utf-8"), e.source or "", e.line)
     where = f", line {line} of {job.source.name}" if line else ""
-    first = (e.source or "").strip().splitlines()[:1]
-    code = f": {first[0][:80]}" if first else ""
+    lines = (e.source or "").strip("\n").splitlines()
+    shown = lines[e.line - 1] if e.line and 0 < e.line <= len(lines) else (lines or [""])[0]
+    code = f": {shown.strip()[:80]}" if shown.strip() else ""
     return (
         f"[fail] notebook {job.source.name} ({job.lang}) failed in cell In [{e.exec_count}]"
         f"{where}{code}\n       {e.ename}: {e.evalue}\n"
@@ -122,8 +154,20 @@ def failure_message(job: Job, partial: Path, e: Any, failed_dir: Path) -> str:
     )
 
 
-def failing_cell_line(source_text: str, cell_source: str) -> int | None:
-    """Line number in the .py file where the failing cell's code starts (best effort)."""
-    first = cell_source.strip().splitlines()[0] if cell_source.strip() else ""
-    idx = source_text.find(first) if first else -1
-    return source_text[:idx].count("\n") + 1 if idx >= 0 else None
+def failing_cell_line(source_text: str, cell_source: str, line_in_cell: int | None = None
+                      ) -> int | None:
+    """Line number in the .py file of a cell's line (its first line by default): the cell is
+    found by its whole source, so two cells that start alike are told apart (best effort)."""
+    body = cell_source.strip()
+    if not body:
+        return None
+    idx = source_text.find(body)
+    if idx < 0:
+        idx = source_text.find(body.splitlines()[0])
+    if idx < 0:
+        return None
+    start = source_text[:idx].count("\n") + 1
+    if line_in_cell is None:
+        return start
+    leading = len(cell_source) - len(cell_source.lstrip("\n"))  # blank lines stripped above
+    return start + max(0, line_in_cell - 1 - cell_source[:leading].count("\n"))
