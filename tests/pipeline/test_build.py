@@ -467,3 +467,28 @@ def test_failing_line_is_found_when_cells_start_alike():
     assert failing_cell_line(py, "x = 1\ny = 3\nz = 1 / 0") == 6
     assert failing_cell_line(py, "x = 1\ny = 3\nz = 1 / 0", line_in_cell=3) == 8
     assert failing_cell_line(py, "print('absent')") is None
+
+
+def test_data_changed_during_the_build_is_refused_and_not_cached(built, capsys):
+    # case 1: keys were computed at the start, kernels read the files later; a change in between
+    # was published and cached under the old key (and republished after the revert)
+    proj, result, _ = built
+    reports = proj / "reports"
+    table = proj / "data" / "table.csv"
+    original = table.read_bytes()
+    editor = proj / "notebooks" / "05_edits_data.py"
+    shutil.copyfile(FIXTURES / "failing" / "05_edits_data.py", editor)
+    try:
+        rc = _main(proj, "--labels", "en")
+        err = capsys.readouterr().err
+        state = b.git_state(proj)
+        table.write_bytes(original)
+        cached = list((reports / ".cache" / "executed").glob("05_edits_data.*"))
+    finally:
+        editor.unlink()
+        table.write_bytes(original)
+    assert rc == 1
+    assert "data/table.csv changed during the build; nothing published" in err
+    assert not (reports / state["version"]).exists()
+    assert cached == [], "an execution that read changed inputs was cached"
+    assert b.git_state(proj)["version"] == result.version

@@ -19,10 +19,12 @@ from analysis.build import zygote
 from analysis.build.common import BuildError, Log, print_line, write_text
 from analysis.build.fingerprints import (
     PACKAGE_DIR,
+    changed_files,
     data_file_hashes,
     data_fingerprint,
     environment_hash,
     files_hash,
+    input_snapshot,
     package_dependencies,
     sha256_bytes,
     sha256_file,
@@ -125,6 +127,7 @@ class Builder:
     def run(self) -> BuildResult:
         """Build the reports of the current tree (or find them up to date); raise BuildError."""
         t0 = time.perf_counter()
+        inputs = self._snapshot()  # before the keys: any later change shows at the end
         state, jobs, claims_key = self.plan()
         version = state["version"]
         result = BuildResult(version=version, path=self.reports_dir / version)
@@ -138,7 +141,7 @@ class Builder:
             self.log(f"[build] reports/{version} is up to date ({len(jobs)} reports, nothing to "
                      f"run) in {result.seconds:.2f} s")
             return result
-        self._build(state, jobs, claims_key, result)
+        self._build(state, jobs, claims_key, result, inputs)
         result.seconds = time.perf_counter() - t0
         self.log(f"[build] published reports/{version} ({len(result.executed)} executed, "
                  f"{len(result.reused)} from cache) in {result.seconds:.1f} s; "
@@ -146,8 +149,24 @@ class Builder:
         return result
 
     # ---- the real work (heavy imports from here on)
+    def _snapshot(self) -> dict[str, str]:
+        return input_snapshot(self.root, self.notebooks_dir)
+
+    def _check_inputs_unchanged(self, before: dict[str, str], written: Sequence[Path]) -> None:
+        """Refuse to publish when an input changed while the kernels ran (they may have read
+        either version); what this build cached is discarded too."""
+        changed = changed_files(before, self._snapshot())
+        if not changed:
+            return
+        for path in written:
+            path.unlink(missing_ok=True)
+        shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5
+                                          else "")
+        raise BuildError(f"[fail] {shown} changed during the build; nothing published "
+                         "(run it again)")
+
     def _build(self, state: dict[str, Any], jobs: list[Job], claims_key: str,
-               result: BuildResult) -> None:
+               result: BuildResult, inputs: dict[str, str]) -> None:
         version = state["version"]
         self.reports_dir.mkdir(parents=True, exist_ok=True)
         (self.cache_dir / "executed").mkdir(parents=True, exist_ok=True)
@@ -204,6 +223,7 @@ class Builder:
             except ValueError as err:
                 raise BuildError(f"[fail] key figures: {err}") from None
             write_text(work / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
+            self._check_inputs_unchanged(inputs, [self._cached(j) for j in to_run])
             publish(self.reports_dir, work, version)
         finally:
             shutil.rmtree(work, ignore_errors=True)

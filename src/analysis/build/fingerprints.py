@@ -159,6 +159,26 @@ def package_dependencies(source_text: str, package_dir: Path = PACKAGE_DIR) -> l
     return sorted({p for p in always + files if p.exists()})
 
 
+def input_snapshot(root: Path, notebooks_dir: Path, package_dir: Path = PACKAGE_DIR
+                   ) -> dict[str, str]:
+    """sha256 of every file a build reads (data/, the notebooks, the analysis package, the lock
+    file), by a readable name; taken before planning and again before publishing."""
+    def name(p: Path) -> str:
+        try:
+            return p.relative_to(root).as_posix()
+        except ValueError:
+            return p.as_posix()
+
+    files = [*tree_files(root / "data"), *sorted(notebooks_dir.glob("*.py")),
+             *tree_files(package_dir), *[p for p in (root / "uv.lock",) if p.exists()]]
+    return {name(p): sha256_file(p) for p in files if p.is_file()}
+
+
+def changed_files(before: dict[str, str], after: dict[str, str]) -> list[str]:
+    """Names whose hash differs between two snapshots (added, removed or edited)."""
+    return sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+
+
 def cache_key(
     source: Path, lang: str, parameters: dict[str, Any], data_hash: str, env_hash: str
 ) -> str:
