@@ -492,3 +492,31 @@ def test_data_changed_during_the_build_is_refused_and_not_cached(built, capsys):
     assert not (reports / state["version"]).exists()
     assert cached == [], "an execution that read changed inputs was cached"
     assert b.git_state(proj)["version"] == result.version
+
+
+def test_damaged_cache_and_published_files_are_detected_and_rebuilt(built):
+    # case 4: a number changed inside a cached notebook was published; a truncated entry killed
+    # every later build; a truncated published page or claims cache counted as up to date
+    proj, result, _ = built
+    folder = proj / "reports" / result.version
+    page = folder / "en" / "01_tables.html"
+    good_page, good_claims = page.read_bytes(), (folder / "claims.csv").read_bytes()
+    executed = proj / "reports" / ".cache" / "executed"
+    tampered = next(executed.glob("01_tables.en.*.ipynb"))
+    tampered.write_text(tampered.read_text().replace("507.1", "999.9"))
+    truncated = next(executed.glob("02_figure.zh.*.ipynb"))
+    truncated.write_bytes(truncated.read_bytes()[:100])
+    claims_cache = next((proj / "reports" / ".cache").glob("claims.*.csv"))
+    claims_cache.write_bytes(claims_cache.read_bytes()[:10])
+    page.write_bytes(good_page[:1000])
+    run = Run(proj, claims_writer=_claims_stub)
+    again = run()
+    log = "\n".join(run.lines)
+    assert f"{result.version}/en/01_tables.html does not match its manifest: rebuilt" in log
+    assert f"{tampered.name} does not match its recorded hash: discarded, made again" in log
+    assert f"{truncated.name} does not match its recorded hash: discarded, made again" in log
+    assert f"{claims_cache.name} does not match its recorded hash" in log
+    assert sorted(again.executed) == ["01_tables (en)", "02_figure (zh)"]
+    assert page.read_bytes() == good_page and b"999.9" not in page.read_bytes()
+    assert (folder / "claims.csv").read_bytes() == good_claims
+    assert Run(proj, claims_writer=_claims_stub)().up_to_date

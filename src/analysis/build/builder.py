@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import sys
-import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -15,8 +14,8 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from analysis.build import zygote
-from analysis.build.common import BuildError, Log, print_line, write_text
+from analysis.build import cache, zygote
+from analysis.build.common import BuildError, Log, print_line, rel, write_text
 from analysis.build.fingerprints import (
     PACKAGE_DIR,
     changed_files,
@@ -119,10 +118,17 @@ class Builder:
         if self.claims_writer is not None and done.get("claims_key") != claims_key:
             return False
         folder = self.reports_dir / version
-        return all(
-            keys.get((j.name, j.lang)) == j.key and (folder / j.lang / f"{j.name}.html").exists()
-            for j in jobs
-        )
+        if not all(keys.get((j.name, j.lang)) == j.key for j in jobs):
+            return False
+        files = done.get("files")
+        if not isinstance(files, dict) or not all(
+                f"{j.lang}/{j.name}.html" in files for j in jobs):
+            return False
+        bad = cache.mismatched(folder, files)
+        if bad:
+            self.log(f"[check] {rel(folder / bad)} does not match its manifest: rebuilt")
+            return False
+        return True
 
     def run(self) -> BuildResult:
         """Build the reports of the current tree (or find them up to date); raise BuildError."""
@@ -174,7 +180,7 @@ class Builder:
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir()
         try:
-            to_run = self._longest_first([j for j in jobs if not self._cached(j).exists()])
+            to_run = self._longest_first([j for j in jobs if self._from_cache(j) is None])
             self.log(f"[build] version {version}: {len(jobs)} reports, {len(to_run)} to run, "
                      f"{len(jobs) - len(to_run)} cached; {self.workers} parallel kernels")
             with ExitStack() as kernels:  # the zygote imports while this process prepares
@@ -222,6 +228,7 @@ class Builder:
                 write_key_figures(work, manifest["reports"])
             except ValueError as err:
                 raise BuildError(f"[fail] key figures: {err}") from None
+            manifest["files"] = cache.file_hashes(work)
             write_text(work / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
             self._check_inputs_unchanged(inputs, [self._cached(j) for j in to_run])
             publish(self.reports_dir, work, version)
@@ -259,6 +266,21 @@ class Builder:
 
     def _cached(self, job: Job) -> Path:
         return self.cache_dir / "executed" / f"{job.name}.{job.lang}.{job.key}.ipynb"
+
+    def _from_cache(self, job: Job) -> Any:
+        """The executed notebook of job from the cache, if its entry is sound (else None)."""
+        import nbformat
+
+        data = cache.load(self._cached(job), self.log, {"key": job.key})
+        if data is None:
+            return None
+        try:
+            return nbformat.reads(data.decode("utf-8"), as_version=4)
+        except Exception as e:  # noqa: BLE001 - any unreadable entry is made again
+            cache.discard(self._cached(job))
+            self.log(f"[cache] {rel(self._cached(job))} is unreadable ({type(e).__name__}): "
+                     "discarded, made again")
+            return None
 
     def _kernels(self, stack: ExitStack, to_run: Sequence[Job]) -> str | None:
         """The report kernel (and zygote) for the duration of `stack`; see report_kernel."""
@@ -315,10 +337,7 @@ class Builder:
         self.log(f"[run]   {label}")
         t0 = time.perf_counter()
         nb = execute(job, ctx, self.notebooks_dir, self.reports_dir / ".failed")
-        cached = self._cached(job)
-        tmp = cached.with_suffix(f".tmp{threading.get_ident()}")
-        nbformat.write(nb, tmp)
-        os.replace(tmp, cached)
+        cache.store(self._cached(job), nbformat.writes(nb).encode("utf-8"), {"key": job.key})
         seconds = time.perf_counter() - t0
         self.log(f"[done]  {label} executed in {seconds:.1f} s")
         return nb, seconds
@@ -333,7 +352,10 @@ class Builder:
         executed = nb is not None
         t1 = time.perf_counter()
         if nb is None:
-            nb = nbformat.read(self._cached(job), as_version=4)
+            nb = self._from_cache(job)
+            if nb is None:
+                raise BuildError(f"[fail] cache entry of {job.name} ({job.lang}) vanished "
+                                 "during the build; run it again")
         html_text = self.renderer.render(job, nb, ctx.provenance)
         out = ctx.work / job.lang / f"{job.name}.html"
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -354,18 +376,22 @@ class Builder:
         if self.claims_writer is None:
             return None
         cached = self.cache_dir / f"claims.{claims_key}.csv"
-        if not cached.exists():
+        text = cache.load(cached, self.log, {"key": claims_key})
+        if text is None:
             t0 = time.perf_counter()
             self.log("[run]   claims.csv")
-            tmp = cached.with_suffix(".tmp")
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
             try:
                 self.claims_writer(tmp)
+                text = tmp.read_bytes()
             except Exception as e:
                 raise BuildError(
                     f"[fail] claims step (analysis.claims.write_claims_csv): "
                     f"{type(e).__name__}: {e}"
                 ) from e
-            os.replace(tmp, cached)
+            finally:
+                tmp.unlink(missing_ok=True)
+            cache.store(cached, text, {"key": claims_key})
             self.log(f"[done]  claims.csv in {time.perf_counter() - t0:.1f} s")
-        shutil.copyfile(cached, work / "claims.csv")
+        (work / "claims.csv").write_bytes(text)
         return "claims.csv"
