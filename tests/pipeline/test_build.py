@@ -502,9 +502,11 @@ def test_damaged_cache_and_published_files_are_detected_and_rebuilt(built):
     page = folder / "en" / "01_tables.html"
     good_page, good_claims = page.read_bytes(), (folder / "claims.csv").read_bytes()
     executed = proj / "reports" / ".cache" / "executed"
-    tampered = next(executed.glob("01_tables.en.*.ipynb"))
+    keys = {(r["notebook"], r["lang"]): r["key"]
+            for r in json.loads((folder / "manifest.json").read_text())["reports"]}
+    tampered = executed / f"01_tables.en.{keys[('01_tables', 'en')]}.ipynb"
     tampered.write_text(tampered.read_text().replace("507.1", "999.9"))
-    truncated = next(executed.glob("02_figure.zh.*.ipynb"))
+    truncated = executed / f"02_figure.zh.{keys[('02_figure', 'zh')]}.ipynb"
     truncated.write_bytes(truncated.read_bytes()[:100])
     claims_cache = next((proj / "reports" / ".cache").glob("claims.*.csv"))
     claims_cache.write_bytes(claims_cache.read_bytes()[:10])
@@ -520,3 +522,37 @@ def test_damaged_cache_and_published_files_are_detected_and_rebuilt(built):
     assert page.read_bytes() == good_page and b"999.9" not in page.read_bytes()
     assert (folder / "claims.csv").read_bytes() == good_claims
     assert Run(proj, claims_writer=_claims_stub)().up_to_date
+
+
+def test_one_name_one_content_labels_kept_parameters_named_kernel_specs_private(tmp_path):
+    # case 6: `make reports LABELS=zh` after an English build removed the English reports from
+    # latest; non-default parameters were published under the plain version name; two builds in
+    # one clone shared one kernel-spec folder
+    proj = tmp_path / "proj"
+    (proj / "notebooks").mkdir(parents=True)
+    shutil.copyfile(FIXTURES / "failing" / "06_where.py", proj / "notebooks" / "06_where.py")
+    (proj / "data").mkdir()
+    (proj / "data" / "table.csv").write_text("year,exports\n2015,507.1\n", encoding="utf-8")
+    (proj / ".gitignore").write_text("reports/\n", encoding="utf-8")
+    _git(proj, "init", "-q")
+    _git(proj, "add", ".")
+    _git(proj, "commit", "-qm", "fixture")
+    english = Run(proj, labels=["en"])()
+    chinese_run = Run(proj, labels=["zh"])
+    chinese = chinese_run()
+    assert chinese.version == english.version and chinese.executed == ["06_where (zh)"]
+    latest = proj / "reports" / "latest"
+    assert (latest / "en" / "06_where.html").exists() and (latest / "zh" / "06_where.html").exists()
+    manifest = json.loads((latest / "manifest.json").read_text())
+    assert manifest["labels"] == ["zh", "en"]
+    assert {(r["notebook"], r["lang"]) for r in manifest["reports"]} == {
+        ("06_where", "en"), ("06_where", "zh")}
+    assert Run(proj, labels=["en", "zh"])().up_to_date
+    page = (latest / "zh" / "06_where.html").read_text()
+    assert "kernel specs from &lt;build&gt;/.work/jupyter" in page
+    assert not (proj / "reports" / ".cache" / "jupyter").exists()
+    # a parameter that is not the default gives a version of its own; the plain one stays
+    plain = (proj / "reports" / english.version / "manifest.json").read_bytes()
+    scaled = Run(proj, labels=["en"], params=["label_language=en"])()
+    assert scaled.version.startswith(f"{english.version}-params-") and scaled.executed == []
+    assert (proj / "reports" / english.version / "manifest.json").read_bytes() == plain

@@ -18,6 +18,7 @@ from analysis.build import cache, zygote
 from analysis.build.common import BuildError, Log, print_line, rel, write_text
 from analysis.build.fingerprints import (
     PACKAGE_DIR,
+    cache_key,
     changed_files,
     data_file_hashes,
     data_fingerprint,
@@ -93,8 +94,12 @@ class Builder:
 
     # ---- planning (standard library only)
     def plan(self) -> tuple[dict[str, Any], list[Job], str]:
-        """Git state, jobs with cache keys, and the claims cache key."""
+        """Git state, jobs with cache keys, and the claims cache key. Non-default parameters
+        name a version of their own (`<revision>-params-<hash>`): one name, one content."""
         state = git_state(self.root)
+        if self.params:
+            tag = sha256_bytes(json.dumps(sorted(self.params)).encode())[:8]
+            state = {**state, "version": f"{state['version']}-params-{tag}"}
         data_hash = tree_hash(self.root / "data")
         env_hash = environment_hash(self.root)
         jobs = plan_jobs(
@@ -165,7 +170,7 @@ class Builder:
         if not changed:
             return
         for path in written:
-            path.unlink(missing_ok=True)
+            cache.discard(path)
         shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5
                                           else "")
         raise BuildError(f"[fail] {shown} changed during the build; nothing published "
@@ -183,8 +188,9 @@ class Builder:
             to_run = self._longest_first([j for j in jobs if self._from_cache(j) is None])
             self.log(f"[build] version {version}: {len(jobs)} reports, {len(to_run)} to run, "
                      f"{len(jobs) - len(to_run)} cached; {self.workers} parallel kernels")
+            carried = self._carry_over(version, jobs, work)
             with ExitStack() as kernels:  # the zygote imports while this process prepares
-                socket_path = self._kernels(kernels, to_run)
+                socket_path = self._kernels(kernels, to_run, work)
                 data_files = data_file_hashes(self.root)
                 packages = installed_packages()
                 ctx = RunContext(
@@ -208,7 +214,9 @@ class Builder:
             manifest = {
                 "version": version, "revision": state["revision"], "dirty": state["dirty"],
                 "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                "labels": self.labels, "python": sys.version.split()[0],
+                "labels": list(dict.fromkeys(
+                    self.labels + [r["lang"] for r in carried])),
+                "python": sys.version.split()[0],
                 "data_fingerprint": ctx.provenance["data_fingerprint"],
                 "data_files": data_files,
                 "notebooks": {p.name: sha256_file(p) for p in sorted({j.source for j in jobs})},
@@ -219,7 +227,7 @@ class Builder:
                      "parameters": j.parameters, "html": f"{j.lang}/{j.name}.html",
                      "ipynb": f"{j.lang}/{j.name}.ipynb", **timings[(j.name, j.lang)]}
                     for j in jobs
-                ],
+                ] + carried,
             }
             shutil.rmtree(work / ".work", ignore_errors=True)
             from analysis.keyfigures import write_version as write_key_figures
@@ -282,12 +290,44 @@ class Builder:
                      "discarded, made again")
             return None
 
-    def _kernels(self, stack: ExitStack, to_run: Sequence[Job]) -> str | None:
-        """The report kernel (and zygote) for the duration of `stack`; see report_kernel."""
+    def _kernels(self, stack: ExitStack, to_run: Sequence[Job], work: Path) -> str | None:
+        """The report kernel (and zygote) for the duration of `stack`; see report_kernel. The
+        kernel spec lives in this build's own work folder: two builds at once in one clone
+        never start kernels from each other's zygote."""
         env = {**kernel_env(self.pycache), VALIDATED_ENV: str(self.cache_dir / "validated")}
         return stack.enter_context(report_kernel(
-            self.cache_dir / "jupyter", env, self.notebooks_dir,
+            work / ".work" / "jupyter", env, self.notebooks_dir,
             fork=self.fork_kernels and bool(to_run)))
+
+    def _carry_over(self, version: str, jobs: Sequence[Job], work: Path
+                    ) -> list[dict[str, Any]]:
+        """Reports already published under this version that this build does not make (other
+        label languages): copied into the new folder if still current and intact, so a build
+        never removes reports it did not rebuild. Their manifest entries are returned."""
+        folder = self.reports_dir / version
+        try:
+            done = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+        files = done.get("files") if isinstance(done.get("files"), dict) else {}
+        making = {(j.name, j.lang) for j in jobs}
+        data_hash, env_hash = tree_hash(self.root / "data"), environment_hash(self.root)
+        carried = []
+        for entry in done.get("reports", []):
+            source = self.notebooks_dir / f"{entry.get('notebook')}.py"
+            names = [entry.get("html"), entry.get("ipynb")]
+            if ((entry.get("notebook"), entry.get("lang")) in making or not source.exists()
+                    or not all(n in files for n in names)
+                    or cache.mismatched(folder, {n: files[n] for n in names})
+                    or cache_key(source, entry["lang"], entry.get("parameters", {}),
+                                 data_hash, env_hash) != entry.get("key")):
+                continue
+            for n in names:
+                (work / n).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(folder / n, work / n)
+            carried.append(entry)
+            self.log(f"[keep]  {entry['notebook']} ({entry['lang']}) kept from reports/{version}")
+        return carried
 
     def _execute_all(self, jobs: Sequence[Job], to_run: Sequence[Job], ctx: RunContext,
                      result: BuildResult) -> tuple[Timings, dict[str, str]]:
