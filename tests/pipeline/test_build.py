@@ -556,3 +556,68 @@ def test_one_name_one_content_labels_kept_parameters_named_kernel_specs_private(
     scaled = Run(proj, labels=["en"], params=["label_language=en"])()
     assert scaled.version.startswith(f"{english.version}-params-") and scaled.executed == []
     assert (proj / "reports" / english.version / "manifest.json").read_bytes() == plain
+
+
+def test_a_hung_notebook_fails_at_the_timeout_naming_its_cell_and_stale_folders_go(built, capsys):
+    # case 5: a notebook in a loop held the build 900 s, then was retried silently; work folders
+    # of killed builds stayed for ever
+    proj, _, _ = built
+    reports = proj / "reports"
+    stale = reports / ".build-0123456789-dirty-00000000-999999999"  # no such process
+    (stale / "en").mkdir(parents=True)
+    hung = proj / "notebooks" / "07_hangs.py"
+    shutil.copyfile(FIXTURES / "failing" / "07_hangs.py", hung)
+    try:
+        rc = _main(proj, "--labels", "en", "--timeout", "20")
+    finally:
+        hung.unlink()
+    captured = capsys.readouterr()
+    assert rc == 1
+    assert "07_hangs.py (en): did not finish within 20 s" in captured.err
+    assert "it was running the cell at line 11 of 07_hangs.py: while True:" in captured.err
+    assert captured.out.count("[run]   07_hangs (en)") == 1, "a timeout must not be retried"
+    assert not stale.exists() and "left by an interrupted build" in captured.out
+    assert not list(reports.glob(".build-*"))
+
+
+@pytest.mark.parametrize("how", ["SIGINT", "SIGKILL"])
+def test_an_interrupted_build_stops_at_once_and_leaves_no_process(built, how):
+    # case 5: the first Ctrl-C was ignored until every kernel finished; a killed driver left its
+    # zygote (215 MB) running for good, with its socket folder in /tmp
+    import signal
+    import time
+
+    import psutil
+    from conftest import process_gone
+
+    proj, _, _ = built
+    hung = proj / "notebooks" / "07_hangs.py"
+    shutil.copyfile(FIXTURES / "failing" / "07_hangs.py", hung)
+    try:
+        driver = subprocess.Popen(
+            [sys.executable, "-m", "analysis.build", "--root", str(proj), "--notebooks-dir",
+             str(proj / "notebooks"), "--reports-dir", str(proj / "reports"), "--labels", "en",
+             "--no-claims"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            # Ctrl-C as in a terminal (a shell's background jobs start with SIGINT ignored)
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        for line in driver.stdout:
+            if line.startswith("[run]   07_hangs"):
+                break
+        time.sleep(3)  # the kernel is in its loop
+        family = psutil.Process(driver.pid).children(recursive=True)
+        assert family, "the build runs its notebook in child processes"
+        zygote_dirs = {a for p in family for a in p.cmdline() if "liaoning-zygote-" in a}
+        t0 = time.monotonic()
+        driver.send_signal(getattr(signal, how))
+        rc = driver.wait(timeout=60)
+        stopped = time.monotonic() - t0
+    finally:
+        hung.unlink()
+    assert rc == (130 if how == "SIGINT" else -9)
+    if how == "SIGINT":
+        assert stopped < 20, f"Ctrl-C took {stopped:.0f} s"
+        assert "interrupted: nothing published" in driver.stderr.read()
+        assert not list((proj / "reports").glob(".build-*"))
+    left = [p.pid for p in family if not process_gone(p.pid, within=20)]
+    assert not left, f"processes left behind: {left}"
+    assert not [d for d in zygote_dirs if Path(d).parent.exists()], "zygote folder left in /tmp"

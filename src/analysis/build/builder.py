@@ -8,14 +8,15 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
 from analysis.build import cache, zygote
 from analysis.build.common import BuildError, Log, print_line, rel, write_text
+from analysis.build.execute import NOTEBOOK_TIMEOUT, allow_runs, stop_all
 from analysis.build.fingerprints import (
     PACKAGE_DIR,
     cache_key,
@@ -59,6 +60,30 @@ def _source_of(function: Any) -> str:
         return ""
 
 
+def _alive(pid: int) -> bool:
+    """Whether a process with this id exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextmanager
+def _stop_children_on_interrupt(*pools: ThreadPoolExecutor) -> Iterator[None]:
+    """On Ctrl-C or SIGTERM, kill the running notebooks and drop the queued ones at once, so
+    the build stops within seconds instead of waiting for every kernel to finish."""
+    try:
+        yield
+    except BaseException:
+        stop_all()
+        for pool in pools:
+            pool.shutdown(wait=False, cancel_futures=True)
+        raise
+
+
 class Builder:
     """One build: plans jobs, executes what the cache lacks, renders HTML, publishes."""
 
@@ -74,6 +99,7 @@ class Builder:
         log: Log | None = None,
         pycache: Path | None = None,
         fork_kernels: bool | None = None,
+        timeout: float | None = None,
     ) -> None:
         self.notebooks_dir = Path(notebooks_dir).resolve()
         self.reports_dir = Path(reports_dir).resolve()
@@ -89,6 +115,9 @@ class Builder:
         self.cache_dir = self.reports_dir / ".cache"
         self.pycache = Path(pycache) if pycache else self.cache_dir / "pycache"
         self.renderer = Renderer()
+        self.timeout = NOTEBOOK_TIMEOUT if timeout is None else float(timeout)
+        if self.timeout <= 0:
+            raise BuildError(f"timeout must be a positive number of seconds, got {timeout}")
         # Kernels forked from a zygote that has the libraries imported (Linux; see zygote).
         self.fork_kernels = zygote.available() if fork_kernels is None else fork_kernels
 
@@ -181,6 +210,7 @@ class Builder:
         version = state["version"]
         self.reports_dir.mkdir(parents=True, exist_ok=True)
         (self.cache_dir / "executed").mkdir(parents=True, exist_ok=True)
+        self._remove_stale()
         work = self.reports_dir / f".build-{version}-{os.getpid()}"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir()
@@ -194,7 +224,7 @@ class Builder:
                 data_files = data_file_hashes(self.root)
                 packages = installed_packages()
                 ctx = RunContext(
-                    work=work, socket_path=socket_path,
+                    work=work, socket_path=socket_path, timeout=self.timeout,
                     replacements=path_replacements(self.root, self.notebooks_dir, work),
                     provenance={
                         "version": version, "revision": state["revision"],
@@ -242,6 +272,15 @@ class Builder:
             publish(self.reports_dir, work, version)
         finally:
             shutil.rmtree(work, ignore_errors=True)
+
+    def _remove_stale(self) -> None:
+        """Remove the work folders of builds that were killed (their process is gone)."""
+        for folder in self.reports_dir.glob(".build-*"):
+            pid = folder.name.rsplit("-", 1)[-1]
+            if not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+                continue
+            shutil.rmtree(folder, ignore_errors=True)
+            self.log(f"[clean] removed {rel(folder)}, left by an interrupted build")
 
     def _longest_first(self, to_run: list[Job]) -> list[Job]:
         """Jobs ordered by expected run time, longest first, so that the two kernels finish
@@ -341,7 +380,9 @@ class Builder:
         timings: Timings = {}
         files: dict[tuple[str, str], dict[str, str]] = {}
         failures: list[str] = []
-        with ThreadPoolExecutor(1) as render_pool, ThreadPoolExecutor(self.workers) as pool:
+        allow_runs()
+        with ThreadPoolExecutor(1) as render_pool, ThreadPoolExecutor(self.workers) as pool, \
+                _stop_children_on_interrupt(pool, render_pool):
             executing = {pool.submit(self._execute_timed, j, ctx): j for j in to_run}
             rendering = {render_pool.submit(self._render_one, j, None, 0.0, ctx): j
                          for j in jobs if id(j) not in running}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import signal
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 
 from analysis.build.builder import Builder, ClaimsWriter
 from analysis.build.common import BuildError, Log
+from analysis.build.execute import NOTEBOOK_TIMEOUT
 from analysis.build.kernels import KERNEL_NAME, write_kernelspec
 from analysis.build.plan import DEFAULT_LABELS, BuildResult
 from analysis.provenance import PROJECT_ROOT
@@ -42,12 +44,13 @@ def build(
     claims: bool = True,
     log: Log | None = None,
     fork_kernels: bool | None = None,
+    timeout: float | None = None,
 ) -> BuildResult:
     """Build the reports of notebooks_dir into reports_dir (see the analysis.build docstring)."""
     return Builder(
         notebooks_dir, reports_dir, root=root, labels=list(labels), params=list(params),
         jobs=jobs, claims_writer=default_claims_writer() if claims else None, log=log,
-        fork_kernels=fork_kernels,
+        fork_kernels=fork_kernels, timeout=timeout,
     ).run()
 
 
@@ -69,6 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--fresh-kernels", action="store_true",
                     help="start every kernel from scratch instead of forking it from a process "
                          "with the libraries imported (same reports, slower)")
+    ap.add_argument("--timeout", type=float, default=NOTEBOOK_TIMEOUT, metavar="SECONDS",
+                    help="time limit of one notebook, kernel start included; a notebook "
+                         "over it fails naming the cell it was running "
+                         f"(default {NOTEBOOK_TIMEOUT:.0f})")
     ap.add_argument("--install-kernel", action="store_true",
                     help="install the project kernel spec into this environment and exit")
     a = ap.parse_args(argv)
@@ -77,12 +84,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kernel {KERNEL_NAME!r} -> {sys.executable} ({folder})")
         return 0
     labels = [x.strip() for x in re.split(r"[,\s]+", a.labels) if x.strip()]
+    previous = signal.signal(signal.SIGTERM, _terminate)  # a CI cancel, `timeout`: clean up
     try:
         build(a.notebooks_dir, a.reports_dir, root=a.root, labels=labels, params=a.param,
-              jobs=a.jobs, claims=not a.no_claims,
+              jobs=a.jobs, claims=not a.no_claims, timeout=a.timeout,
               fork_kernels=False if a.fresh_kernels else None)
     except BuildError as e:
         print(f"make reports failed (previous reports left as they were):\n{e}",
               file=sys.stderr, flush=True)
         return 1
+    except KeyboardInterrupt as e:
+        code = 143 if isinstance(e, _Terminated) else 130
+        print("make reports interrupted: nothing published, previous reports left as they "
+              "were", file=sys.stderr, flush=True)
+        return code
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: children stopped, work folder removed."""
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise _Terminated()

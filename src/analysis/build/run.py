@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.build.common import BuildError, rel
+from analysis.build.execute import NOTEBOOK_TIMEOUT
 from analysis.build.kernels import DISPLAY_NAME, KERNEL_NAME
 from analysis.build.plan import Job
 from analysis.build.render import clean
@@ -25,6 +26,7 @@ class RunContext:
     socket_path: str | None
     replacements: list[tuple[str, str]]
     provenance: dict[str, Any]
+    timeout: float = NOTEBOOK_TIMEOUT
 
     def input_path(self, job: Job) -> Path:
         """Where the converted notebook of `job` is written before it runs."""
@@ -97,11 +99,17 @@ def execute(job: Job, ctx: RunContext, cwd: Path, failed_dir: Path) -> Any:
     out = ctx.output_path(job)
     try:
         run_isolated(ctx.input_path(job), out, job.parameters, KERNEL_NAME, cwd,
-                     zygote_socket=ctx.socket_path)
+                     timeout=ctx.timeout, zygote_socket=ctx.socket_path)
     except CellError as e:
         raise BuildError(failure_message(job, out, e, failed_dir)) from None
-    except ExecutionFailed as e:  # kernel died or hung: still name the notebook
-        raise BuildError(f"[fail] notebook {job.source.name} ({job.lang}): {e}") from None
+    except ExecutionFailed as e:  # kernel died or hung: still name the notebook (and cell)
+        where = ""
+        if e.running is not None:
+            line = failing_cell_line(job.source.read_text(encoding="utf-8"), e.running)
+            first = (e.running.strip().splitlines() or [""])[0][:80]
+            at = f" at line {line} of {job.source.name}" if line else ""
+            where = f"\n       it was running the cell{at}: {first}"
+        raise BuildError(f"[fail] notebook {job.source.name} ({job.lang}): {e}{where}") from None
     nb = nbformat.read(out, as_version=4)
     check_complete(job, nb, out, failed_dir)
     return clean(nb, ctx.replacements)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 SOCKET_ENV = "LIAONING_KERNEL_ZYGOTE"
+FOLDER_PREFIX = "liaoning-zygote-"  # temporary folder of a zygote's socket and log
 # Imported once in the zygote: what every report kernel would otherwise import for itself.
 # Third-party modules only, so nothing of this project is frozen before a notebook runs. Not
 # matplotlib_inline.backend_inline: on import it hooks figure display into the running IPython
@@ -282,6 +283,7 @@ def serve(path: str, preload: Sequence[str] = PRELOAD) -> None:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    parent = os.getppid()  # the build: if it goes (even by SIGKILL), so does the zygote
     sel = selectors.DefaultSelector()
     sel.register(listener, selectors.EVENT_READ, "accept")
     sel.register(read_fd, selectors.EVENT_READ, "signal")
@@ -323,6 +325,13 @@ def serve(path: str, preload: Sequence[str] = PRELOAD) -> None:
                         os.kill(pid, signal.SIGKILL)
                 sel.unregister(key.fileobj)
         _reap(kernels, sel)
+        if os.getppid() != parent:
+            stopping = True
+            folder = os.path.dirname(path)
+            if os.path.basename(folder).startswith(FOLDER_PREFIX):  # nobody else will
+                import shutil
+
+                shutil.rmtree(folder, ignore_errors=True)
     for pid in list(kernels):
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
@@ -366,7 +375,7 @@ def running(env: dict[str, str], cwd: Path, preload: Sequence[str] = PRELOAD
     import subprocess
     import tempfile
 
-    folder = tempfile.mkdtemp(prefix="liaoning-zygote-")
+    folder = tempfile.mkdtemp(prefix=FOLDER_PREFIX)
     path = os.path.join(folder, "socket")
     log_path = os.path.join(folder, "zygote.log")
     with open(log_path, "wb") as log:
