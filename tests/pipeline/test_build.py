@@ -621,3 +621,41 @@ def test_an_interrupted_build_stops_at_once_and_leaves_no_process(built, how):
     left = [p.pid for p in family if not process_gone(p.pid, within=20)]
     assert not left, f"processes left behind: {left}"
     assert not [d for d in zygote_dirs if Path(d).parent.exists()], "zygote folder left in /tmp"
+
+
+def test_only_the_builds_inputs_make_a_version_dirty(built):
+    # smaller item: any untracked file (a scratch file at the root) marked the version dirty
+    proj, result, _ = built
+    scratch, data_note = proj / "scratch.txt", proj / "data" / "note.csv"
+    try:
+        scratch.write_text("my notes\n", encoding="utf-8")
+        assert b.git_state(proj) == {"version": result.version, "dirty": False,
+                                     "revision": b.git_state(proj)["revision"]}
+        data_note.write_text("a,b\n", encoding="utf-8")
+        assert b.git_state(proj)["version"].startswith(f"{result.version}-dirty-")
+    finally:
+        scratch.unlink()
+        data_note.unlink(missing_ok=True)
+
+
+def test_a_copied_environment_refuses_to_build_another_checkout(tmp_path):
+    # smaller item: a .venv copied with its checkout built the checkout it was made in
+    other = tmp_path / "copy"
+    (other / "src" / "analysis").mkdir(parents=True)
+    (other / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "analysis.build", "--labels", "en"], cwd=other,
+                         capture_output=True, text=True)
+    assert out.returncode == 1
+    assert f"you are in the checkout {other}" in out.stderr and "make env" in out.stderr
+
+
+def test_a_parameter_of_the_wrong_type_is_refused_before_anything_runs(built):
+    # smaller item: break_year="abc" reached the notebook and died there in a raw TypeError
+    proj, _, _ = built
+    run = Run(proj, params=["01_tables:scale=abc"], labels=["en"])
+    with pytest.raises(b.BuildError, match=r"01_tables.py: parameter scale='abc' is not int "
+                                           r"like its default scale = 1"):
+        run()
+    assert not any(line.startswith("[run]") for line in run.lines)
+    with pytest.raises(b.BuildError, match="label_language=2 is not str"):
+        Run(proj, params=["label_language=2"], labels=["en"])()

@@ -60,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--notebooks-dir", type=Path, default=PROJECT_ROOT / "notebooks")
     ap.add_argument("--reports-dir", type=Path, default=PROJECT_ROOT / "reports")
-    ap.add_argument("--root", type=Path, default=PROJECT_ROOT,
+    ap.add_argument("--root", type=Path, default=None,
                     help="project root: git revision and data/ (default: this checkout)")
     ap.add_argument("--labels", default="en",
                     help="comma-separated label languages: en, zh (default en)")
@@ -84,6 +84,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kernel {KERNEL_NAME!r} -> {sys.executable} ({folder})")
         return 0
     labels = [x.strip() for x in re.split(r"[,\s]+", a.labels) if x.strip()]
+    if a.root is None:
+        other = _other_checkout(Path.cwd())
+        if other is not None:
+            print(f"make reports refused: this environment's analysis package is "
+                  f"{PROJECT_ROOT / 'src' / 'analysis'}, but you are in the checkout {other} "
+                  "(a copied .venv?). Recreate it here: rm -rf .venv && make env",
+                  file=sys.stderr, flush=True)
+            return 1
+        a.root = PROJECT_ROOT
     previous = signal.signal(signal.SIGTERM, _terminate)  # a CI cancel, `timeout`: clean up
     try:
         build(a.notebooks_dir, a.reports_dir, root=a.root, labels=labels, params=a.param,
@@ -101,6 +110,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+def _other_checkout(cwd: Path) -> Path | None:
+    """The checkout of this project that contains cwd, when it is not the one whose package
+    this interpreter imports (a .venv copied with its editable install); else None."""
+    for folder in (cwd, *cwd.parents):
+        if (folder / "pyproject.toml").exists() and (folder / "src" / "analysis").is_dir():
+            return None if folder.resolve() == PROJECT_ROOT.resolve() else folder
+    return None
 
 
 class _Terminated(KeyboardInterrupt):

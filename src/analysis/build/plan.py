@@ -54,36 +54,36 @@ def _git(root: Path, *args: str) -> str:
     return out.decode("utf-8", "replace").strip()
 
 
-def git_state(root: Path) -> dict[str, Any]:
+# What a build reads from the checkout (see fingerprints.input_snapshot): only changes here make
+# a version "dirty"; a scratch file elsewhere in the clone is no input of the reports.
+INPUT_PATHS = ("data", "notebooks", "src", "pyproject.toml", "uv.lock")
+
+
+def git_state(root: Path, paths: Sequence[str] = INPUT_PATHS) -> dict[str, Any]:
     """Version name, full revision and dirty flag of root's working tree.
 
-    The version is `git describe --always --dirty` with, when dirty, a short hash of the diff
-    against HEAD and of untracked files, so two different dirty states never share a folder.
+    The version is `git describe --always` with, when the build's inputs (`paths`) differ from
+    HEAD, `-dirty-` and a short hash of their diff and untracked files, so two different dirty
+    states never share a folder.
     """
     revision = _git(root, "rev-parse", "HEAD")
     if not revision:
         return {"version": "no-git", "revision": "unknown", "dirty": True}
-    describe = _git(root, "describe", "--always", "--abbrev=10", "--dirty")
-    dirty = describe.endswith("-dirty")
-    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z")
-    if untracked:
-        dirty = True
-    version = describe
-    if dirty:
-        h = hashlib.sha256()
-        h.update(
-            subprocess.run(
-                ["git", "-C", str(root), "diff", "HEAD", "--binary"], capture_output=True
-            ).stdout
-        )
-        for name in sorted(filter(None, untracked.split("\0"))):
-            p = root / name
-            h.update(name.encode() + b"\0")
-            if p.is_file():
-                h.update(p.read_bytes())
-        base = describe.removesuffix("-dirty")
-        version = f"{base}-dirty-{h.hexdigest()[:8]}"
-    return {"version": version, "revision": revision, "dirty": dirty}
+    describe = _git(root, "describe", "--always", "--abbrev=10")
+    changed = _git(root, "status", "--porcelain", "--untracked-files=all", "--", *paths)
+    if not changed:
+        return {"version": describe, "revision": revision, "dirty": False}
+    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", *paths)
+    h = hashlib.sha256()
+    h.update(subprocess.run(["git", "-C", str(root), "diff", "HEAD", "--binary", "--", *paths],
+                            capture_output=True).stdout)
+    for name in sorted(filter(None, untracked.split("\0"))):
+        p = root / name
+        h.update(name.encode() + b"\0")
+        if p.is_file():
+            h.update(p.read_bytes())
+    return {"version": f"{describe}-dirty-{h.hexdigest()[:8]}", "revision": revision,
+            "dirty": True}
 
 
 def parse_param(text: str) -> tuple[str | None, str, Any]:

@@ -37,11 +37,33 @@ class RunContext:
         return self.work / ".work" / job.lang / f"{job.name}.ipynb"
 
 
-def declared_parameters(ipynb: Path) -> set[str]:
-    """Names declared in the notebook's `parameters` cell (papermill's own inspection)."""
+def declared_parameters(ipynb: Path) -> dict[str, dict[str, Any]]:
+    """Parameters declared in the notebook's `parameters` cell, by name, each with its
+    default and inferred type (papermill's own inspection)."""
     import papermill
 
-    return set(papermill.inspect_notebook(str(ipynb)))
+    return dict(papermill.inspect_notebook(str(ipynb)))
+
+
+_TYPES: dict[str, tuple[type, ...]] = {"int": (int,), "float": (int, float), "str": (str,),
+                                       "bool": (bool,)}
+
+
+def _wrong_type(value: Any, declared: dict[str, Any]) -> str | None:
+    """The type of the parameter's default (a literal) that the value lacks; None if it fits
+    or the default is not a simple literal."""
+    import ast
+
+    kind = declared.get("inferred_type_name", "None")
+    if kind == "None":  # no annotation: the type of the default value
+        try:
+            kind = type(ast.literal_eval(str(declared.get("default", "")))).__name__
+        except (ValueError, SyntaxError):
+            return None
+    ok = _TYPES.get(kind)
+    if ok is None or (isinstance(value, ok) and not (kind != "bool" and isinstance(value, bool))):
+        return None
+    return kind
 
 
 def has_parameters_cell(nb: Any) -> bool:
@@ -57,12 +79,19 @@ def check_parameters(job: Job, ipynb: Path, nb: Any) -> None:
             '(add `# %% tags=["parameters"]` with label_language = "en")'
         )
     declared = declared_parameters(ipynb)
-    undeclared = sorted(set(job.parameters) - declared)
+    undeclared = sorted(set(job.parameters) - set(declared))
     if undeclared:
         raise BuildError(
             f"{job.source.name}: parameter(s) {', '.join(undeclared)} not declared in its "
             f"parameters cell (declared: {', '.join(sorted(declared)) or 'none'})"
         )
+    for name, value in job.parameters.items():
+        kind = _wrong_type(value, declared[name])
+        if kind:
+            raise BuildError(
+                f"{job.source.name}: parameter {name}={value!r} is not {kind} like its default "
+                f"{name} = {declared[name].get('default')}"
+            )
 
 
 def prepare(to_run: Sequence[Job], ctx: RunContext) -> None:
