@@ -659,3 +659,32 @@ def test_a_parameter_of_the_wrong_type_is_refused_before_anything_runs(built):
     assert not any(line.startswith("[run]") for line in run.lines)
     with pytest.raises(b.BuildError, match="label_language=2 is not str"):
         Run(proj, params=["label_language=2"], labels=["en"])()
+
+
+def test_output_over_the_size_limit_is_refused_naming_the_cell(built):
+    # smaller item: a notebook printing 100 MB gave a 100 MB report with no guard
+    proj, _, _ = built
+    big = proj / "notebooks" / "08_prints.py"
+    shutil.copyfile(FIXTURES / "failing" / "08_prints.py", big)
+    try:
+        with pytest.raises(b.BuildError) as info:
+            Run(proj, labels=["en"], max_output_bytes=200_000)()
+    finally:
+        big.unlink()
+    assert "08_prints.py (en): its executed notebook takes 0.4 MB, over the 0.2 MB limit" in str(
+        info.value)
+    assert 'cell at line 8 of 08_prints.py: print("x" * 400_000)' in str(info.value)
+
+
+def test_the_same_error_in_several_notebooks_is_printed_once(built, capsys):
+    # smaller item: one data error was printed once per notebook
+    proj, _, _ = built
+    raiser = proj / "notebooks" / "03_raises.py"
+    shutil.copyfile(FIXTURES / "failing" / "03_raises.py", raiser)
+    try:
+        rc = _main(proj, "--labels", "en,zh")
+    finally:
+        raiser.unlink()
+    err = capsys.readouterr().err
+    assert rc == 1 and err.count("ZeroDivisionError") == 1
+    assert re.search(r"the same error in: 03_raises.py \((en|zh)\)", err)

@@ -43,7 +43,7 @@ from analysis.build.plan import (
 )
 from analysis.build.publish import installed_packages, point_latest, publish, write_index
 from analysis.build.render import PROVENANCE_PACKAGES, Renderer, path_replacements
-from analysis.build.run import RunContext, execute, prepare
+from analysis.build.run import MAX_OUTPUT_BYTES, RunContext, execute, prepare
 from analysis.provenance import PROJECT_ROOT, VALIDATED_ENV
 
 ClaimsWriter = Callable[[Path], Any]
@@ -84,6 +84,24 @@ def _stop_children_on_interrupt(*pools: ThreadPoolExecutor) -> Iterator[None]:
         raise
 
 
+def _once(failures: Sequence[str]) -> str:
+    """Failure messages with an error already shown (same second line: the exception) given
+    once, followed by the notebooks that failed the same way."""
+    shown: dict[str, list[str]] = {}
+    for msg in failures:
+        lines = msg.splitlines()
+        error = lines[1].strip() if len(lines) > 1 else msg
+        shown.setdefault(error, []).append(msg)
+    out = []
+    for msgs in shown.values():
+        out.append(msgs[0])
+        if len(msgs) > 1:
+            others = [m.splitlines()[0].split(" notebook ", 1)[-1].split(")")[0] + ")"
+                      for m in msgs[1:]]
+            out.append(f"       the same error in: {', '.join(others)}")
+    return "\n".join(out)
+
+
 class Builder:
     """One build: plans jobs, executes what the cache lacks, renders HTML, publishes."""
 
@@ -100,6 +118,7 @@ class Builder:
         pycache: Path | None = None,
         fork_kernels: bool | None = None,
         timeout: float | None = None,
+        max_output_bytes: int = MAX_OUTPUT_BYTES,
     ) -> None:
         self.notebooks_dir = Path(notebooks_dir).resolve()
         self.reports_dir = Path(reports_dir).resolve()
@@ -116,6 +135,7 @@ class Builder:
         self.pycache = Path(pycache) if pycache else self.cache_dir / "pycache"
         self.renderer = Renderer()
         self.timeout = NOTEBOOK_TIMEOUT if timeout is None else float(timeout)
+        self.max_output_bytes = max_output_bytes
         if self.timeout <= 0:
             raise BuildError(f"timeout must be a positive number of seconds, got {timeout}")
         # Kernels forked from a zygote that has the libraries imported (Linux; see zygote).
@@ -225,6 +245,7 @@ class Builder:
                 packages = installed_packages()
                 ctx = RunContext(
                     work=work, socket_path=socket_path, timeout=self.timeout,
+                    max_output_bytes=self.max_output_bytes,
                     replacements=path_replacements(self.root, self.notebooks_dir, work),
                     provenance={
                         "version": version, "revision": state["revision"],
@@ -401,7 +422,7 @@ class Builder:
                 (result.executed if id(job) in running else result.reused).append(
                     f"{job.name} ({job.lang})")
         if failures:
-            raise BuildError("\n".join(failures))
+            raise BuildError(_once(failures))
         attached: dict[str, str] = {}
         for job in jobs:  # in job order, so the same notebook always provides a file
             for name, text in files[(job.name, job.lang)].items():

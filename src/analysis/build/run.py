@@ -15,6 +15,8 @@ from analysis.build.kernels import DISPLAY_NAME, KERNEL_NAME
 from analysis.build.plan import Job
 from analysis.build.render import clean
 
+MAX_OUTPUT_BYTES = 50_000_000  # an executed notebook larger than this is refused (a runaway print)
+
 
 @dataclass(frozen=True)
 class RunContext:
@@ -27,6 +29,7 @@ class RunContext:
     replacements: list[tuple[str, str]]
     provenance: dict[str, Any]
     timeout: float = NOTEBOOK_TIMEOUT
+    max_output_bytes: int = MAX_OUTPUT_BYTES
 
     def input_path(self, job: Job) -> Path:
         """Where the converted notebook of `job` is written before it runs."""
@@ -141,7 +144,26 @@ def execute(job: Job, ctx: RunContext, cwd: Path, failed_dir: Path) -> Any:
         raise BuildError(f"[fail] notebook {job.source.name} ({job.lang}): {e}{where}") from None
     nb = nbformat.read(out, as_version=4)
     check_complete(job, nb, out, failed_dir)
+    check_size(job, nb, out.stat().st_size, ctx.max_output_bytes)
     return clean(nb, ctx.replacements)
+
+
+def check_size(job: Job, nb: Any, size: int, limit: int) -> None:
+    """Refuse an executed notebook over the size limit, naming the cell with most output."""
+    if size <= limit:
+        return
+    import json
+
+    biggest = max((c for c in nb.cells if c.cell_type == "code"),
+                  key=lambda c: len(json.dumps(c.get("outputs", []))))
+    line = failing_cell_line(job.source.read_text(encoding="utf-8"), biggest.source)
+    at = f" at line {line} of {job.source.name}" if line else ""
+    first = (biggest.source.strip().splitlines() or [""])[0][:80]
+    raise BuildError(
+        f"[fail] notebook {job.source.name} ({job.lang}): its executed notebook takes "
+        f"{size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit; most of it is output of the "
+        f"cell{at}: {first}"
+    )
 
 
 def check_complete(job: Job, nb: Any, partial: Path, failed_dir: Path) -> None:
