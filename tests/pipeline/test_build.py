@@ -688,3 +688,27 @@ def test_the_same_error_in_several_notebooks_is_printed_once(built, capsys):
     err = capsys.readouterr().err
     assert rc == 1 and err.count("ZeroDivisionError") == 1
     assert re.search(r"the same error in: 03_raises.py \((en|zh)\)", err)
+
+
+def test_a_markdown_only_edit_re_renders_from_the_cache_as_a_fresh_run_would(built, tmp_path):
+    # precise rebuilds: a markdown-only edit re-executed the notebook
+    proj, result, _ = built
+    nb = proj / "notebooks" / "02_figure.py"
+    original = nb.read_text(encoding="utf-8")
+    try:
+        nb.write_text(original.replace("# %%", "# %% [markdown]\n# A new paragraph, "
+                                       "**edited**.\n\n# %%", 1), encoding="utf-8")
+        edited = Run(proj, claims_writer=_claims_stub)()
+        assert edited.version.startswith(result.version + "-dirty-")
+        assert edited.executed == [], "a markdown-only edit must not re-execute"
+        fresh = Run(proj, tmp_path / "fresh", claims_writer=_claims_stub)()
+        assert sorted(fresh.executed) == sorted(f"{n} ({x})" for n in NOTEBOOKS for x in LABELS)
+    finally:
+        nb.write_text(original, encoding="utf-8")
+    for lang in LABELS:
+        page = proj / "reports" / edited.version / lang / "02_figure.html"
+        assert "<strong>edited</strong>" in page.read_text()
+        for ext in ("html", "ipynb"):
+            name = f"{lang}/02_figure.{ext}"
+            assert (proj / "reports" / edited.version / name).read_bytes() == (
+                tmp_path / "fresh" / edited.version / name).read_bytes(), name

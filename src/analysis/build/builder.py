@@ -42,7 +42,12 @@ from analysis.build.plan import (
     plan_jobs,
 )
 from analysis.build.publish import installed_packages, point_latest, publish, write_index
-from analysis.build.render import PROVENANCE_PACKAGES, Renderer, path_replacements
+from analysis.build.render import (
+    PROVENANCE_PACKAGES,
+    Renderer,
+    path_replacements,
+    with_current_markdown,
+)
 from analysis.build.run import MAX_OUTPUT_BYTES, RunContext, execute, prepare
 from analysis.provenance import PROJECT_ROOT, VALIDATED_ENV
 
@@ -454,10 +459,11 @@ class Builder:
         executed = nb is not None
         t1 = time.perf_counter()
         if nb is None:
-            nb = self._from_cache(job)
+            cached = self._from_cache(job)
+            nb = None if cached is None else with_current_markdown(cached, job.source)
             if nb is None:
                 raise BuildError(f"[fail] cache entry of {job.name} ({job.lang}) vanished "
-                                 "during the build; run it again")
+                                 "or no longer fits its notebook during the build; run it again")
         html_text = self.renderer.render(job, nb, ctx.provenance)
         out = ctx.work / job.lang / f"{job.name}.html"
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-BUILD_FORMAT = "1"  # bump to invalidate every cached execution
+BUILD_FORMAT = "2"  # bump to invalidate every cached execution
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # src/analysis
 TEMPLATE_DIR = PACKAGE_DIR / "templates"
 # Modules of the machinery that shape the content of every report (kernel environment,
@@ -179,15 +179,28 @@ def changed_files(before: dict[str, str], after: dict[str, str]) -> list[str]:
     return sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
 
 
+_CELL_START = re.compile(r"(?m)^(?=# %%)")
+_MARKDOWN_HEADER = re.compile(r"# %%.*\[(markdown|md)\]")
+
+
+def code_signature(text: str) -> str:
+    """Hash of what executing a percent-format notebook depends on: everything but its
+    markdown cells (code, cell headers with their tags, the file header). A markdown-only
+    edit keeps it, so the executed notebook is reused and only re-rendered."""
+    kept = [part for part in _CELL_START.split(text) if not _MARKDOWN_HEADER.match(part)]
+    return sha256_bytes("\0".join(kept).encode())
+
+
 def cache_key(
     source: Path, lang: str, parameters: dict[str, Any], data_hash: str, env_hash: str
 ) -> str:
-    """Cache key of one (notebook, language): its source, the analysis modules it imports
-    (transitively), data/, its parameters and the environment."""
-    text = source.read_bytes()
-    deps = package_dependencies(text.decode("utf-8", "replace"))
+    """Cache key of one (notebook, language): its code cells (markdown cells are re-rendered
+    from the source, never executed), the analysis modules it imports (transitively), data/,
+    its parameters and the environment."""
+    text = source.read_bytes().decode("utf-8", "replace")
+    deps = package_dependencies(text)
     parts = [
         BUILD_FORMAT, lang, json.dumps(parameters, sort_keys=True, default=str),
-        sha256_bytes(text), files_hash(deps, PACKAGE_DIR), data_hash, env_hash,
+        code_signature(text), files_hash(deps, PACKAGE_DIR), data_hash, env_hash,
     ]
     return sha256_bytes("\0".join(parts).encode())[:24]

@@ -110,6 +110,46 @@ def clean(nb: Any, replacements: Sequence[tuple[str, str]]) -> Any:
     return nb
 
 
+def with_current_markdown(executed: Any, source: Path) -> Any:
+    """A cached executed notebook with the markdown cells of the notebook's current source
+    (a markdown-only edit re-renders, it does not re-execute); unchanged if the markdown is the
+    same, None if the code cells no longer line up (then it must run again)."""
+    import jupytext
+    import nbformat
+
+    current = jupytext.read(source)
+    now = [c.source for c in current.cells if c.cell_type != "code"]
+    then = [c.source for c in executed.cells if c.cell_type != "code"]
+    if now == then:
+        return executed
+
+    def injected(cell: Any) -> bool:
+        return "injected-parameters" in cell.metadata.get("tags", [])
+
+    code = iter([c for c in executed.cells if c.cell_type == "code" and not injected(c)])
+    extra = [c for c in executed.cells if injected(c)]
+    cells = []
+    for cell in current.cells:
+        if cell.cell_type == "code":
+            ran = next(code, None)
+            if ran is None or ran.source != cell.source:
+                return None
+            cells.append(ran)
+            if "parameters" in ran.metadata.get("tags", []):
+                cells.extend(extra)
+            continue
+        new = nbformat.from_dict(dict(cell))
+        new.metadata = {**cell.metadata, "tags": list(cell.metadata.get("tags", [])),
+                        "papermill": {"exception": False, "status": "completed"}}
+        cells.append(new)
+    if next(code, None) is not None:
+        return None
+    executed.cells = cells
+    for i, cell in enumerate(executed.cells):
+        cell.id = f"cell-{i}"
+    return executed
+
+
 class Renderer:
     """Renders executed notebooks to HTML, one nbconvert exporter per thread and language."""
 
