@@ -57,11 +57,13 @@ lint: $(ENV_READY) ## Lint the code (ruff)
 # ---- Reports (src/analysis/build.py; `$(PY) -m analysis.build --help` lists the options)
 # LABELS: label languages to build, e.g. `make reports LABELS="en zh"` (not LANG: that is the locale).
 LABELS ?= en
+# TIMEOUT: seconds one notebook may take before it fails naming the cell it was running.
+TIMEOUT ?= 900
 
 .PHONY: reports lab bench browser-check clean-reports
 
-reports: $(ENV_READY) ## Run the notebooks into versioned offline HTML in reports/ (LABELS="en zh" adds Chinese)
-	$(PY) -m analysis.build --labels "$(LABELS)"
+reports: $(ENV_READY) ## Run the notebooks into versioned offline HTML in reports/ (LABELS="en zh", TIMEOUT=900)
+	$(PY) -m analysis.build --labels "$(LABELS)" --timeout "$(TIMEOUT)"
 
 # LAB_ARGS: e.g. `make lab LAB_ARGS="--port 8899 --no-browser"` (python -m analysis.build.lab --help)
 lab: $(ENV_READY) ## Open JupyterLab on notebooks/: each .py opens as a notebook in the project kernel

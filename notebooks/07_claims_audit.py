@@ -43,6 +43,7 @@ pd.set_option("display.max_colwidth", None)
 pd.set_option("display.max_rows", None)
 
 audit = claims.audit()
+claims.attach_claims_csv(audit)  # published as claims.csv beside the reports
 
 # %% [markdown]
 # ## Tolerances

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import hashlib
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -42,7 +41,3 @@ def report_path() -> Path | None:
             return p
     return None
 
-
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file's bytes (data fingerprints in reports and manifests)."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()

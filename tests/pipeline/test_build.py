@@ -7,6 +7,7 @@ order; tests that change the project undo their change.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from analysis import build as b
+from analysis.build import render
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "pipeline"
 LABELS = ["en", "zh"]
@@ -95,7 +97,7 @@ def test_every_report_exists_with_executed_notebook_manifest_index_and_latest(bu
             assert (reports / version / lang / f"{name}.ipynb").exists()
     assert (reports / "latest").resolve() == (reports / version).resolve()
     assert (reports / version / "claims.csv").read_text().startswith("id,status")
-    manifest = b.json.loads((reports / version / "manifest.json").read_text())
+    manifest = json.loads((reports / version / "manifest.json").read_text())
     assert manifest["dirty"] is False and manifest["revision"].startswith(version)
     assert [f["path"] for f in manifest["data_files"]] == ["data/table.csv"]
     assert set(manifest["notebooks"]) == {f"{n}.py" for n in NOTEBOOKS}
@@ -243,7 +245,7 @@ def test_longest_notebooks_run_first(tmp_path):
 
 
 def test_volatile_output_is_normalised():
-    nb = b.json.loads("""{"cells": [{"cell_type": "code", "id": "x9f", "metadata": {},
+    nb = json.loads("""{"cells": [{"cell_type": "code", "id": "x9f", "metadata": {},
       "execution_count": 1, "source": "", "outputs": [
         {"output_type": "stream", "name": "stderr",
          "text": "/home/u/proj/src/analysis/a.py:3: W\\n/tmp/ipykernel_123/45.py:2: W"},
@@ -254,8 +256,9 @@ def test_volatile_output_is_normalised():
     import nbformat
 
     nb = nbformat.from_dict(nb)
-    repl = b._path_replacements(Path("/home/u/proj"), Path("/home/u/proj/notebooks"), Path("/x"))
-    for pre in b._make_preprocessors(repl):
+    repl = render.path_replacements(Path("/home/u/proj"), Path("/home/u/proj/notebooks"),
+                                    Path("/x"))
+    for pre in render.make_preprocessors(repl):
         nb, _ = pre.preprocess(nb, {})
     cell = nb.cells[0]
     assert cell.id == "cell-0"
@@ -424,6 +427,289 @@ def test_stream_outputs_split_by_flush_timing_are_merged():
     whole = nbformat.v4.new_code_cell("x")
     whole.outputs = [nbformat.v4.new_output("stream", name="stderr", text="a\nb\n")]
     nb.cells = [split, whole]
-    for pre in b._make_preprocessors([]):
+    for pre in render.make_preprocessors([]):
         nb, _ = pre.preprocess(nb, {})
     assert nb.cells[0].outputs == nb.cells[1].outputs
+
+
+# ----------------------------------------------------------------------------- integrity (issue 14)
+
+
+def _main(proj: Path, *extra: str, reports: Path | None = None) -> int:
+    return b.main(["--root", str(proj), "--notebooks-dir", str(proj / "notebooks"),
+                   "--reports-dir", str(reports or proj / "reports"), "--no-claims", *extra])
+
+
+def test_a_notebook_that_exits_midway_fails_the_build_naming_its_last_cell(built, capsys):
+    # case 2: sys.exit(0) in a cell used to publish a truncated report, exit 0, and cache it
+    proj, result, _ = built
+    reports = proj / "reports"
+    quitter = proj / "notebooks" / "04_exits.py"
+    shutil.copyfile(FIXTURES / "failing" / "04_exits.py", quitter)
+    try:
+        rc = _main(proj, "--labels", "en")
+        state = b.git_state(proj)
+    finally:
+        quitter.unlink()
+    err = capsys.readouterr().err
+    assert rc == 1, err
+    assert "04_exits.py (en)" in err and "did not run to the end" in err
+    assert "last cell that ran: In [" in err and "sys.exit(0)" in err
+    assert "line 13 of 04_exits.py" in err
+    assert not (reports / state["version"]).exists(), "a truncated report was published"
+    assert not list((reports / ".cache" / "executed").glob("04_exits.*")), "and cached"
+
+
+def test_failing_line_is_found_when_cells_start_alike():
+    # smaller item: "cell In [3], line 31" pointed at the first cell starting like the failing one
+    from analysis.build.run import failing_cell_line
+
+    py = "# %%\nx = 1\ny = 2\n\n# %%\nx = 1\ny = 3\nz = 1 / 0\n"
+    assert failing_cell_line(py, "x = 1\ny = 3\nz = 1 / 0") == 6
+    assert failing_cell_line(py, "x = 1\ny = 3\nz = 1 / 0", line_in_cell=3) == 8
+    assert failing_cell_line(py, "print('absent')") is None
+
+
+def test_data_changed_during_the_build_is_refused_and_not_cached(built, capsys):
+    # case 1: keys were computed at the start, kernels read the files later; a change in between
+    # was published and cached under the old key (and republished after the revert)
+    proj, result, _ = built
+    reports = proj / "reports"
+    table = proj / "data" / "table.csv"
+    original = table.read_bytes()
+    editor = proj / "notebooks" / "05_edits_data.py"
+    shutil.copyfile(FIXTURES / "failing" / "05_edits_data.py", editor)
+    try:
+        rc = _main(proj, "--labels", "en")
+        err = capsys.readouterr().err
+        state = b.git_state(proj)
+        table.write_bytes(original)
+        cached = list((reports / ".cache" / "executed").glob("05_edits_data.*"))
+    finally:
+        editor.unlink()
+        table.write_bytes(original)
+    assert rc == 1
+    assert "data/table.csv changed during the build; nothing published" in err
+    assert not (reports / state["version"]).exists()
+    assert cached == [], "an execution that read changed inputs was cached"
+    assert b.git_state(proj)["version"] == result.version
+
+
+def test_damaged_cache_and_published_files_are_detected_and_rebuilt(built):
+    # case 4: a number changed inside a cached notebook was published; a truncated entry killed
+    # every later build; a truncated published page or claims cache counted as up to date
+    proj, result, _ = built
+    folder = proj / "reports" / result.version
+    page = folder / "en" / "01_tables.html"
+    good_page, good_claims = page.read_bytes(), (folder / "claims.csv").read_bytes()
+    executed = proj / "reports" / ".cache" / "executed"
+    keys = {(r["notebook"], r["lang"]): r["key"]
+            for r in json.loads((folder / "manifest.json").read_text())["reports"]}
+    tampered = executed / f"01_tables.en.{keys[('01_tables', 'en')]}.ipynb"
+    tampered.write_text(tampered.read_text().replace("507.1", "999.9"))
+    truncated = executed / f"02_figure.zh.{keys[('02_figure', 'zh')]}.ipynb"
+    truncated.write_bytes(truncated.read_bytes()[:100])
+    claims_cache = next((proj / "reports" / ".cache").glob("claims.*.csv"))
+    claims_cache.write_bytes(claims_cache.read_bytes()[:10])
+    page.write_bytes(good_page[:1000])
+    run = Run(proj, claims_writer=_claims_stub)
+    again = run()
+    log = "\n".join(run.lines)
+    assert f"{result.version}/en/01_tables.html does not match its manifest: rebuilt" in log
+    assert f"{tampered.name} does not match its recorded hash: discarded, made again" in log
+    assert f"{truncated.name} does not match its recorded hash: discarded, made again" in log
+    assert f"{claims_cache.name} does not match its recorded hash" in log
+    assert sorted(again.executed) == ["01_tables (en)", "02_figure (zh)"]
+    assert page.read_bytes() == good_page and b"999.9" not in page.read_bytes()
+    assert (folder / "claims.csv").read_bytes() == good_claims
+    assert Run(proj, claims_writer=_claims_stub)().up_to_date
+
+
+def test_one_name_one_content_labels_kept_parameters_named_kernel_specs_private(tmp_path):
+    # case 6: `make reports LABELS=zh` after an English build removed the English reports from
+    # latest; non-default parameters were published under the plain version name; two builds in
+    # one clone shared one kernel-spec folder
+    proj = tmp_path / "proj"
+    (proj / "notebooks").mkdir(parents=True)
+    shutil.copyfile(FIXTURES / "failing" / "06_where.py", proj / "notebooks" / "06_where.py")
+    (proj / "data").mkdir()
+    (proj / "data" / "table.csv").write_text("year,exports\n2015,507.1\n", encoding="utf-8")
+    (proj / ".gitignore").write_text("reports/\n", encoding="utf-8")
+    _git(proj, "init", "-q")
+    _git(proj, "add", ".")
+    _git(proj, "commit", "-qm", "fixture")
+    english = Run(proj, labels=["en"])()
+    chinese_run = Run(proj, labels=["zh"])
+    chinese = chinese_run()
+    assert chinese.version == english.version and chinese.executed == ["06_where (zh)"]
+    latest = proj / "reports" / "latest"
+    assert (latest / "en" / "06_where.html").exists() and (latest / "zh" / "06_where.html").exists()
+    manifest = json.loads((latest / "manifest.json").read_text())
+    assert manifest["labels"] == ["zh", "en"]
+    assert {(r["notebook"], r["lang"]) for r in manifest["reports"]} == {
+        ("06_where", "en"), ("06_where", "zh")}
+    assert Run(proj, labels=["en", "zh"])().up_to_date
+    page = (latest / "zh" / "06_where.html").read_text()
+    assert "kernel specs from &lt;build&gt;/.work/jupyter" in page
+    assert not (proj / "reports" / ".cache" / "jupyter").exists()
+    # a parameter that is not the default gives a version of its own; the plain one stays
+    plain = (proj / "reports" / english.version / "manifest.json").read_bytes()
+    scaled = Run(proj, labels=["en"], params=["label_language=en"])()
+    assert scaled.version.startswith(f"{english.version}-params-") and scaled.executed == []
+    assert (proj / "reports" / english.version / "manifest.json").read_bytes() == plain
+
+
+def test_a_hung_notebook_fails_at_the_timeout_naming_its_cell_and_stale_folders_go(built, capsys):
+    # case 5: a notebook in a loop held the build 900 s, then was retried silently; work folders
+    # of killed builds stayed for ever
+    proj, _, _ = built
+    reports = proj / "reports"
+    stale = reports / ".build-0123456789-dirty-00000000-999999999"  # no such process
+    (stale / "en").mkdir(parents=True)
+    hung = proj / "notebooks" / "07_hangs.py"
+    shutil.copyfile(FIXTURES / "failing" / "07_hangs.py", hung)
+    try:
+        rc = _main(proj, "--labels", "en", "--timeout", "20")
+    finally:
+        hung.unlink()
+    captured = capsys.readouterr()
+    assert rc == 1
+    assert "07_hangs.py (en): did not finish within 20 s" in captured.err
+    assert "it was running the cell at line 11 of 07_hangs.py: while True:" in captured.err
+    assert captured.out.count("[run]   07_hangs (en)") == 1, "a timeout must not be retried"
+    assert not stale.exists() and "left by an interrupted build" in captured.out
+    assert not list(reports.glob(".build-*"))
+
+
+@pytest.mark.parametrize("how", ["SIGINT", "SIGKILL"])
+def test_an_interrupted_build_stops_at_once_and_leaves_no_process(built, how):
+    # case 5: the first Ctrl-C was ignored until every kernel finished; a killed driver left its
+    # zygote (215 MB) running for good, with its socket folder in /tmp
+    import signal
+    import time
+
+    import psutil
+    from conftest import process_gone
+
+    proj, _, _ = built
+    hung = proj / "notebooks" / "07_hangs.py"
+    shutil.copyfile(FIXTURES / "failing" / "07_hangs.py", hung)
+    try:
+        driver = subprocess.Popen(
+            [sys.executable, "-m", "analysis.build", "--root", str(proj), "--notebooks-dir",
+             str(proj / "notebooks"), "--reports-dir", str(proj / "reports"), "--labels", "en",
+             "--no-claims"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            # Ctrl-C as in a terminal (a shell's background jobs start with SIGINT ignored)
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        for line in driver.stdout:
+            if line.startswith("[run]   07_hangs"):
+                break
+        time.sleep(3)  # the kernel is in its loop
+        family = psutil.Process(driver.pid).children(recursive=True)
+        assert family, "the build runs its notebook in child processes"
+        zygote_dirs = {a for p in family for a in p.cmdline() if "liaoning-zygote-" in a}
+        t0 = time.monotonic()
+        driver.send_signal(getattr(signal, how))
+        rc = driver.wait(timeout=60)
+        stopped = time.monotonic() - t0
+    finally:
+        hung.unlink()
+    assert rc == (130 if how == "SIGINT" else -9)
+    if how == "SIGINT":
+        assert stopped < 20, f"Ctrl-C took {stopped:.0f} s"
+        assert "interrupted: nothing published" in driver.stderr.read()
+        assert not list((proj / "reports").glob(".build-*"))
+    left = [p.pid for p in family if not process_gone(p.pid, within=20)]
+    assert not left, f"processes left behind: {left}"
+    assert not [d for d in zygote_dirs if Path(d).parent.exists()], "zygote folder left in /tmp"
+
+
+def test_only_the_builds_inputs_make_a_version_dirty(built):
+    # smaller item: any untracked file (a scratch file at the root) marked the version dirty
+    proj, result, _ = built
+    scratch, data_note = proj / "scratch.txt", proj / "data" / "note.csv"
+    try:
+        scratch.write_text("my notes\n", encoding="utf-8")
+        assert b.git_state(proj) == {"version": result.version, "dirty": False,
+                                     "revision": b.git_state(proj)["revision"]}
+        data_note.write_text("a,b\n", encoding="utf-8")
+        assert b.git_state(proj)["version"].startswith(f"{result.version}-dirty-")
+    finally:
+        scratch.unlink()
+        data_note.unlink(missing_ok=True)
+
+
+def test_a_copied_environment_refuses_to_build_another_checkout(tmp_path):
+    # smaller item: a .venv copied with its checkout built the checkout it was made in
+    other = tmp_path / "copy"
+    (other / "src" / "analysis").mkdir(parents=True)
+    (other / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "analysis.build", "--labels", "en"], cwd=other,
+                         capture_output=True, text=True)
+    assert out.returncode == 1
+    assert f"you are in the checkout {other}" in out.stderr and "make env" in out.stderr
+
+
+def test_a_parameter_of_the_wrong_type_is_refused_before_anything_runs(built):
+    # smaller item: break_year="abc" reached the notebook and died there in a raw TypeError
+    proj, _, _ = built
+    run = Run(proj, params=["01_tables:scale=abc"], labels=["en"])
+    with pytest.raises(b.BuildError, match=r"01_tables.py: parameter scale='abc' is not int "
+                                           r"like its default scale = 1"):
+        run()
+    assert not any(line.startswith("[run]") for line in run.lines)
+    with pytest.raises(b.BuildError, match="label_language=2 is not str"):
+        Run(proj, params=["label_language=2"], labels=["en"])()
+
+
+def test_output_over_the_size_limit_is_refused_naming_the_cell(built):
+    # smaller item: a notebook printing 100 MB gave a 100 MB report with no guard
+    proj, _, _ = built
+    big = proj / "notebooks" / "08_prints.py"
+    shutil.copyfile(FIXTURES / "failing" / "08_prints.py", big)
+    try:
+        with pytest.raises(b.BuildError) as info:
+            Run(proj, labels=["en"], max_output_bytes=200_000)()
+    finally:
+        big.unlink()
+    assert "08_prints.py (en): its executed notebook takes 0.4 MB, over the 0.2 MB limit" in str(
+        info.value)
+    assert 'cell at line 8 of 08_prints.py: print("x" * 400_000)' in str(info.value)
+
+
+def test_the_same_error_in_several_notebooks_is_printed_once(built, capsys):
+    # smaller item: one data error was printed once per notebook
+    proj, _, _ = built
+    raiser = proj / "notebooks" / "03_raises.py"
+    shutil.copyfile(FIXTURES / "failing" / "03_raises.py", raiser)
+    try:
+        rc = _main(proj, "--labels", "en,zh")
+    finally:
+        raiser.unlink()
+    err = capsys.readouterr().err
+    assert rc == 1 and err.count("ZeroDivisionError") == 1
+    assert re.search(r"the same error in: 03_raises.py \((en|zh)\)", err)
+
+
+def test_a_markdown_only_edit_re_renders_from_the_cache_as_a_fresh_run_would(built, tmp_path):
+    # precise rebuilds: a markdown-only edit re-executed the notebook
+    proj, result, _ = built
+    nb = proj / "notebooks" / "02_figure.py"
+    original = nb.read_text(encoding="utf-8")
+    try:
+        nb.write_text(original.replace("# %%", "# %% [markdown]\n# A new paragraph, "
+                                       "**edited**.\n\n# %%", 1), encoding="utf-8")
+        edited = Run(proj, claims_writer=_claims_stub)()
+        assert edited.version.startswith(result.version + "-dirty-")
+        assert edited.executed == [], "a markdown-only edit must not re-execute"
+        fresh = Run(proj, tmp_path / "fresh", claims_writer=_claims_stub)()
+        assert sorted(fresh.executed) == sorted(f"{n} ({x})" for n in NOTEBOOKS for x in LABELS)
+    finally:
+        nb.write_text(original, encoding="utf-8")
+    for lang in LABELS:
+        page = proj / "reports" / edited.version / lang / "02_figure.html"
+        assert "<strong>edited</strong>" in page.read_text()
+        for ext in ("html", "ipynb"):
+            name = f"{lang}/02_figure.{ext}"
+            assert (proj / "reports" / edited.version / name).read_bytes() == (
+                tmp_path / "fresh" / edited.version / name).read_bytes(), name

@@ -91,3 +91,10 @@ def test_dead_kernel_is_a_failure_not_a_hang(tmp_path: Path, mode):
     with pytest.raises(ExecutionFailed, match="exit code"):
         run_isolated(src, tmp_path / "out.ipynb", {}, mode[0], tmp_path, timeout=120,
                      retries=0, zygote_socket=mode[1])
+
+
+def test_cell_error_names_the_line_within_the_cell(tmp_path: Path):
+    src = _notebook(tmp_path, "a = 1\nb = 2\nc = a / 0\nd = 4")
+    with pytest.raises(CellError) as info:
+        run_isolated(src, tmp_path / "out.ipynb", {}, "python3", tmp_path)
+    assert info.value.line == 3

@@ -15,6 +15,7 @@ from jupyter_client.manager import KernelManager
 
 from analysis import build as b
 from analysis.build import zygote
+from analysis.build.kernels import jupyter_path
 
 pytestmark = pytest.mark.skipif(not zygote.available(),
                                 reason="kernels are forked on Linux only")
@@ -37,7 +38,7 @@ def kernel(tmp_path: Path, env: dict[str, str]) -> Iterator[tuple[KernelManager,
     """A running kernel from the forked report kernel spec, with its client."""
     spec_dir = tmp_path / "jupyter"
     b.write_kernelspec(spec_dir, {**env, "FIXTURE_VAR": "from-spec"}, forked=True)
-    with b._jupyter_path(spec_dir):
+    with jupyter_path(spec_dir):
         km = KernelManager(kernel_name=b.KERNEL_NAME)
         km.start_kernel(cwd=str(tmp_path))
     kc = km.client()

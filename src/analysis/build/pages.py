@@ -99,7 +99,7 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
     """Write the reviewers' pages into the version folder `work`; the manifest's `pages` entry."""
     import nbformat
 
-    from analysis.provenance import sha256_file
+    from analysis.build.fingerprints import sha256_file
 
     t0 = time.perf_counter()
     langs = list(manifest["labels"])

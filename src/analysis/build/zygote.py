@@ -9,7 +9,8 @@ environment, relays signals to it and exits with its status; if the stand-in is 
 zygote kills the kernel. Every kernel is still a fresh process of its own: it shares imported
 modules, never notebook state. Without a zygote (socket unset, unreachable, or the zygote gone
 before answering) the stand-in becomes an ordinary kernel, so the spec always works.
-The notebook runners (`analysis.build.execute`, papermill) are forked the same way (`execute`).
+Any other module's `main(args)` can be forked the same way (`run MODULE ARGS...`); the notebook
+runners (`analysis.build.execute`, papermill) are. The zygote imports no module of the build.
 
 Only light standard-library modules are imported at module level: the stand-in (two per
 notebook) must start in milliseconds; the zygote's own needs are imported where used.
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 SOCKET_ENV = "LIAONING_KERNEL_ZYGOTE"
+FOLDER_PREFIX = "liaoning-zygote-"  # temporary folder of a zygote's socket and log
 # Imported once in the zygote: what every report kernel would otherwise import for itself.
 # Third-party modules only, so nothing of this project is frozen before a notebook runs. Not
 # matplotlib_inline.backend_inline: on import it hooks figure display into the running IPython
@@ -99,11 +101,17 @@ def _readline(sock: socket.socket) -> bytes:
     return buf
 
 
+def runner_argv(module: str, *args: str) -> list[str]:
+    """Command line of a stand-in that runs `module.main(args)` forked from the zygote."""
+    return [sys.executable, "-m", "analysis.build.zygote", "run", module, *args]
+
+
 def _fallback_argv(kind: str, args: Sequence[str]) -> list[str]:
-    """What the stand-in becomes when there is no zygote: the ordinary process for `kind`."""
+    """What the stand-in becomes when there is no zygote: the ordinary process for `kind`
+    ("kernel", or "run" with the module first in args)."""
     if kind == "kernel":
         return kernel_argv(*args)
-    return [sys.executable, "-m", "analysis.build.execute", *args]
+    return [sys.executable, "-m", *args]
 
 
 def _connect(sock: socket.socket, path: str, patience: float = 2.0) -> None:
@@ -194,11 +202,13 @@ def _run_child(request: dict, fds: Sequence[int], listener: socket.socket,
         env = {k: v for k, v in request["env"].items() if k != SOCKET_ENV}
         os.environ.clear()
         os.environ.update(env)
-        if request.get("kind") == "execute":
-            from analysis.build import execute
+        if request.get("kind") == "run":  # MODULE ARGS...: module.main(ARGS)
+            import importlib
 
-            sys.argv = [execute.__file__, *request["args"]]
-            code = execute.main(request["args"])
+            module, *args = request["args"]
+            runner = importlib.import_module(module)
+            sys.argv = [runner.__file__ or module, *args]
+            code = runner.main(args)
             return
         from ipykernel.kernelapp import IPKernelApp
 
@@ -273,6 +283,7 @@ def serve(path: str, preload: Sequence[str] = PRELOAD) -> None:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    parent = os.getppid()  # the build: if it goes (even by SIGKILL), so does the zygote
     sel = selectors.DefaultSelector()
     sel.register(listener, selectors.EVENT_READ, "accept")
     sel.register(read_fd, selectors.EVENT_READ, "signal")
@@ -314,6 +325,13 @@ def serve(path: str, preload: Sequence[str] = PRELOAD) -> None:
                         os.kill(pid, signal.SIGKILL)
                 sel.unregister(key.fileobj)
         _reap(kernels, sel)
+        if os.getppid() != parent:
+            stopping = True
+            folder = os.path.dirname(path)
+            if os.path.basename(folder).startswith(FOLDER_PREFIX):  # nobody else will
+                import shutil
+
+                shutil.rmtree(folder, ignore_errors=True)
     for pid in list(kernels):
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
@@ -357,7 +375,7 @@ def running(env: dict[str, str], cwd: Path, preload: Sequence[str] = PRELOAD
     import subprocess
     import tempfile
 
-    folder = tempfile.mkdtemp(prefix="liaoning-zygote-")
+    folder = tempfile.mkdtemp(prefix=FOLDER_PREFIX)
     path = os.path.join(folder, "socket")
     log_path = os.path.join(folder, "zygote.log")
     with open(log_path, "wb") as log:
@@ -388,7 +406,7 @@ def running(env: dict[str, str], cwd: Path, preload: Sequence[str] = PRELOAD
 
 def main(argv: Sequence[str] | None = None) -> int:
     """`serve SOCKET [MODULE ...]` (the zygote), or a stand-in: `launch KERNEL-ARGS...` for a
-    kernel, `execute EXECUTE-ARGS...` for a notebook runner (`analysis.build.execute`)."""
+    kernel, `run MODULE ARGS...` for `MODULE.main(ARGS)` (the notebook runners)."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["serve"] and len(args) >= 2:
         serve(args[1], args[2:] or PRELOAD)
@@ -396,10 +414,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         os._exit(0)  # tearing down the imported stack takes a second the build would wait for
     if args[:1] == ["launch"]:
         return launch("kernel", args[1:])
-    if args[:1] == ["execute"]:
-        return launch("execute", args[1:])
+    if args[:1] == ["run"] and len(args) >= 2:
+        return launch("run", args[1:])
     print("usage: python -m analysis.build.zygote serve SOCKET [MODULE ...] "
-          "| launch KERNEL-ARGS... | execute EXECUTE-ARGS...", file=sys.stderr)
+          "| launch KERNEL-ARGS... | run MODULE ARGS...", file=sys.stderr)
     return 2
 
 

@@ -40,8 +40,10 @@ from .engine import (
     FINDING_VERDICTS,
     OUTPUT_COLUMNS,
     VERDICTS,
+    attach_claims_csv,
     audit,
     bound_note,
+    claims_csv,
     counts,
     evaluate,
     findings,
@@ -87,6 +89,7 @@ from .rules import RULES, Rule, liaoning_population_10k
 __all__ = [
     "ABOUT_REL", "APPROX_ABOUT", "APPROX_LESS_THAN", "APPROX_MORE_THAN", "APPROX_NEARLY",
     "CNY_USD_TOLERANCE", "COLUMN_LABELS", "EXACT", "FINDING_VERDICTS", "HEADLINE_FINDINGS",
+    "attach_claims_csv", "claims_csv",
     "NEARLY_REL", "OUTPUT_COLUMNS", "REGISTER", "REGISTER_COLUMNS", "RULES", "VERDICTS",
     "Interval", "RegisterError", "Rule", "audit", "bound_note", "by_kind", "causes",
     "claim_interval", "counts", "data", "evaluate", "evidence_counts", "fdi_plausibility",

@@ -175,10 +175,21 @@ def write_claims_csv(path: Path) -> None:
     """Write the audit as UTF-8 CSV (the pipeline puts one in every report version folder)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    df = audit()
-    for c in ("recomputed", "as_printed"):
-        df[c] = df[c].round(6)
-    df.to_csv(path, index=False, encoding="utf-8")
+    path.write_text(claims_csv(audit()), encoding="utf-8", newline="")
+
+
+def claims_csv(df: pd.DataFrame) -> str:
+    """The audit as CSV text, as published in every report version folder (claims.csv)."""
+    return df.assign(**{c: df[c].round(6) for c in ("recomputed", "as_printed")}).to_csv(
+        index=False)
+
+
+def attach_claims_csv(df: pd.DataFrame) -> None:
+    """Attach the audit to the report version as claims.csv (the build publishes it, so the
+    audit runs once per build, in the audit notebook)."""
+    from analysis.reportfiles import attach
+
+    attach("claims.csv", claims_csv(df))
 
 
 def counts(df: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,508 @@
+"""The Builder: one build from plan to publication (see analysis.build for the whole picture)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import Any
+
+from analysis.build import cache, zygote
+from analysis.build.common import BuildError, Log, print_line, rel, write_text
+from analysis.build.execute import NOTEBOOK_TIMEOUT, allow_runs, stop_all
+from analysis.build.fingerprints import (
+    PACKAGE_DIR,
+    cache_key,
+    changed_files,
+    data_file_hashes,
+    data_fingerprint,
+    environment_hash,
+    files_hash,
+    input_snapshot,
+    package_dependencies,
+    sha256_bytes,
+    sha256_file,
+    tree_hash,
+)
+from analysis.build.kernels import kernel_env, report_kernel
+from analysis.build.plan import (
+    DEFAULT_LABELS,
+    KNOWN_LABELS,
+    BuildResult,
+    Job,
+    find_notebooks,
+    git_state,
+    plan_jobs,
+)
+from analysis.build.publish import installed_packages, point_latest, publish, write_index
+from analysis.build.render import (
+    PROVENANCE_PACKAGES,
+    Renderer,
+    path_replacements,
+    with_current_markdown,
+)
+from analysis.build.run import MAX_OUTPUT_BYTES, RunContext, execute, prepare
+from analysis.provenance import PROJECT_ROOT, VALIDATED_ENV
+
+ClaimsWriter = Callable[[Path], Any]
+Timings = dict[tuple[str, str], dict[str, Any]]
+
+
+def _source_of(function: Any) -> str:
+    """Source text of a function ('' if unavailable), for the dependency scanner."""
+    import inspect
+
+    try:
+        return inspect.getsource(function)
+    except (OSError, TypeError):
+        return ""
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextmanager
+def _stop_children_on_interrupt(*pools: ThreadPoolExecutor) -> Iterator[None]:
+    """On Ctrl-C or SIGTERM, kill the running notebooks and drop the queued ones at once, so
+    the build stops within seconds instead of waiting for every kernel to finish."""
+    try:
+        yield
+    except BaseException:
+        stop_all()
+        for pool in pools:
+            pool.shutdown(wait=False, cancel_futures=True)
+        raise
+
+
+def _once(failures: Sequence[str]) -> str:
+    """Failure messages with an error already shown (same second line: the exception) given
+    once, followed by the notebooks that failed the same way."""
+    shown: dict[str, list[str]] = {}
+    for msg in failures:
+        lines = msg.splitlines()
+        error = lines[1].strip() if len(lines) > 1 else msg
+        shown.setdefault(error, []).append(msg)
+    out = []
+    for msgs in shown.values():
+        out.append(msgs[0])
+        if len(msgs) > 1:
+            others = [m.splitlines()[0].split(" notebook ", 1)[-1].split(")")[0] + ")"
+                      for m in msgs[1:]]
+            out.append(f"       the same error in: {', '.join(others)}")
+    return "\n".join(out)
+
+
+class Builder:
+    """One build: plans jobs, executes what the cache lacks, renders HTML, publishes."""
+
+    def __init__(
+        self,
+        notebooks_dir: Path,
+        reports_dir: Path,
+        root: Path = PROJECT_ROOT,
+        labels: Sequence[str] = DEFAULT_LABELS,
+        params: Sequence[str] = (),
+        jobs: int = 2,
+        claims_writer: ClaimsWriter | None = None,
+        log: Log | None = None,
+        pycache: Path | None = None,
+        fork_kernels: bool | None = None,
+        timeout: float | None = None,
+        max_output_bytes: int = MAX_OUTPUT_BYTES,
+    ) -> None:
+        self.notebooks_dir = Path(notebooks_dir).resolve()
+        self.reports_dir = Path(reports_dir).resolve()
+        self.root = Path(root).resolve()
+        bad = [x for x in labels if x not in KNOWN_LABELS]
+        if bad or not labels:
+            raise BuildError(f"label languages must be among {KNOWN_LABELS}, got {list(labels)}")
+        self.labels = list(dict.fromkeys(labels))
+        self.params = list(params)
+        self.workers = max(1, jobs)
+        self.claims_writer = claims_writer
+        self.log = log or print_line
+        self.cache_dir = self.reports_dir / ".cache"
+        self.pycache = Path(pycache) if pycache else self.cache_dir / "pycache"
+        self.renderer = Renderer()
+        self.timeout = NOTEBOOK_TIMEOUT if timeout is None else float(timeout)
+        self.max_output_bytes = max_output_bytes
+        if self.timeout <= 0:
+            raise BuildError(f"timeout must be a positive number of seconds, got {timeout}")
+        # Kernels forked from a zygote that has the libraries imported (Linux; see zygote).
+        self.fork_kernels = zygote.available() if fork_kernels is None else fork_kernels
+
+    # ---- planning (standard library only)
+    def plan(self) -> tuple[dict[str, Any], list[Job], str]:
+        """Git state, jobs with cache keys, and the claims cache key. Non-default parameters
+        name a version of their own (`<revision>-params-<hash>`): one name, one content."""
+        state = git_state(self.root)
+        if self.params:
+            tag = sha256_bytes(json.dumps(sorted(self.params)).encode())[:8]
+            state = {**state, "version": f"{state['version']}-params-{tag}"}
+        data_hash = tree_hash(self.root / "data")
+        env_hash = environment_hash(self.root)
+        jobs = plan_jobs(
+            find_notebooks(self.notebooks_dir), self.labels, self.params, data_hash, env_hash
+        )
+        claims_key = ""
+        if self.claims_writer is not None:  # it depends on what the writer imports
+            deps = package_dependencies(_source_of(self.claims_writer))
+            claims_key = sha256_bytes(
+                f"{files_hash(deps, PACKAGE_DIR)}{data_hash}{env_hash}".encode())[:24]
+        return state, jobs, claims_key
+
+    def up_to_date(self, version: str, jobs: Sequence[Job], claims_key: str) -> bool:
+        """Whether reports/<version> already holds every requested report with the same keys."""
+        manifest = self.reports_dir / version / "manifest.json"
+        try:
+            done = json.loads(manifest.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        keys = {(r["notebook"], r["lang"]): r["key"] for r in done.get("reports", [])}
+        if self.claims_writer is not None and done.get("claims_key") != claims_key:
+            return False
+        folder = self.reports_dir / version
+        if not all(keys.get((j.name, j.lang)) == j.key for j in jobs):
+            return False
+        files = done.get("files")
+        if not isinstance(files, dict) or not all(
+                f"{j.lang}/{j.name}.html" in files for j in jobs):
+            return False
+        bad = cache.mismatched(folder, files)
+        if bad:
+            self.log(f"[check] {rel(folder / bad)} does not match its manifest: rebuilt")
+            return False
+        return True
+
+    def run(self) -> BuildResult:
+        """Build the reports of the current tree (or find them up to date); raise BuildError."""
+        t0 = time.perf_counter()
+        inputs = self._snapshot()  # before the keys: any later change shows at the end
+        state, jobs, claims_key = self.plan()
+        version = state["version"]
+        result = BuildResult(version=version, path=self.reports_dir / version)
+        if self.up_to_date(version, jobs, claims_key):
+            if point_latest(self.reports_dir, version) or not (
+                    self.reports_dir / "index.html").exists():
+                write_index(self.reports_dir)
+            result.up_to_date = True
+            result.reused = [f"{j.name} ({j.lang})" for j in jobs]
+            result.seconds = time.perf_counter() - t0
+            self.log(f"[build] reports/{version} is up to date ({len(jobs)} reports, nothing to "
+                     f"run) in {result.seconds:.2f} s")
+            return result
+        self._build(state, jobs, claims_key, result, inputs)
+        result.seconds = time.perf_counter() - t0
+        self.log(f"[build] published reports/{version} ({len(result.executed)} executed, "
+                 f"{len(result.reused)} from cache) in {result.seconds:.1f} s; "
+                 f"latest -> {version}")
+        return result
+
+    # ---- the real work (heavy imports from here on)
+    def _snapshot(self) -> dict[str, str]:
+        return input_snapshot(self.root, self.notebooks_dir)
+
+    def _check_inputs_unchanged(self, before: dict[str, str], written: Sequence[Path]) -> None:
+        """Refuse to publish when an input changed while the kernels ran (they may have read
+        either version); what this build cached is discarded too."""
+        changed = changed_files(before, self._snapshot())
+        if not changed:
+            return
+        for path in written:
+            cache.discard(path)
+        shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5
+                                          else "")
+        raise BuildError(f"[fail] {shown} changed during the build; nothing published "
+                         "(run it again)")
+
+    def _build(self, state: dict[str, Any], jobs: list[Job], claims_key: str,
+               result: BuildResult, inputs: dict[str, str]) -> None:
+        version = state["version"]
+        self.reports_dir.mkdir(parents=True, exist_ok=True)
+        (self.cache_dir / "executed").mkdir(parents=True, exist_ok=True)
+        self._remove_stale()
+        work = self.reports_dir / f".build-{version}-{os.getpid()}"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir()
+        try:
+            to_run = self._longest_first([j for j in jobs if self._from_cache(j) is None])
+            self.log(f"[build] version {version}: {len(jobs)} reports, {len(to_run)} to run, "
+                     f"{len(jobs) - len(to_run)} cached; {self.workers} parallel kernels")
+            carried = self._carry_over(version, jobs, work)
+            with ExitStack() as kernels:  # the zygote imports while this process prepares
+                socket_path = self._kernels(kernels, to_run, work)
+                data_files = data_file_hashes(self.root)
+                packages = installed_packages()
+                ctx = RunContext(
+                    work=work, socket_path=socket_path, timeout=self.timeout,
+                    max_output_bytes=self.max_output_bytes,
+                    replacements=path_replacements(self.root, self.notebooks_dir, work),
+                    provenance={
+                        "version": version, "revision": state["revision"],
+                        "dirty": state["dirty"], "data_files": data_files,
+                        "data_fingerprint": data_fingerprint(data_files),
+                        "packages": {k: packages[k] for k in PROVENANCE_PACKAGES
+                                     if k in packages},
+                    })
+                import jupytext  # noqa: F401  (import once, before the threads start)
+                import nbconvert  # noqa: F401
+                import papermill  # noqa: F401
+
+                prepare(to_run, ctx)
+                timings, attached = self._execute_all(jobs, to_run, ctx, result)
+            self._record_seconds(timings)
+            claims_file = self._claims(work, claims_key, attached)
+            manifest = {
+                "version": version, "revision": state["revision"], "dirty": state["dirty"],
+                "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                "labels": list(dict.fromkeys(
+                    self.labels + [r["lang"] for r in carried])),
+                "python": sys.version.split()[0],
+                "data_fingerprint": ctx.provenance["data_fingerprint"],
+                "data_files": data_files,
+                "notebooks": {p.name: sha256_file(p) for p in sorted({j.source for j in jobs})},
+                "packages": packages,
+                "claims": claims_file, "claims_key": claims_key if claims_file else None,
+                "reports": [
+                    {"notebook": j.name, "lang": j.lang, "key": j.key,
+                     "parameters": j.parameters, "html": f"{j.lang}/{j.name}.html",
+                     "ipynb": f"{j.lang}/{j.name}.ipynb", **timings[(j.name, j.lang)]}
+                    for j in jobs
+                ] + carried,
+            }
+            shutil.rmtree(work / ".work", ignore_errors=True)
+            from analysis.keyfigures import write_version as write_key_figures
+
+            try:  # for the index's "what changed since the previous version"
+                write_key_figures(work, manifest["reports"])
+            except ValueError as err:
+                raise BuildError(f"[fail] key figures: {err}") from None
+            from analysis.build.pages import write_pages  # article, report text, nav, PDF
+
+            manifest["pages"] = write_pages(work, manifest, self.root, self.cache_dir, self.log)
+            manifest["files"] = cache.file_hashes(work)
+            write_text(work / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
+            self._check_inputs_unchanged(inputs, [self._cached(j) for j in to_run])
+            publish(self.reports_dir, work, version)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    def _remove_stale(self) -> None:
+        """Remove the work folders of builds that were killed (their process is gone)."""
+        for folder in self.reports_dir.glob(".build-*"):
+            pid = folder.name.rsplit("-", 1)[-1]
+            if not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+                continue
+            shutil.rmtree(folder, ignore_errors=True)
+            self.log(f"[clean] removed {rel(folder)}, left by an interrupted build")
+
+    def _longest_first(self, to_run: list[Job]) -> list[Job]:
+        """Jobs ordered by expected run time, longest first, so that the two kernels finish
+        together: the last build's seconds where known (reports/.cache/seconds.json), else
+        the notebook's size, which ranks this project's notebooks about as well."""
+        seconds = self._seconds()
+
+        def expected(job: Job) -> tuple[float, float]:
+            known = seconds.get(f"{job.name}.{job.lang}")
+            size = job.source.stat().st_size
+            return (float(known) if isinstance(known, int | float) else -1.0, size)
+
+        return sorted(to_run, key=expected, reverse=True)
+
+    def _seconds(self) -> dict[str, Any]:
+        """Seconds each notebook took when last executed, by "name.lang" ({} if unknown)."""
+        try:
+            seconds = json.loads((self.cache_dir / "seconds.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return seconds if isinstance(seconds, dict) else {}
+
+    def _record_seconds(self, timings: Timings) -> None:
+        """Remember how long each executed notebook took (for `_longest_first`)."""
+        seconds = self._seconds()
+        seconds.update({f"{name}.{lang}": t["execute_seconds"]
+                        for (name, lang), t in timings.items() if t["executed"]})
+        write_text(self.cache_dir / "seconds.json",
+                   json.dumps(seconds, indent=1, sort_keys=True) + "\n")
+
+    def _cached(self, job: Job) -> Path:
+        return self.cache_dir / "executed" / f"{job.name}.{job.lang}.{job.key}.ipynb"
+
+    def _from_cache(self, job: Job) -> Any:
+        """The executed notebook of job from the cache, if its entry is sound (else None)."""
+        import nbformat
+
+        data = cache.load(self._cached(job), self.log, {"key": job.key})
+        if data is None:
+            return None
+        try:
+            return nbformat.reads(data.decode("utf-8"), as_version=4)
+        except Exception as e:  # noqa: BLE001 - any unreadable entry is made again
+            cache.discard(self._cached(job))
+            self.log(f"[cache] {rel(self._cached(job))} is unreadable ({type(e).__name__}): "
+                     "discarded, made again")
+            return None
+
+    def _kernels(self, stack: ExitStack, to_run: Sequence[Job], work: Path) -> str | None:
+        """The report kernel (and zygote) for the duration of `stack`; see report_kernel. The
+        kernel spec lives in this build's own work folder: two builds at once in one clone
+        never start kernels from each other's zygote."""
+        env = {**kernel_env(self.pycache), VALIDATED_ENV: str(self.cache_dir / "validated")}
+        return stack.enter_context(report_kernel(
+            work / ".work" / "jupyter", env, self.notebooks_dir,
+            fork=self.fork_kernels and bool(to_run)))
+
+    def _carry_over(self, version: str, jobs: Sequence[Job], work: Path
+                    ) -> list[dict[str, Any]]:
+        """Reports already published under this version that this build does not make (other
+        label languages): copied into the new folder if still current and intact, so a build
+        never removes reports it did not rebuild. Their manifest entries are returned."""
+        folder = self.reports_dir / version
+        try:
+            done = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+        files = done.get("files") if isinstance(done.get("files"), dict) else {}
+        making = {(j.name, j.lang) for j in jobs}
+        data_hash, env_hash = tree_hash(self.root / "data"), environment_hash(self.root)
+        carried = []
+        for entry in done.get("reports", []):
+            source = self.notebooks_dir / f"{entry.get('notebook')}.py"
+            names = [entry.get("html"), entry.get("ipynb")]
+            if ((entry.get("notebook"), entry.get("lang")) in making or not source.exists()
+                    or not all(n in files for n in names)
+                    or cache.mismatched(folder, {n: files[n] for n in names})
+                    or cache_key(source, entry["lang"], entry.get("parameters", {}),
+                                 data_hash, env_hash) != entry.get("key")):
+                continue
+            for n in names:
+                (work / n).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(folder / n, work / n)
+            carried.append(entry)
+            self.log(f"[keep]  {entry['notebook']} ({entry['lang']}) kept from reports/{version}")
+        return carried
+
+    def _execute_all(self, jobs: Sequence[Job], to_run: Sequence[Job], ctx: RunContext,
+                     result: BuildResult) -> tuple[Timings, dict[str, str]]:
+        """Run the missing notebooks in parallel kernels and render every report; the timings
+        and the files the notebooks attached (analysis.reportfiles).
+
+        Rendering has a thread of its own, so a kernel starts on the next notebook while the
+        previous one's HTML is being written.
+        """
+        running = {id(j) for j in to_run}
+        timings: Timings = {}
+        files: dict[tuple[str, str], dict[str, str]] = {}
+        failures: list[str] = []
+        allow_runs()
+        with ThreadPoolExecutor(1) as render_pool, ThreadPoolExecutor(self.workers) as pool, \
+                _stop_children_on_interrupt(pool, render_pool):
+            executing = {pool.submit(self._execute_timed, j, ctx): j for j in to_run}
+            rendering = {render_pool.submit(self._render_one, j, None, 0.0, ctx): j
+                         for j in jobs if id(j) not in running}
+            for fut in as_completed(executing):
+                job = executing[fut]
+                try:
+                    nb, seconds = fut.result()
+                except BuildError as e:
+                    self.log(f"[fail]  {job.name} ({job.lang})")
+                    failures.append(str(e))
+                    continue
+                rendering[render_pool.submit(self._render_one, job, nb, seconds, ctx)] = job
+            for fut in as_completed(rendering):
+                job = rendering[fut]
+                timings[(job.name, job.lang)], files[(job.name, job.lang)] = fut.result()
+                (result.executed if id(job) in running else result.reused).append(
+                    f"{job.name} ({job.lang})")
+        if failures:
+            raise BuildError(_once(failures))
+        attached: dict[str, str] = {}
+        for job in jobs:  # in job order, so the same notebook always provides a file
+            for name, text in files[(job.name, job.lang)].items():
+                if attached.setdefault(name, text) != text:
+                    raise BuildError(f"[fail] {job.source.name} ({job.lang}) attached a {name} "
+                                     "that differs from the one attached before it")
+        return timings, attached
+
+    def _execute_timed(self, job: Job, ctx: RunContext) -> tuple[Any, float]:
+        """Execute one notebook with progress lines, and cache it; the notebook and seconds."""
+        import nbformat
+
+        label = f"{job.name} ({job.lang})"
+        self.log(f"[run]   {label}")
+        t0 = time.perf_counter()
+        nb = execute(job, ctx, self.notebooks_dir, self.reports_dir / ".failed")
+        cache.store(self._cached(job), nbformat.writes(nb).encode("utf-8"), {"key": job.key})
+        seconds = time.perf_counter() - t0
+        self.log(f"[done]  {label} executed in {seconds:.1f} s")
+        return nb, seconds
+
+    def _render_one(self, job: Job, nb: Any, t_exec: float, ctx: RunContext
+                    ) -> tuple[dict[str, Any], dict[str, str]]:
+        """Render one report (from the cache when nb is None); its timings and attached files."""
+        import nbformat
+
+        from analysis.reportfiles import from_notebook
+
+        executed = nb is not None
+        t1 = time.perf_counter()
+        if nb is None:
+            cached = self._from_cache(job)
+            nb = None if cached is None else with_current_markdown(cached, job.source)
+            if nb is None:
+                raise BuildError(f"[fail] cache entry of {job.name} ({job.lang}) vanished "
+                                 "or no longer fits its notebook during the build; run it again")
+        html_text = self.renderer.render(job, nb, ctx.provenance)
+        out = ctx.work / job.lang / f"{job.name}.html"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_text(out, html_text)
+        nbformat.write(nb, out.with_suffix(".ipynb"))
+        t_html = time.perf_counter() - t1
+        if not executed:
+            self.log(f"[cache] {job.name} ({job.lang}) rendered from cache in {t_html:.1f} s")
+        return ({"executed": executed, "execute_seconds": round(t_exec, 2),
+                 "render_seconds": round(t_html, 2)}, from_notebook(nb))
+
+    def _claims(self, work: Path, claims_key: str, attached: dict[str, str]) -> str | None:
+        """Step: claims.csv as the audit notebook attached it (the audit runs once), else
+        written by the claims writer (analysis.claims.write_claims_csv, cached by key)."""
+        if "claims.csv" in attached:
+            write_text(work / "claims.csv", attached["claims.csv"])
+            return "claims.csv"
+        if self.claims_writer is None:
+            return None
+        cached = self.cache_dir / f"claims.{claims_key}.csv"
+        text = cache.load(cached, self.log, {"key": claims_key})
+        if text is None:
+            t0 = time.perf_counter()
+            self.log("[run]   claims.csv")
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            try:
+                self.claims_writer(tmp)
+                text = tmp.read_bytes()
+            except Exception as e:
+                raise BuildError(
+                    f"[fail] claims step (analysis.claims.write_claims_csv): "
+                    f"{type(e).__name__}: {e}"
+                ) from e
+            finally:
+                tmp.unlink(missing_ok=True)
+            cache.store(cached, text, {"key": claims_key})
+            self.log(f"[done]  claims.csv in {time.perf_counter() - t0:.1f} s")
+        (work / "claims.csv").write_bytes(text)
+        return "claims.csv"

@@ -1,0 +1,136 @@
+"""Build the reports: run notebooks/*.py headlessly into versioned, offline, deterministic HTML.
+
+`build()` for callers, `main()` for `python -m analysis.build` (what `make reports` runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import signal
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from analysis.build.builder import Builder, ClaimsWriter
+from analysis.build.common import BuildError, Log
+from analysis.build.execute import NOTEBOOK_TIMEOUT
+from analysis.build.kernels import KERNEL_NAME, write_kernelspec
+from analysis.build.plan import DEFAULT_LABELS, BuildResult
+from analysis.provenance import PROJECT_ROOT
+
+
+def default_claims_writer() -> ClaimsWriter:
+    """analysis.claims.write_claims_csv, imported only when claims must be written."""
+
+    def write(path: Path) -> Any:
+        from analysis.claims import write_claims_csv
+
+        return write_claims_csv(path)
+
+    return write
+
+
+def build(
+    notebooks_dir: Path = PROJECT_ROOT / "notebooks",
+    reports_dir: Path = PROJECT_ROOT / "reports",
+    *,
+    root: Path = PROJECT_ROOT,
+    labels: Iterable[str] = DEFAULT_LABELS,
+    params: Iterable[str] = (),
+    jobs: int = 2,
+    claims: bool = True,
+    log: Log | None = None,
+    fork_kernels: bool | None = None,
+    timeout: float | None = None,
+) -> BuildResult:
+    """Build the reports of notebooks_dir into reports_dir (see the analysis.build docstring)."""
+    return Builder(
+        notebooks_dir, reports_dir, root=root, labels=list(labels), params=list(params),
+        jobs=jobs, claims_writer=default_claims_writer() if claims else None, log=log,
+        fork_kernels=fork_kernels, timeout=timeout,
+    ).run()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: `python -m analysis.build [--labels en,zh] [--param NAME=VALUE] ...`."""
+    ap = argparse.ArgumentParser(prog="python -m analysis.build", description=__doc__.split(
+        "\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--notebooks-dir", type=Path, default=PROJECT_ROOT / "notebooks")
+    ap.add_argument("--reports-dir", type=Path, default=PROJECT_ROOT / "reports")
+    ap.add_argument("--root", type=Path, default=None,
+                    help="project root: git revision and data/ (default: this checkout)")
+    ap.add_argument("--labels", default="en",
+                    help="comma-separated label languages: en, zh (default en)")
+    ap.add_argument("--param", "-p", action="append", default=[], metavar="[NB:]NAME=VALUE",
+                    help="parameter for every notebook (or only NB); must be declared")
+    ap.add_argument("--jobs", "-j", type=int, default=min(2, os.cpu_count() or 1),
+                    help="notebooks executed in parallel (default: 2)")
+    ap.add_argument("--no-claims", action="store_true", help="skip writing claims.csv")
+    ap.add_argument("--fresh-kernels", action="store_true",
+                    help="start every kernel from scratch instead of forking it from a process "
+                         "with the libraries imported (same reports, slower)")
+    ap.add_argument("--timeout", type=float, default=NOTEBOOK_TIMEOUT, metavar="SECONDS",
+                    help="time limit of one notebook, kernel start included; a notebook "
+                         "over it fails naming the cell it was running "
+                         f"(default {NOTEBOOK_TIMEOUT:.0f})")
+    ap.add_argument("--install-kernel", action="store_true",
+                    help="install the project kernel spec into this environment and exit")
+    ap.add_argument("--report-text", metavar="PATH",
+                    help="folder or file of the report text for report-text.html "
+                         "(default ../shared/report/; '' for none)")
+    a = ap.parse_args(argv)
+    if a.report_text is not None:
+        from analysis.build.pages import REPORT_TEXT_ENV
+
+        os.environ[REPORT_TEXT_ENV] = a.report_text
+    if a.install_kernel:
+        folder = write_kernelspec(Path(sys.prefix) / "share" / "jupyter")
+        print(f"kernel {KERNEL_NAME!r} -> {sys.executable} ({folder})")
+        return 0
+    labels = [x.strip() for x in re.split(r"[,\s]+", a.labels) if x.strip()]
+    if a.root is None:
+        other = _other_checkout(Path.cwd())
+        if other is not None:
+            print(f"make reports refused: this environment's analysis package is "
+                  f"{PROJECT_ROOT / 'src' / 'analysis'}, but you are in the checkout {other} "
+                  "(a copied .venv?). Recreate it here: rm -rf .venv && make env",
+                  file=sys.stderr, flush=True)
+            return 1
+        a.root = PROJECT_ROOT
+    previous = signal.signal(signal.SIGTERM, _terminate)  # a CI cancel, `timeout`: clean up
+    try:
+        build(a.notebooks_dir, a.reports_dir, root=a.root, labels=labels, params=a.param,
+              jobs=a.jobs, claims=not a.no_claims, timeout=a.timeout,
+              fork_kernels=False if a.fresh_kernels else None)
+    except BuildError as e:
+        print(f"make reports failed (previous reports left as they were):\n{e}",
+              file=sys.stderr, flush=True)
+        return 1
+    except KeyboardInterrupt as e:
+        code = 143 if isinstance(e, _Terminated) else 130
+        print("make reports interrupted: nothing published, previous reports left as they "
+              "were", file=sys.stderr, flush=True)
+        return code
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    return 0
+
+
+def _other_checkout(cwd: Path) -> Path | None:
+    """The checkout of this project that contains cwd, when it is not the one whose package
+    this interpreter imports (a .venv copied with its editable install); else None."""
+    for folder in (cwd, *cwd.parents):
+        if (folder / "pyproject.toml").exists() and (folder / "src" / "analysis").is_dir():
+            return None if folder.resolve() == PROJECT_ROOT.resolve() else folder
+    return None
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: children stopped, work folder removed."""
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise _Terminated()

@@ -1,0 +1,206 @@
+"""The one home for hashing in the build: file and tree hashes, data hashes, cache keys, and the
+scanner that finds which modules of the analysis package a notebook depends on.
+
+Standard library only: a no-op build computes every key here and must stay well under a second.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+BUILD_FORMAT = "2"  # bump to invalidate every cached execution
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # src/analysis
+TEMPLATE_DIR = PACKAGE_DIR / "templates"
+# Modules of the machinery that shape the content of every report (kernel environment,
+# execution, cleaning, rendering): an edit to one of them re-executes everything. The rest of
+# the machinery (planning, publishing, the index, bench) does not change a report's content.
+SHAPING = ("__init__.py", "fingerprints.py", "kernels.py", "run.py", "execute.py", "render.py")
+
+
+def sha256_bytes(data: bytes) -> str:
+    """Hex sha256 of some bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    return sha256_bytes(Path(path).read_bytes())
+
+
+def tree_files(folder: Path) -> list[Path]:
+    """Every regular file under folder (sorted; caches, hidden and compiled files left out)."""
+    if not folder.is_dir():
+        return []
+    out = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__pycache__")
+        for f in sorted(filenames):
+            if not f.startswith(".") and not f.endswith((".pyc", ".pyo")):
+                out.append(Path(dirpath) / f)
+    return out
+
+
+def files_hash(files: Iterable[Path], base: Path) -> str:
+    """One sha256 over the paths (relative to base) and bytes of some files."""
+    h = hashlib.sha256()
+    for p in files:
+        h.update(p.relative_to(base).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def tree_hash(folder: Path) -> str:
+    """One sha256 over the relative paths and bytes of every file under folder."""
+    return files_hash(tree_files(folder), folder)
+
+
+def data_file_hashes(root: Path) -> list[dict[str, str]]:
+    """sha256 of every file in root/data (path relative to root), for provenance and manifest."""
+    return [
+        {"path": p.relative_to(root).as_posix(), "sha256": sha256_file(p)}
+        for p in tree_files(root / "data")
+    ]
+
+
+def data_fingerprint(files: Sequence[dict[str, str]]) -> str:
+    """Short hash naming the whole data set (shown in the index and provenance block)."""
+    text = "".join(f"{f['path']}\0{f['sha256']}\n" for f in files)
+    return sha256_bytes(text.encode())[:12]
+
+
+def environment_hash(root: Path) -> str:
+    """Hash of what the kernel runs on: interpreter version and the lock file, if any."""
+    lock = root / "uv.lock"
+    lock_hash = sha256_file(lock) if lock.exists() else "no-lock"
+    return sha256_bytes(f"{sys.version}\0{sys.executable}\0{lock_hash}".encode())
+
+
+# Import statements, found by pattern rather than by parsing (a no-op build must stay fast):
+# `from X import a, b`, `from X import (a,\n b)`, `import X, Y as Z`. A match inside a string
+# only adds a dependency, never loses one.
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)"
+    r"|import[ \t]+([^\n#;]*))",
+    re.M,
+)
+
+
+@functools.lru_cache(maxsize=256)
+def _imported_modules(source: str, package: str = "analysis") -> frozenset[str]:
+    """Modules of the analysis package that some Python source imports (top level or nested),
+    as paths below the package ("growth", "build/kernels"); `package` resolves relative ones."""
+    found = set()
+    for dots, module, what, plain in _IMPORT.findall(source):
+        if plain:
+            names = [n.split(" as ")[0].strip() for n in plain.split(",")]
+        else:
+            if dots:
+                base = package.split(".")[: max(1, len(package.split(".")) - len(dots) + 1)]
+                mod = ".".join(base + ([module] if module else []))
+            else:
+                mod = module
+            items = what.strip("() \t\n").replace("\n", " ").split(",")
+            names = [mod] + [f"{mod}.{n.split(' as ')[0].strip()}" for n in items if n.strip()]
+        for name in names:
+            parts = [p for p in name.split(".") if p]
+            if parts[:1] == ["analysis"]:
+                for i in range(2, len(parts) + 1):  # analysis.build.kernels: build, build/kernels
+                    found.add("/".join(parts[1:i]))
+    return frozenset(found)
+
+
+def _module_files(package_dir: Path, mod: str) -> list[Path]:
+    """The file of module `mod` ("a/b") under package_dir: a.py or a/__init__.py ([] if none)."""
+    for candidate in (package_dir / f"{mod}.py", package_dir / mod / "__init__.py"):
+        if candidate.exists():
+            return [candidate]
+    return []
+
+
+def package_dependencies(source_text: str, package_dir: Path = PACKAGE_DIR) -> list[Path]:
+    """Files of src/analysis a notebook depends on: what it imports, transitively.
+
+    The package's __init__.py, the machinery modules that shape every report (SHAPING) and the
+    templates always count. Importing a subpackage's module imports the subpackage's
+    __init__.py first, so that file counts too. A notebook that imports the package dynamically
+    (importlib) depends on every module.
+    """
+    always = [package_dir / "__init__.py", *(package_dir / "build" / m for m in SHAPING),
+              *tree_files(package_dir / "templates")]
+    if "importlib" in source_text or "__import__" in source_text:
+        return sorted({p for p in always if p.exists()} | set(tree_files(package_dir)))
+    init = package_dir / "__init__.py"
+    todo = {(m, "analysis") for m in _imported_modules(source_text)}
+    if init.exists():
+        todo |= {(m, "analysis") for m in _imported_modules(init.read_text(encoding="utf-8"))}
+    seen: set[str] = set()
+    files: list[Path] = []
+    while todo:
+        mod, _ = todo.pop()
+        if mod in seen:
+            continue
+        seen.add(mod)
+        for f in _module_files(package_dir, mod):
+            files.append(f)
+            dotted = "analysis." + mod.replace("/", ".")
+            package = dotted if f.name == "__init__.py" else dotted.rpartition(".")[0]
+            todo |= {(m, package)
+                     for m in _imported_modules(f.read_text(encoding="utf-8"), package)}
+        if "/" in mod:
+            todo.add((mod.rpartition("/")[0], "analysis"))
+    return sorted({p for p in always + files if p.exists()})
+
+
+def input_snapshot(root: Path, notebooks_dir: Path, package_dir: Path = PACKAGE_DIR
+                   ) -> dict[str, str]:
+    """sha256 of every file a build reads (data/, the notebooks, the analysis package, the lock
+    file), by a readable name; taken before planning and again before publishing."""
+    def name(p: Path) -> str:
+        try:
+            return p.relative_to(root).as_posix()
+        except ValueError:
+            return p.as_posix()
+
+    files = [*tree_files(root / "data"), *sorted(notebooks_dir.glob("*.py")),
+             *tree_files(package_dir), *[p for p in (root / "uv.lock",) if p.exists()]]
+    return {name(p): sha256_file(p) for p in files if p.is_file()}
+
+
+def changed_files(before: dict[str, str], after: dict[str, str]) -> list[str]:
+    """Names whose hash differs between two snapshots (added, removed or edited)."""
+    return sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+
+
+_CELL_START = re.compile(r"(?m)^(?=# %%)")
+_MARKDOWN_HEADER = re.compile(r"# %%.*\[(markdown|md)\]")
+
+
+def code_signature(text: str) -> str:
+    """Hash of what executing a percent-format notebook depends on: everything but its
+    markdown cells (code, cell headers with their tags, the file header). A markdown-only
+    edit keeps it, so the executed notebook is reused and only re-rendered."""
+    kept = [part for part in _CELL_START.split(text) if not _MARKDOWN_HEADER.match(part)]
+    return sha256_bytes("\0".join(kept).encode())
+
+
+def cache_key(
+    source: Path, lang: str, parameters: dict[str, Any], data_hash: str, env_hash: str
+) -> str:
+    """Cache key of one (notebook, language): its code cells (markdown cells are re-rendered
+    from the source, never executed), the analysis modules it imports (transitively), data/,
+    its parameters and the environment."""
+    text = source.read_bytes().decode("utf-8", "replace")
+    deps = package_dependencies(text)
+    parts = [
+        BUILD_FORMAT, lang, json.dumps(parameters, sort_keys=True, default=str),
+        code_signature(text), files_hash(deps, PACKAGE_DIR), data_hash, env_hash,
+    ]
+    return sha256_bytes("\0".join(parts).encode())[:24]

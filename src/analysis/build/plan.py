@@ -1,0 +1,129 @@
+"""Planning a build: the version name from git, the notebooks, their parameters and the jobs.
+
+Standard library only (a no-op build plans, finds everything up to date and stops).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from analysis.build.common import BuildError
+from analysis.build.fingerprints import cache_key
+
+DEFAULT_LABELS = ("en",)
+KNOWN_LABELS = ("en", "zh")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One report to produce: a notebook rendered with one label language."""
+
+    name: str
+    source: Path
+    lang: str
+    parameters: dict[str, Any]
+    key: str
+
+
+@dataclass
+class BuildResult:
+    """What a build did (for callers and tests): version, jobs executed and reused, timings."""
+
+    version: str
+    path: Path
+    executed: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    up_to_date: bool = False
+    seconds: float = 0.0
+
+
+def _git(root: Path, *args: str) -> str:
+    """Output of a git command in root ('' when git or the repository is missing)."""
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    return out.decode("utf-8", "replace").strip()
+
+
+# What a build reads from the checkout (see fingerprints.input_snapshot): only changes here make
+# a version "dirty"; a scratch file elsewhere in the clone is no input of the reports.
+INPUT_PATHS = ("data", "notebooks", "src", "pyproject.toml", "uv.lock")
+
+
+def git_state(root: Path, paths: Sequence[str] = INPUT_PATHS) -> dict[str, Any]:
+    """Version name, full revision and dirty flag of root's working tree.
+
+    The version is `git describe --always` with, when the build's inputs (`paths`) differ from
+    HEAD, `-dirty-` and a short hash of their diff and untracked files, so two different dirty
+    states never share a folder.
+    """
+    revision = _git(root, "rev-parse", "HEAD")
+    if not revision:
+        return {"version": "no-git", "revision": "unknown", "dirty": True}
+    describe = _git(root, "describe", "--always", "--abbrev=10")
+    changed = _git(root, "status", "--porcelain", "--untracked-files=all", "--", *paths)
+    if not changed:
+        return {"version": describe, "revision": revision, "dirty": False}
+    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", *paths)
+    h = hashlib.sha256()
+    h.update(subprocess.run(["git", "-C", str(root), "diff", "HEAD", "--binary", "--", *paths],
+                            capture_output=True).stdout)
+    for name in sorted(filter(None, untracked.split("\0"))):
+        p = root / name
+        h.update(name.encode() + b"\0")
+        if p.is_file():
+            h.update(p.read_bytes())
+    return {"version": f"{describe}-dirty-{h.hexdigest()[:8]}", "revision": revision,
+            "dirty": True}
+
+
+def parse_param(text: str) -> tuple[str | None, str, Any]:
+    """Parse `[NOTEBOOK:]NAME=VALUE` (VALUE as JSON when it parses, else the string)."""
+    if "=" not in text:
+        raise BuildError(f"parameter {text!r}: expected [NOTEBOOK:]NAME=VALUE")
+    lhs, raw = text.split("=", 1)
+    notebook, _, name = lhs.rpartition(":")
+    if not name.isidentifier():
+        raise BuildError(f"parameter {text!r}: {name!r} is not a Python name")
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError:
+        value = raw
+    return notebook or None, name, value
+
+
+def find_notebooks(notebooks_dir: Path) -> list[Path]:
+    """The percent-format notebooks to build: notebooks_dir/*.py, sorted by name."""
+    found = sorted(p for p in notebooks_dir.glob("*.py") if not p.name.startswith(("_", ".")))
+    if not found:
+        raise BuildError(f"no notebooks (*.py) in {notebooks_dir}")
+    return found
+
+
+def plan_jobs(
+    notebooks: Sequence[Path], labels: Sequence[str], params: Sequence[str],
+    data_hash: str, env_hash: str,
+) -> list[Job]:
+    """One Job per (notebook, label language), with its parameters and cache key."""
+    parsed = [parse_param(p) for p in params]
+    names = {nb.stem for nb in notebooks}
+    for target, name, _ in parsed:
+        if target is not None and target not in names:
+            raise BuildError(f"parameter {name!r} is for notebook {target!r}, which is not built")
+    jobs = []
+    for nb in notebooks:
+        for lang in labels:
+            values: dict[str, Any] = {"label_language": lang}
+            values.update({n: v for t, n, v in parsed if t in (None, nb.stem)})
+            key = cache_key(nb, lang, values, data_hash, env_hash)
+            jobs.append(Job(nb.stem, nb, lang, values, key))
+    return jobs

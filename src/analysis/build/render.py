@@ -1,0 +1,180 @@
+"""From an executed notebook to a report: the determinism clean-up (run metadata, cell ids,
+volatile output) and the HTML page (offline template, provenance block)."""
+
+from __future__ import annotations
+
+import re
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from analysis.build.fingerprints import TEMPLATE_DIR, sha256_file
+from analysis.build.plan import Job
+
+TEMPLATE_NAME = "offline"
+# Packages named in each report's provenance block (the manifest lists every installed one).
+PROVENANCE_PACKAGES = (
+    "liaoning-rci-analysis", "pandas", "numpy", "scipy", "statsmodels", "matplotlib",
+    "frictionless", "papermill", "nbconvert", "nbclient", "jupytext", "ipykernel",
+)
+_STYLER_TABLE = re.compile(r'<table id="T_([0-9a-f]+)"')
+# Run-specific text in outputs: object addresses in reprs, ipykernel's per-process cell files.
+_VOLATILE = (
+    (re.compile(r" at 0x[0-9a-fA-F]{6,16}>"), " at 0x...>"),
+    (re.compile(r"[^\s\"'(]*ipykernel_\d+[/\\]"), "ipykernel/"),
+)
+
+
+def strip_run_metadata(nb: Any) -> None:
+    """Drop timings, absolute paths and other per-run metadata papermill/nbclient record."""
+    pm = nb.metadata.get("papermill", {})
+    for k in ("start_time", "end_time", "duration", "input_path", "output_path",
+              "environment_variables"):
+        pm.pop(k, None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cpm = cell.metadata.get("papermill")
+        if cpm is not None:
+            for k in ("start_time", "end_time", "duration"):
+                cpm.pop(k, None)
+
+
+def make_preprocessors(replacements: Sequence[tuple[str, str]]) -> list[Any]:
+    """The determinism preprocessors: merged streams, renumbered cell ids, sanitised outputs."""
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor, Preprocessor
+
+    class RenumberCellIds(Preprocessor):
+        """Replace the random cell ids of jupytext/papermill by cell-0, cell-1, ..."""
+
+        def preprocess(self, nb, resources):
+            for i, cell in enumerate(nb.cells):
+                cell.id = f"cell-{i}"
+            return nb, resources
+
+    class SanitiseOutputs(Preprocessor):
+        """Remove absolute paths and pandas Styler random uuids from cell outputs."""
+
+        def preprocess(self, nb, resources):
+            self._styler = 0
+            return super().preprocess(nb, resources)
+
+        def _fix(self, text: str) -> str:
+            for old, new in replacements:
+                text = text.replace(old, new)
+            for pattern, new in _VOLATILE:
+                text = pattern.sub(new, text)
+            for uuid in dict.fromkeys(_STYLER_TABLE.findall(text)):
+                self._styler += 1
+                text = text.replace(f"T_{uuid}", f"T_styler{self._styler}")
+            return text
+
+        def preprocess_cell(self, cell, resources, index):
+            for out in cell.get("outputs", []):
+                if "text" in out:
+                    out.text = self._fix(out.text)
+                if "traceback" in out:
+                    out.traceback = [self._fix(t) for t in out.traceback]
+                    out.evalue = self._fix(out.evalue)
+                for mime, value in out.get("data", {}).items():
+                    if mime.startswith("text/") or mime == "image/svg+xml":
+                        if isinstance(value, str):
+                            out.data[mime] = self._fix(value)
+                        elif isinstance(value, list):
+                            out.data[mime] = [self._fix(v) for v in value]
+            return cell, resources
+
+    # The kernel splits a burst of stderr/stdout into stream outputs as its flush timer falls,
+    # so two runs can differ in how many there are: merging consecutive ones removes that.
+    return [CoalesceStreamsPreprocessor(), RenumberCellIds(), SanitiseOutputs()]
+
+
+def path_replacements(root: Path, notebooks_dir: Path, work: Path) -> list[tuple[str, str]]:
+    """Absolute paths that may leak into outputs, longest first, with what replaces them."""
+    pairs = {
+        str(work.resolve()): "<build>",
+        str(notebooks_dir.resolve()): "notebooks",
+        str(root.resolve()): ".",
+        str(Path(sys.prefix).resolve()): "<python-env>",
+        str(Path.home()): "~",
+    }
+    return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
+
+
+def clean(nb: Any, replacements: Sequence[tuple[str, str]]) -> Any:
+    """An executed notebook made deterministic: run metadata dropped, outputs sanitised."""
+    strip_run_metadata(nb)
+    for pre in make_preprocessors(replacements):
+        nb, _ = pre.preprocess(nb, {})
+    return nb
+
+
+def with_current_markdown(executed: Any, source: Path) -> Any:
+    """A cached executed notebook with the markdown cells of the notebook's current source
+    (a markdown-only edit re-renders, it does not re-execute); unchanged if the markdown is the
+    same, None if the code cells no longer line up (then it must run again)."""
+    import jupytext
+    import nbformat
+
+    current = jupytext.read(source)
+    now = [c.source for c in current.cells if c.cell_type != "code"]
+    then = [c.source for c in executed.cells if c.cell_type != "code"]
+    if now == then:
+        return executed
+
+    def injected(cell: Any) -> bool:
+        return "injected-parameters" in cell.metadata.get("tags", [])
+
+    code = iter([c for c in executed.cells if c.cell_type == "code" and not injected(c)])
+    extra = [c for c in executed.cells if injected(c)]
+    cells = []
+    for cell in current.cells:
+        if cell.cell_type == "code":
+            ran = next(code, None)
+            if ran is None or ran.source != cell.source:
+                return None
+            cells.append(ran)
+            if "parameters" in ran.metadata.get("tags", []):
+                cells.extend(extra)
+            continue
+        new = nbformat.from_dict(dict(cell))
+        new.metadata = {**cell.metadata, "tags": list(cell.metadata.get("tags", [])),
+                        "papermill": {"exception": False, "status": "completed"}}
+        cells.append(new)
+    if next(code, None) is not None:
+        return None
+    executed.cells = cells
+    for i, cell in enumerate(executed.cells):
+        cell.id = f"cell-{i}"
+    return executed
+
+
+class Renderer:
+    """Renders executed notebooks to HTML, one nbconvert exporter per thread and language."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    def render(self, job: Job, nb: Any, provenance_base: dict[str, Any]) -> str:
+        """HTML of one executed notebook with the offline template and provenance block."""
+        exporters = self._local.__dict__.setdefault("exporters", {})
+        if job.lang not in exporters:
+            from nbconvert import HTMLExporter
+
+            exporters[job.lang] = HTMLExporter(
+                template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATE_DIR)],
+                exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True,
+                language_code=job.lang,
+            )
+        provenance = dict(
+            provenance_base, notebook=job.source.name,
+            parameters={k: repr(v) for k, v in job.parameters.items()},
+            notebook_sha256=sha256_file(job.source),
+        )
+        nb.metadata["provenance"] = {
+            k: v for k, v in provenance.items() if k not in ("data_files",)
+        }
+        resources = {"metadata": {"name": job.name}, "provenance": provenance}
+        body, _ = exporters[job.lang].from_notebook_node(nb, resources=resources)
+        return body

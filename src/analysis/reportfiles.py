@@ -1,0 +1,40 @@
+"""Files a notebook adds to its report version (claims.csv), carried inside the executed notebook.
+
+A notebook calls `attach("claims.csv", text)`; the text travels as one output with a private MIME
+type (nothing is shown in the report), so a report taken from the build cache still carries it
+and the work that made it is done once, in the kernel. The build writes each attached file into
+`reports/<version>/` (`from_notebook`). Outside a kernel `attach` does nothing. Standard library
+only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+MIME = "application/vnd.liaoning.report-file+json"
+ALLOWED = ("claims.csv",)  # names a notebook may attach (nothing else lands beside the reports)
+
+
+def attach(name: str, text: str) -> None:
+    """Attach a text file `name` (one of ALLOWED) to this notebook's report version."""
+    if name not in ALLOWED:
+        raise ValueError(f"report file {name!r}: only {', '.join(ALLOWED)} may be attached")
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - IPython is a dependency of the project
+        return
+    if get_ipython() is not None:
+        display({MIME: {"name": name, "text": text}}, raw=True)
+
+
+def from_notebook(nb: Mapping[str, Any]) -> dict[str, str]:
+    """Files attached in an executed notebook: {name: text} (a dict as read from .ipynb JSON)."""
+    out: dict[str, str] = {}
+    for cell in nb.get("cells", []):
+        for output in cell.get("outputs", []) or []:
+            entry = (output.get("data") or {}).get(MIME)
+            if entry and entry.get("name") in ALLOWED:
+                out[entry["name"]] = entry["text"]
+    return out
