@@ -11,13 +11,8 @@ the data alone, so the same error reads the same wherever it is raised.
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import io
 import json
-import math
-import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,12 +21,9 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.provenance import DATAPACKAGE, VALIDATED_ENV
+from analysis.checks import DataError, Problem, bounds, check_structure, check_text
+from analysis.provenance import DATAPACKAGE
 from analysis.rounding import Interval, decimals_of, printed_interval
-
-MAX_LISTED = 20  # problems listed in one error message before "... and N more"
-PLAIN_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")  # how the report prints a number
-OTHER_SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 
 
 class Decimals:
@@ -66,37 +58,6 @@ class Decimals:
 
     def __repr__(self) -> str:
         return f"Decimals(\n{self.frame!r})"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One broken rule at one place of one data file."""
-
-    file: str
-    row: int | None  # line of the CSV file (header = 1), None for file-level problems
-    column: str | None
-    rule: str
-    detail: str
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.row is not None:
-            where += f", row {self.row}"
-        if self.column is not None:
-            where += f", column '{self.column}'"
-        return f"{where}: rule '{self.rule}' broken: {self.detail}"
-
-
-class DataError(ValueError):
-    """Bad input data: carries every problem found, each with file, row, column and rule."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        shown = "\n  ".join(str(p) for p in problems[:MAX_LISTED])
-        more = len(problems) - MAX_LISTED
-        tail = f"\n  ... and {more} more" if more > 0 else ""
-        n = len(problems)
-        super().__init__(f"{n} data problem{'s' if n != 1 else ''}:\n  {shown}{tail}")
 
 
 @dataclass
@@ -180,8 +141,8 @@ class DataPackage:
         stray = self.undescribed() if folder_check else []
         if stray:
             raise DataError(stray)
-        text = _check_text(res, fpath, rel)
-        _check_structure(res, self.base, rel)
+        text = check_text(res, fpath, rel)
+        check_structure(res, self.base, rel)
         raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
         layout = res.get("x-layout", "wide")
         if layout == "long":
@@ -197,145 +158,8 @@ class DataPackage:
         return _load_wide(res, raw, rel)
 
 
-@lru_cache(maxsize=1)
-def _frictionless_version() -> str:
-    from importlib.metadata import version
-
-    return version("frictionless")
-
-
-def _passed_stamp(descriptor: dict[str, Any], fpath: Path) -> Path | None:
-    """Where a report build records that this exact file passed this exact schema, or None.
-
-    The frictionless check is the slowest part of a load and every notebook of a build loads
-    the same files; the stamp's name hashes everything the check depends on (file bytes,
-    schema, frictionless version), so a changed file or schema is checked again.
-    """
-    folder = os.environ.get(VALIDATED_ENV)
-    if not folder:
-        return None
-    h = hashlib.sha256(json.dumps(descriptor, sort_keys=True).encode())
-    h.update(_frictionless_version().encode())
-    h.update(fpath.read_bytes())
-    return Path(folder) / h.hexdigest()
-
-
-def _check_text(res: dict[str, Any], fpath: Path, rel: str) -> str:
-    """The file's text, once it is known to be comma-separated UTF-8 with plain, finite numbers.
-
-    Checked before frictionless, which would sniff another delimiter or encoding and let
-    pandas fail later with a message naming no file; numbers must read as the report prints
-    them (`487.0`, not `48.7e1`, `inf` or `NaN`, which frictionless accepts as numbers).
-    """
-    fields = [f["name"] for f in res["schema"]["fields"]]
-    numeric = {f["name"] for f in res["schema"]["fields"] if f["type"] == "number"}
-    data = fpath.read_bytes()
-    expected = "expected comma-separated UTF-8"
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        row = data.count(b"\n", 0, exc.start) + 1
-        header = data.split(b"\n", 1)[0].decode("utf-8", "replace").strip().split(",")
-        col = data.count(b",", line_start, exc.start)
-        column = header[col] if col < len(header) else None
-        raise DataError([Problem(rel, row, column, "comma-separated UTF-8",
-                                 f"{expected}: byte 0x{data[exc.start]:02x} is not UTF-8 "
-                                 "(saved in another encoding, such as GBK or Latin-1?)")]) from None
-    if text.startswith("\ufeff"):
-        raise DataError([Problem(rel, 1, None, "comma-separated UTF-8",
-                                 f"{expected}: the file starts with a byte-order mark")])
-    problems: list[Problem] = []
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header: list[str] = []
-    for row, cells in enumerate(reader, start=1):
-        if len(fields) > 1 and len(cells) == 1:
-            seps = [name for sep, name in OTHER_SEPARATORS.items() if sep in cells[0]]
-            if seps:
-                raise DataError([Problem(rel, row, None, "comma-separated UTF-8",
-                                         f"{expected}: the row is separated by {seps[0]}")])
-        if row == 1:
-            header = cells
-            continue
-        for column, cell in zip(header, cells, strict=False):  # short rows: frictionless
-            if column not in numeric or not cell:
-                continue
-            try:
-                number = float(cell)
-            except ValueError:
-                continue  # not a number at all: frictionless names it a type error
-            if not math.isfinite(number):
-                problems.append(Problem(rel, row, column, "finite number",
-                                        f"{cell!r} is not a finite number"))
-            elif not PLAIN_DECIMAL.fullmatch(cell):
-                problems.append(Problem(rel, row, column, "plain decimal as printed",
-                                        f"{cell!r}: the report prints plain decimals "
-                                        "(digits, one point, a leading minus at most)"))
-    if not header:
-        raise DataError([Problem(rel, None, None, "comma-separated UTF-8",
-                                 f"{expected}: the file is empty (not even a header)")])
-    if problems:
-        raise DataError(problems)
-    return text
-
-
-def _frictionless_descriptor(res: dict[str, Any]) -> dict[str, Any]:
-    """The resource as frictionless sees it: project keys dropped, and number bounds too.
-
-    Bounds of numbers are checked by the loader, which names each bound's reason and
-    applies the per-series bounds of long tables.
-    """
-    schema = dict(res["schema"])
-    schema["fields"] = []
-    for f in res["schema"]["fields"]:
-        f = {k: v for k, v in f.items() if not k.startswith("x-")}
-        if f["type"] == "number" and "constraints" in f:
-            f["constraints"] = {k: v for k, v in f["constraints"].items()
-                                if k not in ("minimum", "maximum")}
-        schema["fields"].append(f)
-    out = {k: v for k, v in res.items() if not k.startswith("x-")}
-    out["schema"] = schema
-    return out
-
-
-def _bounds(rel: str, column: str, texts: Any, rows: Any, lo: float, hi: float, reason: str,
-            what: str = "") -> list[Problem]:
-    """A problem for each value outside its plausible bounds, naming the bounds' reason."""
-    problems = []
-    for text, row in zip(texts, rows, strict=True):
-        v = float(text)
-        if lo <= v <= hi:
-            continue
-        side = f"below the minimum {lo:g}" if v < lo else f"above the maximum {hi:g}"
-        problems.append(Problem(rel, int(row), column, "within plausible bounds",
-                                f"{what}{text} is {side} (bounds [{lo:g}, {hi:g}]: {reason})"))
-    return problems
-
-
-def _check_structure(res: dict[str, Any], base: Path, rel: str) -> None:
-    """Frictionless validation of one resource against its schema."""
-    descriptor = _frictionless_descriptor(res)
-    stamp = _passed_stamp(descriptor, base / res["path"])
-    if stamp is not None and stamp.exists():
-        return
-    from frictionless import Resource  # imported here: the no-op build path never loads data
-
-    report = Resource(descriptor, basepath=str(base)).validate()
-    if report.valid:
-        if stamp is not None:
-            stamp.parent.mkdir(parents=True, exist_ok=True)
-            stamp.touch()
-        return
-    problems = []
-    for row, fname, etype, note, message in report.flatten(
-        ["rowNumber", "fieldName", "type", "note", "message"]
-    ):
-        detail = message if not note else f"{note} ({message})"
-        problems.append(Problem(rel, row, fname or None, etype, detail))
-    raise DataError(problems)
-
-
-def _num(text: str) -> float:
+def _parse_number(text: str) -> float:
+    """A printed number (already checked as a plain decimal) as a float."""
     return float(text)
 
 
@@ -350,7 +174,7 @@ def _load_long(res: dict[str, Any], raw: pd.DataFrame, rel: str) -> pd.DataFrame
             problems.append(Problem(rel, r.filerow, "unit", "unit agrees with metadata",
                                     f"series {r.series!r} is in {meta['unit']!r} per "
                                     f"datapackage.json, row says {r.unit!r}"))
-        problems += _bounds(rel, "value", [r.value], [r.filerow], meta["minimum"],
+        problems += bounds(rel, "value", [r.value], [r.filerow], meta["minimum"],
                             meta["maximum"], meta["bounds_reason"], f"series {r.series!r}: ")
     lo, hi = res["x-years"]
     expected = set(range(lo, hi + 1))
@@ -378,7 +202,7 @@ def _load_long(res: dict[str, Any], raw: pd.DataFrame, rel: str) -> pd.DataFrame
     columns = [c for c in series_meta if c in values.columns]
     values = values[columns]
     rows = raw.pivot(index=keys, columns="series", values="filerow")[columns]
-    df = values.apply(lambda col: col.map(_num))
+    df = values.apply(lambda col: col.map(_parse_number))
     decimals = values.apply(lambda col: col.map(decimals_of)).astype(int)
     _check_identities(res, df, decimals, rows, rel)
     df.columns.name = None
@@ -464,7 +288,7 @@ def _load_wide(res: dict[str, Any], raw: pd.DataFrame, rel: str) -> pd.DataFrame
     for f in fields:
         c = f.get("constraints", {})
         if f["type"] == "number" and "minimum" in c:
-            problems += _bounds(rel, f["name"], raw[f["name"]], rows, c["minimum"],
+            problems += bounds(rel, f["name"], raw[f["name"]], rows, c["minimum"],
                                 c["maximum"], f["x-bounds-reason"])
     if problems:
         raise DataError(problems)
@@ -473,7 +297,7 @@ def _load_wide(res: dict[str, Any], raw: pd.DataFrame, rel: str) -> pd.DataFrame
         df[key] = df[key].astype(int)
     df = df.set_index(key)
     for c in numeric:
-        df[c] = df[c].map(_num)
+        df[c] = df[c].map(_parse_number)
     decimals = raw.set_index(df.index)[numeric].apply(lambda col: col.map(decimals_of))
     df.attrs = {
         "name": res["name"],
@@ -494,13 +318,13 @@ def _load_facts(res: dict[str, Any], raw: pd.DataFrame, rel: str) -> pd.DataFram
     cells = zip(raw["id"], raw["unit"], raw["value"], strict=True)
     for row, (fid, unit, value) in enumerate(cells, start=2):
         b = per_unit.get(unit, envelope)
-        problems += _bounds(rel, "value", [value], [row], b["minimum"], b["maximum"],
+        problems += bounds(rel, "value", [value], [row], b["minimum"], b["maximum"],
                             b["reason"], f"fact {fid!r} ({unit}): ")
     if problems:
         raise DataError(problems)
     df = raw.copy()
     df["decimals"] = df["value"].map(decimals_of).astype(int)
-    df["value"] = df["value"].map(_num)
+    df["value"] = df["value"].map(_parse_number)
     for c in ("paragraph", "line", "page"):
         df[c] = df[c].astype(int)
     df = df.set_index("id")

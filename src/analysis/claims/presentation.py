@@ -93,7 +93,7 @@ def widenings() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["hedge or input", "tolerance added"])
 
 
-def _num(v: float | None) -> str:
+def _format_number(v: float | None) -> str:
     return "n/a" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{v:.6g}"
 
 
@@ -101,10 +101,10 @@ def findings_markdown(df: pd.DataFrame) -> str:
     """One Markdown bullet per finding: paragraph, quote, reported vs recomputed, likely cause."""
     lines = []
     for r in findings(df).itertuples(index=False):
-        reading = f" (read with {r.reading}; as printed {_num(r.as_printed)})" \
+        reading = f" (read with {r.reading}; as printed {_format_number(r.as_printed)})" \
             if r.verdict == "misworded" else ""
         lines.append(f"- **¶{r.paragraph} ({r.section}) {r.id}** [{r.verdict}]: 「{r.quote}」 "
-                     f"reported {_num(r.reported)} {r.unit}, recomputed {_num(r.recomputed)}"
+                     f"reported {_format_number(r.reported)} {r.unit}, recomputed {_format_number(r.recomputed)}"
                      f"{reading}. {r.note}")
     return "\n".join(lines)
 
@@ -156,8 +156,8 @@ def _said(r: Any) -> str:
     if unit.startswith("yes (1)"):
         return f"the text says {'yes' if rep else 'no'}, the data say {'yes' if rec else 'no'}"
     if str(r.rule).startswith(("count_", "falls_", "order_")):
-        return f"the text implies {_num(rep)} {unit}, the data give {_num(rec)}"
-    return f"reported {_num(rep)}, recomputed {_num(rec)} {unit}"
+        return f"the text implies {_format_number(rep)} {unit}, the data give {_format_number(rec)}"
+    return f"reported {_format_number(rep)}, recomputed {_format_number(rec)} {unit}"
 
 
 def fdi_plausibility(df: pd.DataFrame) -> pd.DataFrame:
