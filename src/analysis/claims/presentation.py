@@ -104,7 +104,8 @@ def findings_markdown(df: pd.DataFrame) -> str:
         reading = f" (read with {r.reading}; as printed {_format_number(r.as_printed)})" \
             if r.verdict == "misworded" else ""
         lines.append(f"- **¶{r.paragraph} ({r.section}) {r.id}** [{r.verdict}]: 「{r.quote}」 "
-                     f"reported {_format_number(r.reported)} {r.unit}, recomputed {_format_number(r.recomputed)}"
+                     f"reported {_format_number(r.reported)} {r.unit}, "
+                     f"recomputed {_format_number(r.recomputed)}"
                      f"{reading}. {r.note}")
     return "\n".join(lines)
 
