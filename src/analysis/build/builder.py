@@ -8,15 +8,15 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 from analysis.build import cache, zygote
 from analysis.build.common import BuildError, Log, print_line, rel, write_text
-from analysis.build.execute import NOTEBOOK_TIMEOUT, allow_runs, stop_all
+from analysis.build.execute import NOTEBOOK_TIMEOUT, allow_runs
 from analysis.build.fingerprints import (
     PACKAGE_DIR,
     cache_key,
@@ -48,7 +48,15 @@ from analysis.build.render import (
     path_replacements,
     with_current_markdown,
 )
-from analysis.build.run import MAX_OUTPUT_BYTES, RunContext, execute, prepare
+from analysis.build.run import (
+    MAX_OUTPUT_BYTES,
+    RunContext,
+    alive,
+    execute,
+    failures_once,
+    prepare,
+    stop_children_on_interrupt,
+)
 from analysis.provenance import PROJECT_ROOT, VALIDATED_ENV
 
 ClaimsWriter = Callable[[Path], Any]
@@ -63,48 +71,6 @@ def _source_of(function: Any) -> str:
         return inspect.getsource(function)
     except (OSError, TypeError):
         return ""
-
-
-def _alive(pid: int) -> bool:
-    """Whether a process with this id exists."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-@contextmanager
-def _stop_children_on_interrupt(*pools: ThreadPoolExecutor) -> Iterator[None]:
-    """On Ctrl-C or SIGTERM, kill the running notebooks and drop the queued ones at once, so
-    the build stops within seconds instead of waiting for every kernel to finish."""
-    try:
-        yield
-    except BaseException:
-        stop_all()
-        for pool in pools:
-            pool.shutdown(wait=False, cancel_futures=True)
-        raise
-
-
-def _once(failures: Sequence[str]) -> str:
-    """Failure messages with an error already shown (same second line: the exception) given
-    once, followed by the notebooks that failed the same way."""
-    shown: dict[str, list[str]] = {}
-    for msg in failures:
-        lines = msg.splitlines()
-        error = lines[1].strip() if len(lines) > 1 else msg
-        shown.setdefault(error, []).append(msg)
-    out = []
-    for msgs in shown.values():
-        out.append(msgs[0])
-        if len(msgs) > 1:
-            others = [m.splitlines()[0].split(" notebook ", 1)[-1].split(")")[0] + ")"
-                      for m in msgs[1:]]
-            out.append(f"       the same error in: {', '.join(others)}")
-    return "\n".join(out)
 
 
 class Builder:
@@ -306,7 +272,7 @@ class Builder:
         """Remove the work folders of builds that were killed (their process is gone)."""
         for folder in self.reports_dir.glob(".build-*"):
             pid = folder.name.rsplit("-", 1)[-1]
-            if not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+            if not pid.isdigit() or int(pid) == os.getpid() or alive(int(pid)):
                 continue
             shutil.rmtree(folder, ignore_errors=True)
             self.log(f"[clean] removed {rel(folder)}, left by an interrupted build")
@@ -411,7 +377,7 @@ class Builder:
         failures: list[str] = []
         allow_runs()
         with ThreadPoolExecutor(1) as render_pool, ThreadPoolExecutor(self.workers) as pool, \
-                _stop_children_on_interrupt(pool, render_pool):
+                stop_children_on_interrupt(pool, render_pool):
             executing = {pool.submit(self._execute_timed, j, ctx): j for j in to_run}
             rendering = {render_pool.submit(self._render_one, j, None, 0.0, ctx): j
                          for j in jobs if id(j) not in running}
@@ -430,7 +396,7 @@ class Builder:
                 (result.executed if id(job) in running else result.reused).append(
                     f"{job.name} ({job.lang})")
         if failures:
-            raise BuildError(_once(failures))
+            raise BuildError(failures_once(failures))
         attached: dict[str, str] = {}
         for job in jobs:  # in job order, so the same notebook always provides a file
             for name, text in files[(job.name, job.lang)].items():

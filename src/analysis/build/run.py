@@ -3,14 +3,17 @@ the project kernel (`analysis.build.execute`) and say precisely where a failing 
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from analysis.build.common import BuildError, rel
-from analysis.build.execute import NOTEBOOK_TIMEOUT
+from analysis.build.execute import NOTEBOOK_TIMEOUT, stop_all
 from analysis.build.kernels import DISPLAY_NAME, KERNEL_NAME
 from analysis.build.plan import Job
 from analysis.build.render import clean
@@ -230,3 +233,45 @@ def failing_cell_line(source_text: str, cell_source: str, line_in_cell: int | No
         return start
     leading = len(cell_source) - len(cell_source.lstrip("\n"))  # blank lines stripped above
     return start + max(0, line_in_cell - 1 - cell_source[:leading].count("\n"))
+
+
+def alive(pid: int) -> bool:
+    """Whether a process with this id exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextmanager
+def stop_children_on_interrupt(*pools: ThreadPoolExecutor) -> Iterator[None]:
+    """On Ctrl-C or SIGTERM, kill the running notebooks and drop the queued ones at once, so
+    the build stops within seconds instead of waiting for every kernel to finish."""
+    try:
+        yield
+    except BaseException:
+        stop_all()
+        for pool in pools:
+            pool.shutdown(wait=False, cancel_futures=True)
+        raise
+
+
+def failures_once(failures: Sequence[str]) -> str:
+    """Failure messages with an error already shown (same second line: the exception) given
+    once, followed by the notebooks that failed the same way."""
+    shown: dict[str, list[str]] = {}
+    for msg in failures:
+        lines = msg.splitlines()
+        error = lines[1].strip() if len(lines) > 1 else msg
+        shown.setdefault(error, []).append(msg)
+    out = []
+    for msgs in shown.values():
+        out.append(msgs[0])
+        if len(msgs) > 1:
+            others = [m.splitlines()[0].split(" notebook ", 1)[-1].split(")")[0] + ")"
+                      for m in msgs[1:]]
+            out.append(f"       the same error in: {', '.join(others)}")
+    return "\n".join(out)
