@@ -6,7 +6,9 @@ The naive way is what one would type by hand for each notebook, one after anothe
 `python -m analysis.build` into an empty reports folder (no cache), three times (the median
 counts: timings on a shared machine wander by a second or two), once more with
 `--fresh-kernels` (to show what forking kernels from the zygote buys), then again with nothing
-changed (the no-op rebuild). Claims are not written in either, so both do the same work.
+changed (the no-op rebuild), then after a markdown-only edit to one notebook and after a
+one-value edit to one data file (each committed, so each is a new version built with the cache
+of the previous ones). Claims are not written in either, so both do the same work.
 Everything goes to a temporary folder.
 """
 
@@ -84,6 +86,49 @@ def driver_build(snapshot: Path, reports: Path, *extra: str) -> tuple[float, boo
     return seconds, "is up to date" in out.stdout
 
 
+MARKDOWN_EDIT = "01_economic_collapse.py"  # a markdown paragraph appended to it
+DATA_EDIT = "data/external/cny_usd_annual_average.csv"  # the last digit of one value changed
+
+
+def _commit(snap: Path, message: str) -> None:
+    git = ["git", "-C", str(snap), "-c", "user.email=bench@localhost", "-c", "user.name=bench"]
+    subprocess.run(git + ["commit", "-qam", message], check=True, capture_output=True)
+
+
+def incremental(snap: Path, reports: Path) -> dict[str, tuple[float, int]]:
+    """Seconds and notebooks executed for a markdown-only edit and a one-value data edit."""
+    import re
+
+    out = {}
+    nb = snap / "notebooks" / MARKDOWN_EDIT
+    nb.write_text(nb.read_text(encoding="utf-8") + "\n# %% [markdown]\n# Bench: an added "
+                  "paragraph.\n", encoding="utf-8")
+    _commit(snap, "bench: markdown edit")
+    out["markdown_edit"] = _executed(snap, reports)
+    data = snap / DATA_EDIT
+    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = re.sub(r"(\d)(\D*)$", lambda m: str((int(m[1]) + 1) % 10) + m[2], lines[1],
+                      count=1)
+    data.write_text("".join(lines), encoding="utf-8")
+    _commit(snap, "bench: data edit")
+    out["data_edit"] = _executed(snap, reports)
+    return out
+
+
+def _executed(snap: Path, reports: Path) -> tuple[float, int]:
+    """Wall time of a build and how many notebooks it executed (from its last line)."""
+    t0 = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-m", "analysis.build", "--root", str(snap), "--notebooks-dir",
+         str(snap / "notebooks"), "--reports-dir", str(reports), "--labels", "en",
+         "--no-claims"], capture_output=True, text=True)
+    seconds = time.perf_counter() - t0
+    if out.returncode:
+        raise RuntimeError(f"analysis.build failed:\n{out.stdout[-2000:]}{out.stderr[-2000:]}")
+    ran = [line for line in out.stdout.splitlines() if line.startswith("[run]")]
+    return seconds, len(ran)
+
+
 def snapshot(notebooks_dir: Path, work: Path) -> Path:
     """A committed copy of the notebooks and data/, so edits elsewhere in the working tree
     (other people at work) do not turn the no-op rebuild into a real one."""
@@ -133,6 +178,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             if len(noop) == a.noop_runs:
                 break
         print(f"  no-op rebuilds: {', '.join(f'{x:.2f}' for x in noop)} s", flush=True)
+        edits = incremental(snap, work / "reports-0")
+        for what, (seconds, ran) in edits.items():
+            print(f"  {what.replace('_', ' ')}: {seconds:.1f} s, {ran} notebook(s) executed",
+                  flush=True)
         naive = naive_build(sorted((snap / "notebooks").glob("*.py")), work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -146,6 +195,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ratio_clean_over_naive": round(clean / total, 3),
         "noop_rebuild_s_median": round(statistics.median(noop), 3) if noop else None,
         "noop_rebuild_s_all": [round(x, 3) for x in noop],
+        "markdown_edit_s": round(edits["markdown_edit"][0], 2),
+        "markdown_edit_executed": edits["markdown_edit"][1],
+        "data_edit_s": round(edits["data_edit"][0], 2),
+        "data_edit_executed": edits["data_edit"][1],
         "load_average_at_end": load_end,
     }
     print()
@@ -157,6 +210,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"no-op rebuild (median of {len(noop)})    : "
           f"{statistics.median(noop) if noop else float('nan'):7.2f} s "
           f"(goal < 1 s; whole process incl. interpreter start)")
+    for what, (seconds, ran) in edits.items():
+        print(f"{what.replace('_', ' '):<32}: {seconds:7.1f} s ({ran} of {len(notebooks)} "
+              "notebooks executed)")
     print(f"load average at the end: {load_end} (other work on the machine slows both builds)")
     if a.json:
         a.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
