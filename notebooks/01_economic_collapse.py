@@ -120,6 +120,14 @@ localise(nominal_growth.round(2).to_frame("nominal_gdp_growth"), L)
 display(localise(revisions.table1_against_vintages().round(2) + 0.0, L))  # + 0.0: no "-0.00"
 localise(revision.round(1), L)
 
+# %% [markdown]
+# The same GDP is the denominator of both dependency ratios (paras 38, 42). Recomputed on
+# as-published GDP they reproduce the printed rows; on revised GDP (a sensitivity, not a
+# correction) every ratio is higher, since the revised levels are lower, and the paths are alike.
+
+# %%
+localise(revisions.dependency_on_revised_gdp().round(2), L)
+
 # %% [markdown] tags=["article"]
 # ## The 2016 fall split: real growth, prices, level re-basing
 # (1 + nominal change) = (1 + real growth)(1 + deflator)(1 + re-basing). The nominal change is

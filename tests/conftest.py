@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from analysis.labels import LANGUAGES
 from analysis.provenance import DATA_DIR
 
 TESTS_DIR = Path(__file__).resolve().parent
@@ -46,7 +47,7 @@ def data_copy(tmp_path: Path) -> Path:
     return dst / "datapackage.json"
 
 
-NOTEBOOK_LANGS = ("en", "zh")
+NOTEBOOK_LANGS = LANGUAGES  # every label language (analysis.labels)
 
 
 def _execute_notebook(name: str, lang: str, tmp: Path, socket_path: str | None) -> tuple[Any, Path]:

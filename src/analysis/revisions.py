@@ -71,6 +71,29 @@ def revision_table(regions: tuple[str, ...] = REGIONS) -> pd.DataFrame:
     return pd.DataFrame({r: vintages(r)["revision_pct"] for r in regions})
 
 
+def dependency_on_revised_gdp() -> pd.DataFrame:
+    """Trade and FDI dependency (% of GDP) as printed, on as-published GDP and on revised GDP.
+
+    Numerators are the report's own (Table 3 total trade, the FDI table; 100 million USD); GDP
+    is Liaoning's in one vintage, converted at the annual mean rate (`cny_usd`). The
+    as-published column reproduces the printed row (a check); the revised one is a sensitivity:
+    how much of each ratio's level rests on the GDP the report divided by, not a correction.
+    """
+    t3, fdi = data.load("table3_foreign_trade"), data.load("table_fdi")
+    rate = data.load("cny_usd")["cny_per_usd"].astype(float)
+    years = [int(y) for y in t3.index]
+    out = pd.DataFrame(index=pd.Index(years, name="year"))
+    gdp_usd = {v: gdp("liaoning", v).loc[years] / rate.loc[years].to_numpy()
+               for v in ("as_published", "revised")}
+    for name, num, printed in (("trade_dependency", t3["total_trade"], t3["trade_dependency"]),
+                               ("fdi_dependency", fdi["fdi"], fdi["fdi_dependency"])):
+        num = num.astype(float).to_numpy()
+        out[f"{name}_printed"] = printed.astype(float).to_numpy()
+        for v, g in gdp_usd.items():
+            out[f"{name}_{v}"] = 100.0 * num / g.to_numpy()
+    return out
+
+
 def table1_against_vintages() -> pd.DataFrame:
     """Table 1 (billion yuan, converted to 100 million) beside Liaoning's two vintages.
 

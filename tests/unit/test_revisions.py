@@ -99,3 +99,16 @@ def test_gap_at_break_stops_a_line_between_two_measurements():
     s = revisions.gap_at_break(_s({2014: 1.0, 2015: 2.0, 2016: 3.0}), 2015)
     assert list(s.index) == [2014, 2014.5, 2015, 2016]
     assert math.isnan(s.loc[2014.5]) and s.loc[2015] == 2.0
+
+
+def test_dependency_on_revised_gdp_by_hand():
+    dep = revisions.dependency_on_revised_gdp()
+    # 2015: Table 3 total trade 960.9 over revised GDP 20210.3 亿元 at 6.2285 yuan per dollar
+    assert dep.loc[2015, "trade_dependency_revised"] == pytest.approx(
+        100 * 960.9 / (20210.3 / 6.2285), rel=1e-9)
+    # the as-published column reproduces the printed rows within their rounding (a check)
+    gap = dep["trade_dependency_as_published"] - dep["trade_dependency_printed"]
+    assert gap.abs().max() < 0.1
+    assert (dep["fdi_dependency_as_published"] - dep["fdi_dependency_printed"]).abs().max() < 0.02
+    # revised GDP is lower every year, so every revised ratio is higher
+    assert (dep["trade_dependency_revised"] > dep["trade_dependency_as_published"]).all()

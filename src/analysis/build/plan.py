@@ -15,9 +15,10 @@ from typing import Any
 
 from analysis.build.common import BuildError
 from analysis.build.fingerprints import cache_key
+from analysis.labels import LANGUAGES
 
 DEFAULT_LABELS = ("en",)
-KNOWN_LABELS = ("en", "zh")
+KNOWN_LABELS = LANGUAGES  # the one list of label languages lives in analysis.labels
 
 
 @dataclass(frozen=True)
