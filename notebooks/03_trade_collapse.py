@@ -125,7 +125,7 @@ localise(tc.fixed(benchmarks.dependency_checks(t3), 2), L)
 fig, ax = line_chart(t3[["trade_dependency", "trade_dependency_china"]], lang=L,
                      title=caption("fig4", L), unit=f"{label('share_of_gdp', L)} (%)",
                      source=figure_source(L, ["table3_foreign_trade"]))
-keep(fig, figure_dir, "fig4_trade_dependency", L)  # caption: fig4
+_ = keep(fig, figure_dir, "fig4_trade_dependency", L)  # caption: the figure's title
 
 # %%
 gap = tc.dependency_gap(t3)
@@ -147,7 +147,7 @@ localise(tc.fixed(falls.loc[fall_years], 1), L)
 
 # %% tags=["article"]
 fig, ax = tc.contributions_chart(falls, lang=L, source=figure_source(L, ["table3_foreign_trade"]))
-keep(fig, figure_dir, "trade_contributions", L)  # caption: contributions to total-trade growth
+_ = keep(fig, figure_dir, "trade_contributions", L)  # caption: the figure's title
 
 # %% [markdown]
 # ## 4. Against trend, Liaoning and China / 与趋势相比：辽宁与全国
@@ -162,11 +162,11 @@ localise(tc.fixed(rel, 1), L)
 # %% tags=["article"]
 fig, ax = tc.benchmark_trend_chart(t3["total_trade"], china["total_trade"], trend_start, trend_end,
                                    lang=L)
-keep(fig, figure_dir, "trade_trend", L)  # caption: trade_vs_china_title
+_ = keep(fig, figure_dir, "trade_trend", L)  # caption: the figure's title
 
 # %%
 fig, ax = tc.share_chart(share, last, lang=L)  # NBS for both (close to Table 3 where both exist)
-keep(fig, figure_dir, "trade_share_of_china", L)  # caption: liaoning_share_of_china_trade
+_ = keep(fig, figure_dir, "trade_share_of_china", L)  # caption: the figure's title
 show("**After the table**: the third and fourth years after the break, from NBS and from para 41")
 display(localise(tc.fixed(after, 1), L))
 
@@ -188,7 +188,7 @@ localise(tc.fixed(short_real, 1), L)
 
 # %%
 fig, ax = tc.nominal_real_chart(t3["total_trade"], real["total_trade"], price_base_year, lang=L)
-keep(fig, figure_dir, "trade_nominal_real", L)  # caption: nominal_real_title
+_ = keep(fig, figure_dir, "trade_nominal_real", L)  # caption: the figure's title
 
 # %% [markdown]
 # ## 6. Specification and break test / 模型设定与断点检验
@@ -202,7 +202,7 @@ fig, ax = residual_chart(trend.residual_frame(fitted, list(fitted.columns), tren
                          title=t("residuals_trade_title", L, start=trend_start, end=trend_end),
                          source=figure_source(L, ["table3_foreign_trade", "china_trade_total",
                                                   "china_ppi"]))
-keep(fig, figure_dir, "trade_residuals", L)  # caption: residuals_trade_title
+_ = keep(fig, figure_dir, "trade_residuals", L)  # caption: the figure's title
 localise(tc.fixed(spec, {"durbin_watson": 2, "t2_p_value": 3}), L)
 
 # %% [markdown]
@@ -236,7 +236,7 @@ tc.text_checks(tc.partner_text_checks(partners), L)
 # %%
 display(fact_table([i for ids in tc.COMPOSITION.values() for i in ids.values()], L))
 fig, ax = tc.composition_chart(tc.composition(), lang=L)
-keep(fig, figure_dir, "trade_composition", L)  # caption: export/import composition
+_ = keep(fig, figure_dir, "trade_composition", L)  # caption: the figure's title
 
 # %% [markdown]
 # Paragraph 47 for `city_year`: its ratio recomputed, the two large cities' weight in Table 3's

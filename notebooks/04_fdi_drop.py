@@ -116,7 +116,7 @@ localise(fixed(recompute_ratio(fdi, "fdi", "gdp_usd", "fdi_dependency"), 3), L)
 
 # %% tags=["article"]
 fig, ax = fd.fig5_chart(fdi, lang=L)
-keep(fig, figure_dir, "fig5_fdi", L)  # caption: fig5
+_ = keep(fig, figure_dir, "fig5_fdi", L)  # caption: the figure's title
 
 # %% [markdown]
 # ## 3. The series break / 统计口径断点
@@ -140,7 +140,7 @@ text_checks({"fdi_2014_text": fdi.loc[before_break, "fdi"],
 
 # %% tags=["article"]
 fig, ax = fd.share_of_china_chart(share, before_break, lang=L)
-keep(fig, figure_dir, "fdi_share_of_china", L)  # caption: fdi_share_of_china_title
+_ = keep(fig, figure_dir, "fdi_share_of_china", L)  # caption: the figure's title
 
 # %%
 localise(fixed(share, 2), L)
@@ -176,13 +176,13 @@ text_checks({"fdi_avg_growth_2006_2013_pct": cagr_series(fdi["fdi"], trend_start
 
 # %% tags=["article"]
 fig, ax = fd.fdi_trend_chart(fdi["fdi"], fit, before_break, lang=L)
-keep(fig, figure_dir, "fdi_trend", L)  # caption: FDI actual / trend
+_ = keep(fig, figure_dir, "fdi_trend", L)  # caption: the figure's title
 
 # %%
 fig, ax = residual_chart(trend.residual_frame(fdi, ["fdi"], trend_start, trend_end),
                          {"fdi": sb["durbin_watson"]}, lang=L, title=t("residuals_fdi_title", L),
                          source=figure_source(L, ["table_fdi"]))
-keep(fig, figure_dir, "fdi_residuals", L)  # caption: residuals_fdi_title
+_ = keep(fig, figure_dir, "fdi_residuals", L)  # caption: the figure's title
 
 # %%
 localise(fixed(spec, {"durbin_watson": 2, "t2_p_value": 4}), L)
@@ -223,7 +223,7 @@ localise(fixed(by_sector, 2), L)
 
 # %%
 fig, ax = fd.sector_chart(by_sector[["2014", "2015"]], fd.sector_fact_ids(), lang=L)
-keep(fig, figure_dir, "fdi_by_sector", L)  # caption: fdi_by_sector
+_ = keep(fig, figure_dir, "fdi_by_sector", L)  # caption: the figure's title
 
 # %%
 text_checks({"fdi_share_manufacturing_real_estate":
