@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis import datareads
-from analysis.build import cache, zygote
+from analysis.build import cache, reads, zygote
 from analysis.build.common import BuildError, Log, print_line, rel, write_text
 from analysis.build.execute import NOTEBOOK_TIMEOUT, allow_runs
 from analysis.build.fingerprints import (
@@ -138,20 +138,8 @@ class Builder:
         """Data hash of each report: of the files it read when last executed (its side
         record, reports/.cache/reads/<notebook>.<lang>.json), else of the whole data tree."""
         def of(name: str, lang: str) -> str:
-            return reads_hash(self.root, self._reads_record(name, lang), whole)
+            return reads_hash(self.root, reads.recorded(self.cache_dir, name, lang), whole)
         return of
-
-    def _reads_path(self, name: str, lang: str) -> Path:
-        return self.cache_dir / "reads" / f"{name}.{lang}.json"
-
-    def _reads_record(self, name: str, lang: str) -> list[str] | None:
-        """The files the report read when last executed (None if unknown)."""
-        try:
-            found = json.loads(self._reads_path(name, lang).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        ok = isinstance(found, list) and all(isinstance(n, str) for n in found)
-        return found if ok else None
 
     def up_to_date(self, version: str, jobs: Sequence[Job], claims_key: str) -> bool:
         """Whether reports/<version> already holds every requested report with the same keys."""
@@ -253,7 +241,7 @@ class Builder:
                 prepare(to_run, ctx)
                 timings, attached = self._execute_all(jobs, to_run, ctx, result)
             self._record_seconds(timings)
-            self._check_reads(inputs)
+            reads.check_read(self._read, inputs, [self._cached(j) for j in to_run])
             claims_file = self._claims(work, claims_key, attached)
             manifest = {
                 "version": version, "revision": state["revision"], "dirty": state["dirty"],
@@ -440,18 +428,7 @@ class Builder:
         job.key = cache_key(job.source, job.lang, job.parameters,
                             reads_hash(self.root, names, tree_hash(self.root / "data")),
                             environment_hash(self.root))
-        self._reads_path(job.name, job.lang).parent.mkdir(parents=True, exist_ok=True)
-        write_text(self._reads_path(job.name, job.lang), json.dumps(names, indent=1) + "\n")
-
-    def _check_reads(self, inputs: dict[str, str]) -> None:
-        """Refuse to publish unless every data file a kernel read had the bytes hashed in the
-        input snapshot taken before planning: the reports were made from what was keyed."""
-        for (name, lang), read in sorted(self._read.items()):
-            for path, digest in sorted(read.items()):
-                if path in inputs and inputs[path] != digest:
-                    raise BuildError(f"[fail] {name} ({lang}) read {path} with other contents "
-                                     "than the build hashed before running; nothing published "
-                                     "(run it again)")
+        reads.remember(self.cache_dir, job.name, job.lang, names)
 
     def _execute_timed(self, job: Job, ctx: RunContext) -> tuple[Any, float]:
         """Execute one notebook with progress lines, and cache it; the notebook and seconds."""
