@@ -1,6 +1,7 @@
 """Precise rebuilds (issue 14): each report is keyed on the data files its kernel read.
 
-A scratch git repo with three notebooks: one reads data/a.csv, one data/b.csv, one nothing.
+A scratch git repo with three notebooks: one reads data/a.csv, one data/b.csv, one nothing
+(through analysis.provenance.DATA_DIR, which the build points at the data/ of its --root).
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ label_language = "en"
 
 # %%
 import analysis.datareads
+from analysis.provenance import DATA_DIR
 
-text = analysis.datareads.read_bytes("../data/{name}").decode()
+text = analysis.datareads.read_bytes(DATA_DIR / "{name}").decode()
 print(text.splitlines()[-1])
 """
 

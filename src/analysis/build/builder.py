@@ -59,7 +59,7 @@ from analysis.build.run import (
     prepare,
     stop_children_on_interrupt,
 )
-from analysis.provenance import PROJECT_ROOT, VALIDATED_ENV
+from analysis.provenance import DATA_DIR_ENV, PROJECT_ROOT, VALIDATED_ENV
 
 ClaimsWriter = Callable[[Path], Any]
 Timings = dict[tuple[str, str], dict[str, Any]]
@@ -338,7 +338,8 @@ class Builder:
         """The report kernel (and zygote) for the duration of `stack`; see report_kernel. The
         kernel spec lives in this build's own work folder: two builds at once in one clone
         never start kernels from each other's zygote."""
-        env = {**kernel_env(self.pycache), VALIDATED_ENV: str(self.cache_dir / "validated")}
+        env = {**kernel_env(self.pycache), VALIDATED_ENV: str(self.cache_dir / "validated"),
+               DATA_DIR_ENV: str(self.root / "data")}  # the data this build hashes
         return stack.enter_context(report_kernel(
             work / ".work" / "jupyter", env, self.notebooks_dir,
             fork=self.fork_kernels and bool(to_run)))
