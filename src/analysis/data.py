@@ -21,6 +21,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis import datareads
 from analysis.checks import DataError, Problem, bounds, check_structure, check_text
 from analysis.provenance import DATAPACKAGE
 from analysis.rounding import Interval, decimals_of, printed_interval
@@ -73,7 +74,9 @@ class DataPackage:
             raise DataError([Problem(self._rel(self.path), None, None, "file exists",
                                      "the Data Package descriptor is missing")])
         try:
-            self.descriptor = json.loads(self.path.read_text(encoding="utf-8"))
+            raw = self.path.read_bytes()
+            datareads.note(self.path, raw)
+            self.descriptor = json.loads(raw.decode("utf-8"))
         except json.JSONDecodeError as exc:
             raise DataError([Problem(self._rel(self.path), exc.lineno, None, "valid JSON",
                                      exc.msg)]) from None
@@ -142,6 +145,7 @@ class DataPackage:
         if stray:
             raise DataError(stray)
         text = check_text(res, fpath, rel)
+        datareads.note(fpath, text.encode("utf-8"))
         check_structure(res, self.base, rel)
         raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
         layout = res.get("x-layout", "wide")
@@ -339,8 +343,12 @@ def _default_package() -> DataPackage:
 
 
 @lru_cache(maxsize=64)
-def _cached(name: str, stamp: tuple[int, int]) -> pd.DataFrame:
-    return _default_package().load(name)
+def _cached(name: str, stamp: tuple[int, int]) -> tuple[pd.DataFrame, dict[str, str]]:
+    pkg = _default_package()
+    df = pkg.load(name)
+    read = datareads.reads()  # a later load from this cache is a read of the same bytes
+    keep = {pkg.path.resolve().as_posix(), pkg.file_of(name).resolve().as_posix()}
+    return df, {k: v for k, v in read.items() if k in keep}
 
 
 def _stamp(name: str) -> tuple[int, int]:
@@ -351,7 +359,8 @@ def _stamp(name: str) -> tuple[int, int]:
 
 def load(name: str) -> pd.DataFrame:
     """Validated data by resource name (see `names()`); a copy, safe to modify."""
-    df = _cached(name, _stamp(name))
+    df, read = _cached(name, _stamp(name))
+    datareads.merge(read)
     out = df.copy()
     out.attrs = {k: (v.copy() if hasattr(v, "copy") else v) for k, v in df.attrs.items()}
     return out

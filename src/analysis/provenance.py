@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DATA_DIR = PROJECT_ROOT / "data"
+# A report build sets this in its kernels' environment to the data/ of the checkout it builds
+# (--root), so the kernels read the data the build hashed; unset elsewhere.
+DATA_DIR_ENV = "LIAONING_DATA_DIR"
+DATA_DIR = Path(os.environ.get(DATA_DIR_ENV) or PROJECT_ROOT / "data")
 DATAPACKAGE = DATA_DIR / "datapackage.json"
 REPORT_FILE = "000_8c520c6ff51f6532.txt"
 # Folder where a report build records data files that passed the frictionless check (see

@@ -14,7 +14,8 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from analysis.build import cache, zygote
+from analysis import datareads
+from analysis.build import cache, reads, zygote
 from analysis.build.common import BuildError, Log, print_line, rel, write_text
 from analysis.build.execute import NOTEBOOK_TIMEOUT, allow_runs
 from analysis.build.fingerprints import (
@@ -27,6 +28,7 @@ from analysis.build.fingerprints import (
     files_hash,
     input_snapshot,
     package_dependencies,
+    reads_hash,
     sha256_bytes,
     sha256_file,
     tree_hash,
@@ -57,7 +59,7 @@ from analysis.build.run import (
     prepare,
     stop_children_on_interrupt,
 )
-from analysis.provenance import PROJECT_ROOT, VALIDATED_ENV
+from analysis.provenance import DATA_DIR_ENV, PROJECT_ROOT, VALIDATED_ENV
 
 ClaimsWriter = Callable[[Path], Any]
 Timings = dict[tuple[str, str], dict[str, Any]]
@@ -111,6 +113,7 @@ class Builder:
             raise BuildError(f"timeout must be a positive number of seconds, got {timeout}")
         # Kernels forked from a zygote that has the libraries imported (Linux; see zygote).
         self.fork_kernels = zygote.available() if fork_kernels is None else fork_kernels
+        self._read: dict[tuple[str, str], dict[str, str]] = {}  # data files each kernel read
 
     # ---- planning (standard library only)
     def plan(self) -> tuple[dict[str, Any], list[Job], str]:
@@ -122,15 +125,21 @@ class Builder:
             state = {**state, "version": f"{state['version']}-params-{tag}"}
         data_hash = tree_hash(self.root / "data")
         env_hash = environment_hash(self.root)
-        jobs = plan_jobs(
-            find_notebooks(self.notebooks_dir), self.labels, self.params, data_hash, env_hash
-        )
+        jobs = plan_jobs(find_notebooks(self.notebooks_dir), self.labels, self.params,
+                         self._data_hash(data_hash), env_hash)
         claims_key = ""
         if self.claims_writer is not None:  # it depends on what the writer imports
             deps = package_dependencies(_source_of(self.claims_writer))
             claims_key = sha256_bytes(
                 f"{files_hash(deps, PACKAGE_DIR)}{data_hash}{env_hash}".encode())[:24]
         return state, jobs, claims_key
+
+    def _data_hash(self, whole: str) -> Callable[[str, str], str]:
+        """Data hash of each report: of the files it read when last executed (its side
+        record, reports/.cache/reads/<notebook>.<lang>.json), else of the whole data tree."""
+        def of(name: str, lang: str) -> str:
+            return reads_hash(self.root, reads.recorded(self.cache_dir, name, lang), whole)
+        return of
 
     def up_to_date(self, version: str, jobs: Sequence[Job], claims_key: str) -> bool:
         """Whether reports/<version> already holds every requested report with the same keys."""
@@ -216,7 +225,7 @@ class Builder:
                 packages = installed_packages()
                 ctx = RunContext(
                     work=work, socket_path=socket_path, timeout=self.timeout,
-                    max_output_bytes=self.max_output_bytes,
+                    max_output_bytes=self.max_output_bytes, root=self.root,
                     replacements=path_replacements(self.root, self.notebooks_dir, work),
                     provenance={
                         "version": version, "revision": state["revision"],
@@ -232,6 +241,7 @@ class Builder:
                 prepare(to_run, ctx)
                 timings, attached = self._execute_all(jobs, to_run, ctx, result)
             self._record_seconds(timings)
+            reads.check_read(self._read, inputs, [self._cached(j) for j in to_run])
             claims_file = self._claims(work, claims_key, attached)
             manifest = {
                 "version": version, "revision": state["revision"], "dirty": state["dirty"],
@@ -328,7 +338,8 @@ class Builder:
         """The report kernel (and zygote) for the duration of `stack`; see report_kernel. The
         kernel spec lives in this build's own work folder: two builds at once in one clone
         never start kernels from each other's zygote."""
-        env = {**kernel_env(self.pycache), VALIDATED_ENV: str(self.cache_dir / "validated")}
+        env = {**kernel_env(self.pycache), VALIDATED_ENV: str(self.cache_dir / "validated"),
+               DATA_DIR_ENV: str(self.root / "data")}  # the data this build hashes
         return stack.enter_context(report_kernel(
             work / ".work" / "jupyter", env, self.notebooks_dir,
             fork=self.fork_kernels and bool(to_run)))
@@ -345,7 +356,8 @@ class Builder:
             return []
         files = done.get("files") if isinstance(done.get("files"), dict) else {}
         making = {(j.name, j.lang) for j in jobs}
-        data_hash, env_hash = tree_hash(self.root / "data"), environment_hash(self.root)
+        data_hash = self._data_hash(tree_hash(self.root / "data"))
+        env_hash = environment_hash(self.root)
         carried = []
         for entry in done.get("reports", []):
             source = self.notebooks_dir / f"{entry.get('notebook')}.py"
@@ -354,7 +366,8 @@ class Builder:
                     or not all(n in files for n in names)
                     or cache.mismatched(folder, {n: files[n] for n in names})
                     or cache_key(source, entry["lang"], entry.get("parameters", {}),
-                                 data_hash, env_hash) != entry.get("key")):
+                                 data_hash(entry["notebook"], entry["lang"]), env_hash)
+                    != entry.get("key")):
                 continue
             for n in names:
                 (work / n).parent.mkdir(parents=True, exist_ok=True)
@@ -405,6 +418,19 @@ class Builder:
                                      "that differs from the one attached before it")
         return timings, attached
 
+    def _key_on_reads(self, job: Job, nb: Any) -> None:
+        """Key the executed report on the data files it read (as the next plan will, from the
+        side record written here) and keep what it read for the check before publishing."""
+        read = nb.metadata.get(datareads.METADATA_KEY)
+        if not isinstance(read, dict):
+            return
+        self._read[(job.name, job.lang)] = dict(read)
+        names = sorted(read)
+        job.key = cache_key(job.source, job.lang, job.parameters,
+                            reads_hash(self.root, names, tree_hash(self.root / "data")),
+                            environment_hash(self.root))
+        reads.remember(self.cache_dir, job.name, job.lang, names)
+
     def _execute_timed(self, job: Job, ctx: RunContext) -> tuple[Any, float]:
         """Execute one notebook with progress lines, and cache it; the notebook and seconds."""
         import nbformat
@@ -413,6 +439,7 @@ class Builder:
         self.log(f"[run]   {label}")
         t0 = time.perf_counter()
         nb = execute(job, ctx, self.notebooks_dir, self.reports_dir / ".failed")
+        self._key_on_reads(job, nb)
         cache.store(self._cached(job), nbformat.writes(nb).encode("utf-8"), {"key": job.key})
         seconds = time.perf_counter() - t0
         self.log(f"[done]  {label} executed in {seconds:.1f} s")

@@ -62,6 +62,20 @@ def tree_hash(folder: Path) -> str:
     return files_hash(tree_files(folder), folder)
 
 
+def reads_hash(root: Path, names: Iterable[str] | None, whole: str) -> str:
+    """Data hash of one report keyed on the files it read (names relative to root) plus
+    data/datapackage.json, which describes them all, and the names of the files in data/ (a
+    file added or removed changes what the loader accepts); `whole` (the hash of data/) when the
+    files read are unknown or one of them is gone."""
+    if names is None:
+        return whole
+    files = {root / n for n in names} | {root / "data" / "datapackage.json"}
+    if not all(f.is_file() for f in files):
+        return whole
+    listing = "\0".join(p.relative_to(root).as_posix() for p in tree_files(root / "data"))
+    return sha256_bytes(f"reads\0{listing}\0{files_hash(sorted(files), root)}".encode())
+
+
 def data_file_hashes(root: Path) -> list[dict[str, str]]:
     """sha256 of every file in root/data (path relative to root), for provenance and manifest."""
     return [

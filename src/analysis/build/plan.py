@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,9 +21,10 @@ DEFAULT_LABELS = ("en",)
 KNOWN_LABELS = LANGUAGES  # the one list of label languages lives in analysis.labels
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Job:
-    """One report to produce: a notebook rendered with one label language."""
+    """One report to produce: a notebook rendered with one label language. Its key is the one
+    planned, replaced after execution by the key of the data files the kernel read."""
 
     name: str
     source: Path
@@ -112,9 +113,10 @@ def find_notebooks(notebooks_dir: Path) -> list[Path]:
 
 def plan_jobs(
     notebooks: Sequence[Path], labels: Sequence[str], params: Sequence[str],
-    data_hash: str, env_hash: str,
+    data_hash: str | Callable[[str, str], str], env_hash: str,
 ) -> list[Job]:
-    """One Job per (notebook, label language), with its parameters and cache key."""
+    """One Job per (notebook, label language), with its parameters and cache key; data_hash
+    is the hash of data/ or a function of (notebook, language) giving that report's own."""
     parsed = [parse_param(p) for p in params]
     names = {nb.stem for nb in notebooks}
     for target, name, _ in parsed:
@@ -125,6 +127,7 @@ def plan_jobs(
         for lang in labels:
             values: dict[str, Any] = {"label_language": lang}
             values.update({n: v for t, n, v in parsed if t in (None, nb.stem)})
-            key = cache_key(nb, lang, values, data_hash, env_hash)
+            data = data_hash(nb.stem, lang) if callable(data_hash) else data_hash
+            key = cache_key(nb, lang, values, data, env_hash)
             jobs.append(Job(nb.stem, nb, lang, values, key))
     return jobs

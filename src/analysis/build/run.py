@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from analysis import datareads
 from analysis.build.common import BuildError, rel
 from analysis.build.execute import NOTEBOOK_TIMEOUT, stop_all
 from analysis.build.kernels import DISPLAY_NAME, KERNEL_NAME
 from analysis.build.plan import Job
 from analysis.build.render import clean
 
+READS_TAG = "data-reads"  # the cell `prepare` appends to show the data files read
 MAX_OUTPUT_BYTES = 50_000_000  # an executed notebook larger than this is refused (a runaway print)
 
 
@@ -33,6 +35,7 @@ class RunContext:
     provenance: dict[str, Any]
     timeout: float = NOTEBOOK_TIMEOUT
     max_output_bytes: int = MAX_OUTPUT_BYTES
+    root: Path = Path(".")  # the checkout: data files read are named relative to it
 
     def input_path(self, job: Job) -> Path:
         """Where the converted notebook of `job` is written before it runs."""
@@ -103,10 +106,13 @@ def check_parameters(job: Job, ipynb: Path, nb: Any) -> None:
 def prepare(to_run: Sequence[Job], ctx: RunContext) -> None:
     """Convert the notebooks to run and refuse undeclared parameters before running any."""
     import jupytext
+    import nbformat
 
     errors = []
     for job in to_run:
         nb = jupytext.read(job.source)
+        nb.cells.append(nbformat.v4.new_code_cell(  # shows the data files read (datareads)
+            datareads.SHOW_SOURCE, metadata={"tags": [READS_TAG]}))
         nb.metadata["kernelspec"] = {
             "name": KERNEL_NAME, "language": "python", "display_name": DISPLAY_NAME,
         }
@@ -148,7 +154,20 @@ def execute(job: Job, ctx: RunContext, cwd: Path, failed_dir: Path) -> Any:
     nb = nbformat.read(out, as_version=4)
     check_complete(job, nb, out, failed_dir)
     check_size(job, nb, out.stat().st_size, ctx.max_output_bytes)
+    take_reads(nb, ctx.root)
     return clean(nb, ctx.replacements)
+
+
+def take_reads(nb: Any, root: Path) -> None:
+    """Move the data files the kernel read (shown by the cell `prepare` appended) into the
+    notebook's metadata, by path relative to root, and drop that cell: the report is the
+    notebook's own cells only."""
+    last = nb.cells[-1] if nb.cells else None
+    if last is None or READS_TAG not in last.get("metadata", {}).get("tags", []):
+        return
+    nb.cells.pop()
+    found = datareads.from_outputs(last.get("outputs", [])) or {}
+    nb.metadata[datareads.METADATA_KEY] = datareads.relative(found, root)
 
 
 def check_size(job: Job, nb: Any, size: int, limit: int) -> None:

@@ -11,13 +11,14 @@ the nearest 10); `@exact` marks a definitional number (a threshold such as è¶…è¿
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from analysis import data
+from analysis import data, datareads
 from analysis.provenance import DATA_DIR
 from analysis.rounding import Interval, printed_value
 
@@ -144,7 +145,9 @@ def reported_value(ref: str) -> tuple[float, int]:
 def load_register(path: Path = REGISTER) -> pd.DataFrame:
     """The claims register, checked: raises RegisterError naming file, row, column and rule."""
     path = Path(path)
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    text = path.read_bytes()
+    datareads.note(path, text)  # the build keys the audit on the files it read
+    raw = pd.read_csv(io.BytesIO(text), dtype=str, keep_default_na=False, encoding="utf-8")
     missing = [c for c in REGISTER_COLUMNS if c not in raw.columns]
     if missing:
         raise RegisterError(f"{path.name}: missing column(s) {', '.join(missing)}")
