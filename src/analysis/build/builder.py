@@ -31,6 +31,7 @@ from analysis.build.fingerprints import (
     reads_hash,
     sha256_bytes,
     sha256_file,
+    source_of,
     tree_hash,
 )
 from analysis.build.kernels import kernel_env, report_kernel
@@ -63,16 +64,6 @@ from analysis.provenance import DATA_DIR_ENV, PROJECT_ROOT, VALIDATED_ENV
 
 ClaimsWriter = Callable[[Path], Any]
 Timings = dict[tuple[str, str], dict[str, Any]]
-
-
-def _source_of(function: Any) -> str:
-    """Source text of a function ('' if unavailable), for the dependency scanner."""
-    import inspect
-
-    try:
-        return inspect.getsource(function)
-    except (OSError, TypeError):
-        return ""
 
 
 class Builder:
@@ -129,7 +120,7 @@ class Builder:
                          self._data_hash(data_hash), env_hash)
         claims_key = ""
         if self.claims_writer is not None:  # it depends on what the writer imports
-            deps = package_dependencies(_source_of(self.claims_writer))
+            deps = package_dependencies(source_of(self.claims_writer))
             claims_key = sha256_bytes(
                 f"{files_hash(deps, PACKAGE_DIR)}{data_hash}{env_hash}".encode())[:24]
         return state, jobs, claims_key

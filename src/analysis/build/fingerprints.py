@@ -218,3 +218,13 @@ def cache_key(
         code_signature(text), files_hash(deps, PACKAGE_DIR), data_hash, env_hash,
     ]
     return sha256_bytes("\0".join(parts).encode())[:24]
+
+
+def source_of(function: Any) -> str:
+    """Source text of a function ('' if unavailable), for the dependency scanner."""
+    import inspect
+
+    try:
+        return inspect.getsource(function)
+    except (OSError, TypeError):
+        return ""
