@@ -162,6 +162,19 @@ def _printed(value: str) -> list[str]:
     return out
 
 
+def _whole_at(text: str, number: str, start: int, end: int,
+              taken: Sequence[tuple[int, int]] = ()) -> int:
+    """Where `number` stands in text[start:end] as a whole number (not a digit of a year or of a
+    longer number) and outside the `taken` spans, or -1."""
+    for found in re.finditer(re.escape(number), text[start:end]):
+        a, b = start + found.start(), start + found.end()
+        clear = not (re.match(r"[\d.,]", text[a - 1:a] or " ")
+                     or re.match(r"[\d.,]\d|\d", text[b:b + 2] or " "))
+        if clear and not any(x < b and a < y for x, y in taken):
+            return a
+    return -1
+
+
 def load_places(data_dir: Path) -> dict[str, dict[str, str]]:
     """Per claim id, its quote and printed value from data/claims.csv and data/report/facts.csv
     (the `reported` column's `fact:<id>` names the fact)."""
@@ -216,11 +229,10 @@ def place_claims(paras: Sequence[Paragraph], claims: Sequence[dict[str, str]],
                 if at < 0:
                     continue
                 start, end = index[at], index[at + len(qn) - 1] + 1
-                seg = texts[n][start:end]
                 for s in _printed(info.get("value") or "") + _printed(c.get("reported", "")):
-                    k = seg.find(s) if s else -1
-                    if k >= 0:
-                        start, end = start + k, start + k + len(s)
+                    k = _whole_at(texts[n], s, start, end) if s else -1
+                    if k >= 0:  # the number itself; else the whole quote (a statement)
+                        start, end = k, k + len(s)
                         break
                 hit = (n, start, end)
                 break
@@ -230,14 +242,9 @@ def place_claims(paras: Sequence[Paragraph], claims: Sequence[dict[str, str]],
             n = candidates[0]
             taken = [(m.start, m.end) for m in marks.get(n, [])]
             for s in _printed(info.get("value") or "") + _printed(c.get("reported", "")):
-                for found in re.finditer(re.escape(s), texts[n]) if len(s) > 1 else ():
-                    a, b = found.span()  # a whole number, not part of a longer one
-                    clear = not (re.match(r"[\d.,]", texts[n][a - 1:a] or " ")
-                                 or re.match(r"[\d.,]\d|\d", texts[n][b:b + 2] or " "))
-                    if clear and not any(x < b and a < y for x, y in taken):
-                        hit = (n, a, b)
-                        break
-                if hit:
+                a = _whole_at(texts[n], s, 0, len(texts[n]), taken) if len(s) > 1 else -1
+                if a >= 0:
+                    hit = (n, a, a + len(s))
                     break
         if hit is None:
             unplaced.append(c)
