@@ -15,14 +15,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from analysis import data
+from analysis.benchmarks import FDI_SHARE_BOUND
 from analysis.rounding import Interval
 
 INF = math.inf
 
 # Lowest total fertility rate (children per woman) of any population on record is above this.
 TFR_FLOOR = 0.5
-# Liaoning's FDI per unit of GDP at most this multiple of China's (see plausible_fdi_share).
-FDI_INTENSITY_CEILING = 4.0
+# Liaoning's FDI per unit of GDP at most this multiple of China's (see plausible_fdi_share):
+# the upper bound of the one FDI-share rule of thumb, which notebook 04's verdicts use too.
+FDI_INTENSITY_CEILING = FDI_SHARE_BOUND[1]
 
 Series = dict[Any, Interval]
 
