@@ -102,13 +102,7 @@ def executed_notebooks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[s
         return {job: f.result() for job, f in futures.items()}
 
 
-def under_ci() -> bool:
-    """Whether we run under CI (env CI set to anything but empty/0/false/no)."""
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-@pytest.fixture(scope="session")
-def chromium() -> str:
+def require_browser() -> str:
     """Path of headless Chromium for real-browser tests: they skip without it on a laptop and
     fail under CI (where .ci/run installs it)."""
     from analysis.build import browser
@@ -116,9 +110,15 @@ def chromium() -> str:
     try:
         return browser.find_chromium()
     except browser.BrowserMissing as e:
-        if under_ci():
+        if browser.under_ci():
             pytest.fail(f"CI: real-browser tests need Chromium: {e}")
         pytest.skip(f"real-browser tests skipped: {e}")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Chromium's path (see require_browser)."""
+    return require_browser()
 
 
 def process_gone(pid: int, within: float) -> bool:

@@ -19,6 +19,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import require_browser
 
 from analysis import build as b
 from analysis.build import browser, pages
@@ -30,21 +31,6 @@ NOTEBOOKS = ["01_exports", "02_notes", "07_audit"]
 PAGES = ["article", "report-text"]
 LABELS = ["en", "zh"]
 SCREENSHOTS = PROJECT_ROOT / "test-output" / "screenshots"
-
-
-def under_ci() -> bool:
-    """Whether we run under CI (env CI set to anything but empty/0/false)."""
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def require_browser() -> str:
-    """Chromium's path; skip (laptop) or fail (CI) with the reason when it is missing."""
-    try:
-        return browser.find_chromium()
-    except browser.BrowserMissing as e:
-        if under_ci():
-            pytest.fail(f"CI: real-browser tests need Chromium: {e}")
-        pytest.skip(f"real-browser tests skipped: {e}")
 
 
 def _git(repo: Path, *args: str) -> None:

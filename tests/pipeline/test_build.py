@@ -32,10 +32,15 @@ def _git(repo: Path, *args: str) -> None:
     )
 
 
-def _make_project(where: Path) -> Path:
-    """A scratch git repo with the fixture notebooks and one data file, committed."""
+def _make_project(where: Path, notebooks: Path = FIXTURES / "ok") -> Path:
+    """A scratch git repo with fixture notebooks (a folder, or one notebook file) and one data
+    file, committed."""
     proj = where / "proj"
-    shutil.copytree(FIXTURES / "ok", proj / "notebooks")
+    if notebooks.is_dir():
+        shutil.copytree(notebooks, proj / "notebooks")
+    else:
+        (proj / "notebooks").mkdir(parents=True)
+        shutil.copyfile(notebooks, proj / "notebooks" / notebooks.name)
     (proj / "data").mkdir()
     (proj / "data" / "table.csv").write_text("year,exports\n2015,507.1\n", encoding="utf-8")
     (proj / ".gitignore").write_text("reports/\n", encoding="utf-8")
@@ -529,15 +534,7 @@ def test_one_name_one_content_labels_kept_parameters_named_kernel_specs_private(
     # case 6: `make reports LABELS=zh` after an English build removed the English reports from
     # latest; non-default parameters were published under the plain version name; two builds in
     # one clone shared one kernel-spec folder
-    proj = tmp_path / "proj"
-    (proj / "notebooks").mkdir(parents=True)
-    shutil.copyfile(FIXTURES / "failing" / "06_where.py", proj / "notebooks" / "06_where.py")
-    (proj / "data").mkdir()
-    (proj / "data" / "table.csv").write_text("year,exports\n2015,507.1\n", encoding="utf-8")
-    (proj / ".gitignore").write_text("reports/\n", encoding="utf-8")
-    _git(proj, "init", "-q")
-    _git(proj, "add", ".")
-    _git(proj, "commit", "-qm", "fixture")
+    proj = _make_project(tmp_path, FIXTURES / "failing" / "06_where.py")
     english = Run(proj, labels=["en"])()
     chinese_run = Run(proj, labels=["zh"])
     chinese = chinese_run()

@@ -141,6 +141,12 @@ def _short(url: str) -> str:
     return "/".join(urlparse(url).path.split("/")[-3:])
 
 
+def under_ci() -> bool:
+    """Whether we run under CI (env CI set to anything but empty/0/false/no): there a missing
+    browser is a failure, not a skip."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
 def find_chromium() -> str:
     """Path of the Chromium executable and check Playwright imports; BrowserMissing if not."""
     exe = os.environ.get("CHROMIUM") or (CHROMIUM if Path(CHROMIUM).exists()

@@ -27,11 +27,6 @@ FOOTER = ('<div style="font-size:8px; width:100%; text-align:center; color:#555;
 _DATE = re.compile(rb"/(CreationDate|ModDate) ?\(D:([0-9]{4,14})([^)]*)\)")
 
 
-def under_ci() -> bool:
-    """Whether the build runs under CI (env CI set to anything but empty/0/false/no)."""
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
 def available(log: Callable[[str], None]) -> bool:
     """Whether Chromium and Playwright are there; one line when not; BuildError under CI."""
     from analysis.build import browser
@@ -39,7 +34,7 @@ def available(log: Callable[[str], None]) -> bool:
     try:
         browser.find_chromium()
     except browser.BrowserMissing as e:
-        if under_ci():
+        if browser.under_ci():
             from analysis.build import BuildError
 
             raise BuildError(f"[fail] article.pdf under CI: {e}") from None
