@@ -37,7 +37,7 @@ $(CURDIR)/.tools/bin/uv:
 	@touch $@
 
 env: $(ENV_READY) ## Create or update the project environment (.venv from uv.lock)
-	@$(PY) -m analysis.build.lab install
+	@$(PY) -m reporting.lab install
 	@$(PY) -c "import analysis, sys; print('environment ready:', sys.prefix)"
 
 test: $(ENV_READY) ## Run lint and the full test suite
@@ -54,7 +54,7 @@ validate: $(ENV_READY) ## Validate every data file against data/datapackage.json
 lint: $(ENV_READY) ## Lint the code (ruff)
 	$(PY) -m ruff check .
 
-# ---- Reports (src/analysis/build.py; `$(PY) -m analysis.build --help` lists the options)
+# ---- Reports (the machinery, src/reporting/; `$(PY) -m reporting --help` lists the options)
 # LABELS: label languages to build, e.g. `make reports LABELS="en zh"` (not LANG: that is the locale).
 LABELS ?= en
 # TIMEOUT: seconds one notebook may take before it fails naming the cell it was running.
@@ -63,17 +63,17 @@ TIMEOUT ?= 900
 .PHONY: reports lab bench browser-check clean-reports
 
 reports: $(ENV_READY) ## Run the notebooks into versioned offline HTML in reports/ (LABELS="en zh", TIMEOUT=900)
-	$(PY) -m analysis.build --labels "$(LABELS)" --timeout "$(TIMEOUT)"
+	$(PY) -m reporting --labels "$(LABELS)" --timeout "$(TIMEOUT)"
 
-# LAB_ARGS: e.g. `make lab LAB_ARGS="--port 8899 --no-browser"` (python -m analysis.build.lab --help)
+# LAB_ARGS: e.g. `make lab LAB_ARGS="--port 8899 --no-browser"` (python -m reporting.lab --help)
 lab: $(ENV_READY) ## Open JupyterLab on notebooks/: each .py opens as a notebook in the project kernel
-	$(PY) -m analysis.build.lab $(LAB_ARGS)
+	$(PY) -m reporting.lab $(LAB_ARGS)
 
 bench: $(ENV_READY) ## Time a clean report build against the naive CLI chain, and a no-op rebuild
-	$(PY) -m analysis.build.bench
+	$(PY) -m reporting.bench
 
 browser-check: $(ENV_READY) ## Open the newest built reports in headless Chromium and report problems
-	$(PY) -m analysis.build.browser reports --versions 1
+	$(PY) -m reporting.browser reports --versions 1
 
 clean-reports: ## Delete every built report, the build cache and failed-build leftovers
 	find reports -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +

@@ -56,9 +56,9 @@ def _execute_notebook(name: str, lang: str, tmp: Path, socket_path: str | None) 
     import nbformat
     import papermill as pm
 
-    from analysis.build import KERNEL_NAME, kernelspec
-    from analysis.build.execute import run_isolated
     from analysis.provenance import PROJECT_ROOT
+    from reporting import KERNEL_NAME, kernelspec
+    from reporting.execute import run_isolated
 
     work = tmp / f"{name}_{lang}"
     work.mkdir()
@@ -87,8 +87,8 @@ def executed_notebooks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[s
 
     Maps (notebook name, language) to (executed notebook, folder of its saved figures).
     """
-    from analysis import build
-    from analysis.build import zygote
+    import reporting as build
+    import reporting.zygote as zygote
     from analysis.provenance import PROJECT_ROOT
 
     tmp = tmp_path_factory.mktemp("notebooks")
@@ -105,7 +105,7 @@ def executed_notebooks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[s
 def require_browser() -> str:
     """Path of headless Chromium for real-browser tests: they skip without it on a laptop and
     fail under CI (where .ci/run installs it)."""
-    from analysis.build import browser
+    import reporting.browser as browser
 
     try:
         return browser.find_chromium()

@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 from conftest import require_browser
 
-from analysis import build as b
-from analysis.build import browser, pages
+import reporting as b
+import reporting.browser as browser
+import reporting.pages as pages
 from analysis.provenance import PROJECT_ROOT
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "browser"
@@ -38,29 +39,12 @@ def _git(repo: Path, *args: str) -> None:
                     "user.name=t", *args], check=True, capture_output=True)
 
 
-def _claims_writer(proj: Path):
-    """A claims register derived from the project's data (so a data change moves a claim)."""
-    def write(path: Path) -> None:
-        last = (proj / "data" / "table.csv").read_text().strip().splitlines()[-1]
-        value = float(last.split(",")[1])
-        verdict = "consistent" if abs(value - 507.1) < 0.05 else "mismatch"
-        path.write_text(
-            "id,section,paragraph,quote,reported,recomputed,unit,verdict,note\n"
-            f"exports_2015,III,2,2015年出口减至507.1亿美元,507.1,{value},100 million USD,"
-            f"{verdict},table against text\n"
-            "exports_2014,III,1,2014年出口为587.6亿美元,587.6,587.6,100 million USD,"
-            "consistent,\n"
-            "exports_peak_year,III,1,在2014年达到高峰,2014,2014,year,misworded,"
-            "peak year right but worded as a level\n", encoding="utf-8")
-    return write
-
-
 def _build(proj: Path, reports: Path, report_text: Path | str = REPORT_TEXT,
            log=lambda _: None) -> b.BuildResult:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(pages.REPORT_TEXT_ENV, str(report_text))
         return b.Builder(proj / "notebooks", reports, root=proj, labels=LABELS,
-                         claims_writer=_claims_writer(proj), log=log).run()
+                         log=log).run()
 
 
 @pytest.fixture(scope="module")

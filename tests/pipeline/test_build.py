@@ -1,4 +1,4 @@
-"""The report pipeline (analysis.build) on a small fixture notebook set in a scratch git repo.
+"""The report pipeline (reporting) on a small fixture notebook set in a scratch git repo.
 
 Integration tests share one built project (module fixture, ~30 s on 2 cores) and run in file
 order; tests that change the project undo their change.
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import build as b
-from analysis.build import render
+import reporting as b
+import reporting.render as render
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "pipeline"
 LABELS = ["en", "zh"]
@@ -67,10 +67,6 @@ class Run:
         return self.builder.run()
 
 
-def _claims_stub(path: Path) -> None:
-    path.write_text("id,status\nfixture,ok\n", encoding="utf-8")
-
-
 def _tree_digest(folder: Path) -> dict[str, str]:
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -82,7 +78,7 @@ def _tree_digest(folder: Path) -> dict[str, str]:
 def built(tmp_path_factory):
     """The fixture project built once (en + zh), with a stub claims writer."""
     proj = _make_project(tmp_path_factory.mktemp("first"))
-    run = Run(proj, claims_writer=_claims_stub)
+    run = Run(proj)
     result = run()
     return proj, result, run
 
@@ -205,7 +201,7 @@ def test_two_clean_builds_in_different_folders_are_byte_identical(built, tmp_pat
     proj, result, _ = built
     clone = tmp_path / "elsewhere" / "clone"
     subprocess.run(["git", "clone", "-q", str(proj), str(clone)], check=True)
-    second = Run(clone, claims_writer=_claims_stub)()
+    second = Run(clone)()
     assert second.version == result.version
     first_dir, second_dir = proj / "reports" / result.version, clone / "reports" / result.version
     for lang in LABELS:
@@ -218,12 +214,12 @@ def test_two_clean_builds_in_different_folders_are_byte_identical(built, tmp_pat
 
 def test_kernels_from_scratch_give_the_same_reports_as_forked_kernels(built, tmp_path):
     proj, result, run = built
-    from analysis.build import zygote
+    import reporting.zygote as zygote
 
     if not zygote.available():
         pytest.skip("kernels are not forked on this platform (Linux only)")
     assert run.builder.fork_kernels  # the default where forking is safe, as in `make reports`
-    fresh = Run(proj, tmp_path / "fresh-reports", claims_writer=_claims_stub,
+    fresh = Run(proj, tmp_path / "fresh-reports",
                 fork_kernels=False)()
     assert fresh.version == result.version and len(fresh.executed) == len(NOTEBOOKS) * 2
     for lang in LABELS:
@@ -280,7 +276,7 @@ def test_volatile_output_is_normalised():
 def test_noop_rebuild_runs_nothing(built):
     # its speed (goal < 1 s) is measured by `make bench`, not asserted: timings flake under load
     proj, result, _ = built
-    run = Run(proj, claims_writer=_claims_stub)
+    run = Run(proj)
     again = run()
     assert again.up_to_date and again.executed == [] and again.version == result.version
     assert not any(line.startswith("[run]") for line in run.lines)
@@ -289,10 +285,10 @@ def test_noop_rebuild_runs_nothing(built):
 def test_noop_rebuild_from_the_command_line_imports_nothing_heavy(built):
     proj, _, _ = built
     code = (
-        "import sys; from analysis import build; "
+        "import sys; import reporting as build; "
         f"rc = build.main(['--root', {str(proj)!r}, '--notebooks-dir', "
         f"{str(proj / 'notebooks')!r}, '--reports-dir', {str(proj / 'reports')!r}, "
-        "'--labels', 'en,zh', '--no-claims']); "
+        "'--labels', 'en,zh']); "
         "heavy = [m for m in ('pandas', 'nbconvert', 'papermill', 'jupytext', 'matplotlib') "
         "if m in sys.modules]; print('HEAVY', heavy); sys.exit(rc)"
     )
@@ -307,7 +303,7 @@ def test_edit_to_one_notebook_reruns_only_that_notebook(built):
     original = nb.read_text(encoding="utf-8")
     try:
         nb.write_text(original + '\n# %%\nprint("edited")\n', encoding="utf-8")
-        run = Run(proj, claims_writer=_claims_stub)
+        run = Run(proj)
         edited = run()
         assert edited.version.startswith(result.version + "-dirty-")
         assert sorted(edited.executed) == ["02_figure (en)", "02_figure (zh)"]
@@ -323,19 +319,21 @@ def test_edit_to_one_notebook_reruns_only_that_notebook(built):
 
 
 def test_dependencies_follow_imports_of_the_analysis_package(tmp_path):
-    pkg = tmp_path / "analysis"
+    pkg, machinery = tmp_path / "analysis", tmp_path / "reporting"
     pkg.mkdir()
+    machinery.mkdir()
     (pkg / "__init__.py").write_text("")
-    (pkg / "build").mkdir()
-    (pkg / "build" / "__init__.py").write_text("")
+    (machinery / "__init__.py").write_text("")
+    (machinery / "render.py").write_text("")
     (pkg / "growth.py").write_text("from analysis.labels import t\n")
     (pkg / "labels.py").write_text("")
     (pkg / "trend.py").write_text("")
-    deps = b.package_dependencies("from analysis import growth\nimport pandas\n", pkg)
+    deps = b.package_dependencies("from analysis import growth\nimport pandas\n", pkg, machinery)
     names = {p.name for p in deps if p.parent == pkg}
     assert names == {"__init__.py", "growth.py", "labels.py"}
-    assert pkg / "build" / "__init__.py" in deps  # the machinery shapes every report
-    every = b.package_dependencies("import importlib\nimportlib.import_module('analysis.x')", pkg)
+    assert machinery / "render.py" in deps  # the machinery that shapes every report
+    every = b.package_dependencies("import importlib\nimportlib.import_module('analysis.x')", pkg,
+                                   machinery)
     assert {"trend.py", "labels.py"} <= {p.name for p in every}
 
 
@@ -352,7 +350,7 @@ def test_failing_notebook_fails_the_build_and_leaves_previous_reports(built, cap
     try:
         rc = b.main([
             "--root", str(proj), "--notebooks-dir", str(proj / "notebooks"),
-            "--reports-dir", str(reports), "--labels", "en", "--no-claims",
+            "--reports-dir", str(reports), "--labels", "en",
         ])
         state = b.git_state(proj)
     finally:
@@ -372,7 +370,7 @@ def test_failing_notebook_fails_the_build_and_leaves_previous_reports(built, cap
 
 def test_undeclared_parameter_is_refused_before_anything_runs(built):
     proj, _, _ = built
-    run = Run(proj, params=["exports_scale=2"], claims_writer=_claims_stub)
+    run = Run(proj, params=["exports_scale=2"])
     with pytest.raises(b.BuildError, match=r"exports_scale not declared") as exc:
         run()
     assert "01_tables.py" in str(exc.value) and "02_figure.py" in str(exc.value)
@@ -405,7 +403,7 @@ def test_unknown_label_language_is_refused(tmp_path):
 def test_kernel_runs_the_drivers_own_interpreter_with_fixed_seeds(tmp_path):
     spec = b.kernelspec(b.kernel_env(tmp_path, use_prefix=True))
     assert spec["argv"][0] == sys.executable
-    assert b.kernelspec(forked=True)["argv"][:4] == [sys.executable, "-m", "analysis.build.zygote",
+    assert b.kernelspec(forked=True)["argv"][:4] == [sys.executable, "-m", "reporting.zygote",
                                                      "launch"]
     assert spec["env"]["PYTHONPYCACHEPREFIX"] == str(tmp_path)
     assert "PYTHONPYCACHEPREFIX" not in b.kernel_env(tmp_path, use_prefix=False)
@@ -442,7 +440,7 @@ def test_stream_outputs_split_by_flush_timing_are_merged():
 
 def _main(proj: Path, *extra: str, reports: Path | None = None) -> int:
     return b.main(["--root", str(proj), "--notebooks-dir", str(proj / "notebooks"),
-                   "--reports-dir", str(reports or proj / "reports"), "--no-claims", *extra])
+                   "--reports-dir", str(reports or proj / "reports"), *extra])
 
 
 def test_a_notebook_that_exits_midway_fails_the_build_naming_its_last_cell(built, capsys):
@@ -467,7 +465,7 @@ def test_a_notebook_that_exits_midway_fails_the_build_naming_its_last_cell(built
 
 def test_failing_line_is_found_when_cells_start_alike():
     # smaller item: "cell In [3], line 31" pointed at the first cell starting like the failing one
-    from analysis.build.run import failing_cell_line
+    from reporting.run import failing_cell_line
 
     py = "# %%\nx = 1\ny = 2\n\n# %%\nx = 1\ny = 3\nz = 1 / 0\n"
     assert failing_cell_line(py, "x = 1\ny = 3\nz = 1 / 0") == 6
@@ -502,7 +500,7 @@ def test_data_changed_during_the_build_is_refused_and_not_cached(built, capsys):
 
 def test_damaged_cache_and_published_files_are_detected_and_rebuilt(built):
     # case 4: a number changed inside a cached notebook was published; a truncated entry killed
-    # every later build; a truncated published page or claims cache counted as up to date
+    # every later build; a truncated published page counted as up to date
     proj, result, _ = built
     folder = proj / "reports" / result.version
     page = folder / "en" / "01_tables.html"
@@ -514,20 +512,17 @@ def test_damaged_cache_and_published_files_are_detected_and_rebuilt(built):
     tampered.write_text(tampered.read_text().replace("507.1", "999.9"))
     truncated = executed / f"02_figure.zh.{keys[('02_figure', 'zh')]}.ipynb"
     truncated.write_bytes(truncated.read_bytes()[:100])
-    claims_cache = next((proj / "reports" / ".cache").glob("claims.*.csv"))
-    claims_cache.write_bytes(claims_cache.read_bytes()[:10])
     page.write_bytes(good_page[:1000])
-    run = Run(proj, claims_writer=_claims_stub)
+    run = Run(proj)
     again = run()
     log = "\n".join(run.lines)
     assert f"{result.version}/en/01_tables.html does not match its manifest: rebuilt" in log
     assert f"{tampered.name} does not match its recorded hash: discarded, made again" in log
     assert f"{truncated.name} does not match its recorded hash: discarded, made again" in log
-    assert f"{claims_cache.name} does not match its recorded hash" in log
     assert sorted(again.executed) == ["01_tables (en)", "02_figure (zh)"]
     assert page.read_bytes() == good_page and b"999.9" not in page.read_bytes()
     assert (folder / "claims.csv").read_bytes() == good_claims
-    assert Run(proj, claims_writer=_claims_stub)().up_to_date
+    assert Run(proj)().up_to_date
 
 
 def test_one_name_one_content_labels_kept_parameters_named_kernel_specs_private(tmp_path):
@@ -593,9 +588,9 @@ def test_an_interrupted_build_stops_at_once_and_leaves_no_process(built, how):
     shutil.copyfile(FIXTURES / "failing" / "07_hangs.py", hung)
     try:
         driver = subprocess.Popen(
-            [sys.executable, "-m", "analysis.build", "--root", str(proj), "--notebooks-dir",
-             str(proj / "notebooks"), "--reports-dir", str(proj / "reports"), "--labels", "en",
-             "--no-claims"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [sys.executable, "-m", "reporting", "--root", str(proj), "--notebooks-dir",
+             str(proj / "notebooks"), "--reports-dir", str(proj / "reports"), "--labels", "en"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             # Ctrl-C as in a terminal (a shell's background jobs start with SIGINT ignored)
             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         for line in driver.stdout:
@@ -641,7 +636,7 @@ def test_a_copied_environment_refuses_to_build_another_checkout(tmp_path):
     other = tmp_path / "copy"
     (other / "src" / "analysis").mkdir(parents=True)
     (other / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "analysis.build", "--labels", "en"], cwd=other,
+    out = subprocess.run([sys.executable, "-m", "reporting", "--labels", "en"], cwd=other,
                          capture_output=True, text=True)
     assert out.returncode == 1
     assert f"you are in the checkout {other}" in out.stderr and "make env" in out.stderr
@@ -696,10 +691,10 @@ def test_a_markdown_only_edit_re_renders_from_the_cache_as_a_fresh_run_would(bui
     try:
         nb.write_text(original.replace("# %%", "# %% [markdown]\n# A new paragraph, "
                                        "**edited**.\n\n# %%", 1), encoding="utf-8")
-        edited = Run(proj, claims_writer=_claims_stub)()
+        edited = Run(proj)()
         assert edited.version.startswith(result.version + "-dirty-")
         assert edited.executed == [], "a markdown-only edit must not re-execute"
-        fresh = Run(proj, tmp_path / "fresh", claims_writer=_claims_stub)()
+        fresh = Run(proj, tmp_path / "fresh")()
         assert sorted(fresh.executed) == sorted(f"{n} ({x})" for n in NOTEBOOKS for x in LABELS)
     finally:
         nb.write_text(original, encoding="utf-8")

@@ -1,4 +1,4 @@
-"""What changed between versions (analysis.build.changes), key figures and the index page, on
+"""What changed between versions (reporting.changes), key figures and the index page, on
 hand-built version folders whose differences are known."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+import reporting.changes as changes
 from analysis import keyfigures
-from analysis.build import changes
-from analysis.build.reportindex import anchor, render_index
+from reporting.reportindex import anchor, render_index
 
 CLAIMS_HEAD = "id,section,reported,recomputed,unit,verdict\n"
 

@@ -14,11 +14,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis import build as b
+import reporting as b
 from analysis import data, datareads
-from analysis.build.common import BuildError
-from analysis.build.reads import check_read
 from analysis.provenance import DATAPACKAGE
+from reporting.common import BuildError
+from reporting.reads import check_read
 
 PYCACHE = Path(__file__).parents[2] / "build" / "test-pycache"
 

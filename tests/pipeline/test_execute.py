@@ -13,9 +13,9 @@ import nbformat
 import pytest
 from conftest import process_gone
 
-from analysis import build as b
-from analysis.build import zygote
-from analysis.build.execute import CellError, ExecutionFailed, run_isolated
+import reporting as b
+import reporting.zygote as zygote
+from reporting.execute import CellError, ExecutionFailed, run_isolated
 
 
 @pytest.fixture(scope="module")

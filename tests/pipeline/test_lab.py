@@ -1,4 +1,4 @@
-"""JupyterLab as `make lab` starts it (analysis.build.lab): a notebook's .py URL opens as a
+"""JupyterLab as `make lab` starts it (reporting.lab): a notebook's .py URL opens as a
 notebook in the project's lab kernel, in headless Chromium (skips without it on a laptop, fails
 under CI); and the lab kernel reloads edited modules while the report kernel does not.
 
@@ -25,8 +25,8 @@ from typing import Any
 import pytest
 from conftest import process_gone
 
-from analysis.build import KERNEL_NAME, browser, kernel_env, lab, write_kernelspec
 from analysis.provenance import PROJECT_ROOT
+from reporting import KERNEL_NAME, browser, kernel_env, lab, write_kernelspec
 
 NOTEBOOK = "notebooks/03_trade_collapse.py"
 SCREENSHOTS = PROJECT_ROOT / "test-output" / "screenshots"
@@ -67,14 +67,14 @@ def _log_tail(log: Path, lines: int = 30) -> str:
 
 @pytest.fixture(scope="module")
 def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    """`python -m analysis.build.lab` (what `make lab` runs) on a free port; (base URL, token)."""
+    """`python -m reporting.lab` (what `make lab` runs) on a free port; (base URL, token)."""
     home = tmp_path_factory.mktemp("lab-home")
     port, token = _free_port(), "lab-test-token"
     base = f"http://127.0.0.1:{port}"
     log = home / "server.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "analysis.build.lab", "--port", str(port), "--token", token,
+            [sys.executable, "-m", "reporting.lab", "--port", str(port), "--token", token,
              "--no-browser"], cwd=PROJECT_ROOT, env=_isolated_env(home), stdout=out,
             stderr=subprocess.STDOUT, start_new_session=True)
     try:

@@ -8,7 +8,11 @@ import datetime as dt
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from analysis.build import article, nav, pages, pdf, reporttext
+import reporting.article as article
+import reporting.nav as nav
+import reporting.pages as pages
+import reporting.pdf as pdf
+import reporting.reporttext as reporttext
 
 TEXT = """ 摘要
 测试用的摘要。

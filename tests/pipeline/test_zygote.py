@@ -13,9 +13,9 @@ import pytest
 from conftest import process_gone
 from jupyter_client.manager import KernelManager
 
-from analysis import build as b
-from analysis.build import zygote
-from analysis.build.kernels import jupyter_path
+import reporting as b
+import reporting.zygote as zygote
+from reporting.kernels import jupyter_path
 
 pytestmark = pytest.mark.skipif(not zygote.available(),
                                 reason="kernels are forked on Linux only")

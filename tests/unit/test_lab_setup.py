@@ -1,4 +1,4 @@
-"""`make lab`'s set-up (analysis.build.lab) and the jupytext rules it relies on: the lab kernel is
+"""`make lab`'s set-up (reporting.lab) and the jupytext rules it relies on: the lab kernel is
 the report kernel plus autoreload, the settings go into the environment, a notebook's .py opens
 as a notebook and saving it there leaves the .py as it was, and a module is never a notebook.
 The real JupyterLab in a real browser is tests/pipeline/test_lab.py."""
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.build import KERNEL_NAME, kernel_env, kernelspec, lab
 from analysis.provenance import PROJECT_ROOT
+from reporting import KERNEL_NAME, kernel_env, kernelspec, lab
 
 NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("[0-9]*.py"))
 

@@ -1,7 +1,6 @@
 """House style, bilingual labels and figure helpers."""
 
 import warnings
-from pathlib import Path
 
 import matplotlib
 
@@ -170,7 +169,7 @@ def _report_html(outputs: list) -> str:
     import nbformat
     from nbconvert import HTMLExporter
 
-    templates = Path(plotting.__file__).parent / "templates"
+    from reporting.fingerprints import TEMPLATE_DIR as templates
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("x = 1")
     cell.outputs = outputs

@@ -1,6 +1,6 @@
 """Build the reports: run notebooks/*.py headlessly into versioned, offline, deterministic HTML.
 
-`python -m analysis.build` (what `make reports` runs) executes every jupytext percent notebook
+`python -m reporting` (what `make reports` runs) executes every jupytext percent notebook
 with papermill in the project's own kernel, two at a time, and renders each into one
 self-contained HTML page (figures inline, nothing fetched from the network, code folded away)
 with the executed .ipynb beside it:
@@ -17,7 +17,7 @@ its partly executed notebook in reports/.failed/). Only the standard library is 
 something must actually run, so a no-op rebuild returns in well under a second.
 
 Speed, where there is work: kernels are forked from one process that has imported the
-scientific stack once (`analysis.build.zygote`; `--fresh-kernels` starts each from scratch, with the
+scientific stack once (`reporting.zygote`; `--fresh-kernels` starts each from scratch, with the
 same reports), longest notebooks go first, HTML is rendered on its own thread while kernels
 run, and a data file's frictionless check is done once per build, not once per notebook.
 
@@ -31,10 +31,10 @@ and `browser` serve the index page, `make bench` and `make browser-check`.
 
 from __future__ import annotations
 
-from analysis.build.builder import Builder, ClaimsWriter
-from analysis.build.cli import build, default_claims_writer, main
-from analysis.build.common import BuildError, Log
-from analysis.build.fingerprints import (
+from reporting.builder import Builder
+from reporting.cli import build, main
+from reporting.common import BuildError, Log
+from reporting.fingerprints import (
     BUILD_FORMAT,
     PACKAGE_DIR,
     TEMPLATE_DIR,
@@ -49,7 +49,7 @@ from analysis.build.fingerprints import (
     tree_files,
     tree_hash,
 )
-from analysis.build.kernels import (
+from reporting.kernels import (
     KERNEL_ENV,
     KERNEL_NAME,
     MATPLOTLIBRC,
@@ -59,7 +59,7 @@ from analysis.build.kernels import (
     report_kernel,
     write_kernelspec,
 )
-from analysis.build.plan import (
+from reporting.plan import (
     DEFAULT_LABELS,
     KNOWN_LABELS,
     BuildResult,
@@ -69,14 +69,14 @@ from analysis.build.plan import (
     parse_param,
     plan_jobs,
 )
-from analysis.build.publish import installed_packages, write_index
-from analysis.build.render import PROVENANCE_PACKAGES, TEMPLATE_NAME
+from reporting.publish import installed_packages, write_index
+from reporting.render import PROVENANCE_PACKAGES, TEMPLATE_NAME
 
 __all__ = [
     "BUILD_FORMAT", "DEFAULT_LABELS", "KERNEL_ENV", "KERNEL_NAME", "KNOWN_LABELS", "MATPLOTLIBRC",
     "PACKAGE_DIR", "PROVENANCE_PACKAGES", "TEMPLATE_DIR", "TEMPLATE_NAME", "BuildError",
-    "BuildResult", "Builder", "ClaimsWriter", "Job", "Log", "build", "cache_key",
-    "data_file_hashes", "data_fingerprint", "default_claims_writer", "environment_has_bytecode",
+    "BuildResult", "Builder", "Job", "Log", "build", "cache_key",
+    "data_file_hashes", "data_fingerprint", "environment_has_bytecode",
     "environment_hash", "files_hash", "find_notebooks", "git_state", "installed_packages",
     "kernel_env", "kernelspec", "main", "package_dependencies", "parse_param", "plan_jobs",
     "report_kernel", "sha256_bytes", "sha256_file", "tree_files", "tree_hash", "write_index",

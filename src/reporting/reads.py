@@ -8,8 +8,8 @@ import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from analysis.build import cache
-from analysis.build.common import BuildError, write_text
+import reporting.cache as cache
+from reporting.common import BuildError, write_text
 
 
 def record_path(cache_dir: Path, name: str, lang: str) -> Path:

@@ -190,10 +190,10 @@ def compare_versions(old_dir: Path, new_dir: Path) -> VersionChanges:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: `python -m analysis.build.changes reports/OLD reports/NEW` prints changes."""
+    """Command line: `python -m reporting.changes reports/OLD reports/NEW` prints changes."""
     import argparse
 
-    ap = argparse.ArgumentParser(prog="python -m analysis.build.changes", description=main.__doc__)
+    ap = argparse.ArgumentParser(prog="python -m reporting.changes", description=main.__doc__)
     ap.add_argument("old", type=Path)
     ap.add_argument("new", type=Path)
     a = ap.parse_args(argv)

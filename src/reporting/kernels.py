@@ -10,9 +10,9 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
-from analysis.build import zygote
-from analysis.build.common import write_text
-from analysis.build.fingerprints import TEMPLATE_DIR
+import reporting.zygote as zygote
+from reporting.common import write_text
+from reporting.fingerprints import TEMPLATE_DIR
 
 KERNEL_NAME = "liaoning-analysis"
 MATPLOTLIBRC = TEMPLATE_DIR / "matplotlibrc"
@@ -58,7 +58,7 @@ def kernel_env(pycache: Path, use_prefix: bool | None = None) -> dict[str, str]:
 
 def kernelspec(env: dict[str, str] | None = None, forked: bool = False) -> dict[str, Any]:
     """Kernel spec running the driver's own interpreter (the project environment); `forked`
-    starts the kernel from the build's zygote (`analysis.build.zygote`) instead of from scratch."""
+    starts the kernel from the build's zygote (`reporting.zygote`) instead of from scratch."""
     argv = (zygote.launcher_argv() if forked
             else zygote.kernel_argv("-f", "{connection_file}", "--IPKernelApp.log_level=ERROR"))
     return {
@@ -83,8 +83,8 @@ def write_kernelspec(data_dir: Path, env: dict[str, str] | None = None,
 def report_kernel(data_dir: Path, env: dict[str, str], cwd: Path, fork: bool
                   ) -> Iterator[str | None]:
     """The project kernel spec written under data_dir and first on JUPYTER_PATH for a block;
-    with `fork`, kernels come from a zygote started in `cwd` (see analysis.build.zygote). Yields the
-    zygote's socket (for analysis.build.execute.run_isolated), or None for kernels from scratch."""
+    with `fork`, kernels come from a zygote started in `cwd` (see reporting.zygote). Yields the
+    zygote's socket (for reporting.execute.run_isolated), or None for kernels from scratch."""
     with ExitStack() as stack:
         socket_path = None
         if fork:

@@ -3,11 +3,11 @@
 `write_pages` is the build's one call into this wing (from `Builder._build`, just before the
 version is published). In each label language it
 - puts the shared header (section list, label-language switch) and prev/next into every notebook
-  report (analysis.build.nav), and gives each row of the audit's register an anchor
+  report (reporting.nav), and gives each row of the audit's register an anchor
   `claim-<id>`;
-- writes article.html (analysis.build.article) and, where the report text is found,
-  report-text.html (analysis.build.reporttext); where it is not, it says so in one line;
-- prints article.pdf from the article in headless Chromium (analysis.build.pdf; skipped with one
+- writes article.html (reporting.article) and, where the report text is found,
+  report-text.html (reporting.reporttext); where it is not, it says so in one line;
+- prints article.pdf from the article in headless Chromium (reporting.pdf; skipped with one
   line where Chromium is missing, a build error under CI).
 It returns the manifest's `pages` entry (which pages exist, the sections' titles) for the index.
 """
@@ -21,7 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from analysis.build import article, nav
+import reporting.article as article
+import reporting.nav as nav
 
 REPORT_TEXT_ENV = "LIAONING_REPORT_TEXT"  # folder (or file) of the report text; "" = none
 PROVENANCE_PACKAGES = ("liaoning-rci-analysis", "nbconvert", "playwright")
@@ -99,7 +100,7 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
     """Write the reviewers' pages into the version folder `work`; the manifest's `pages` entry."""
     import nbformat
 
-    from analysis.build.fingerprints import sha256_file
+    from reporting.fingerprints import sha256_file
 
     t0 = time.perf_counter()
     langs = list(manifest["labels"])
@@ -116,7 +117,7 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
     if text_path is None:
         log("[skip]  report-text.html: no report text found (../shared/report/, or set "
             f"{REPORT_TEXT_ENV}); the other pages are built without it")
-    from analysis.build import pdf
+    import reporting.pdf as pdf
 
     pdf_ok = pdf.available(log)
     site = nav.Site(langs, sections, report_text=text_path is not None,
@@ -136,7 +137,7 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
             article.render_article(lang, manifest["version"], executed[lang], claims, site,
                                    footer), encoding="utf-8", newline="")
         if text_path is not None:
-            from analysis.build import reporttext
+            import reporting.reporttext as reporttext
 
             audit_page = f"{sorted(audit)[0]}.html" if audit else None
             footer = _provenance(manifest, lang, [

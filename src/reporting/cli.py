@@ -1,6 +1,6 @@
 """Build the reports: run notebooks/*.py headlessly into versioned, offline, deterministic HTML.
 
-`build()` for callers, `main()` for `python -m analysis.build` (what `make reports` runs).
+`build()` for callers, `main()` for `python -m reporting` (what `make reports` runs).
 """
 
 from __future__ import annotations
@@ -14,23 +14,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from analysis.build.builder import Builder, ClaimsWriter
-from analysis.build.common import BuildError, Log
-from analysis.build.execute import NOTEBOOK_TIMEOUT
-from analysis.build.kernels import KERNEL_NAME, write_kernelspec
-from analysis.build.plan import DEFAULT_LABELS, BuildResult
 from analysis.provenance import PROJECT_ROOT
-
-
-def default_claims_writer() -> ClaimsWriter:
-    """analysis.claims.write_claims_csv, imported only when claims must be written."""
-
-    def write(path: Path) -> Any:
-        from analysis.claims import write_claims_csv
-
-        return write_claims_csv(path)
-
-    return write
+from reporting.builder import Builder
+from reporting.common import BuildError, Log
+from reporting.execute import NOTEBOOK_TIMEOUT
+from reporting.kernels import KERNEL_NAME, write_kernelspec
+from reporting.plan import DEFAULT_LABELS, BuildResult
 
 
 def build(
@@ -41,22 +30,21 @@ def build(
     labels: Iterable[str] = DEFAULT_LABELS,
     params: Iterable[str] = (),
     jobs: int = 2,
-    claims: bool = True,
     log: Log | None = None,
     fork_kernels: bool | None = None,
     timeout: float | None = None,
 ) -> BuildResult:
-    """Build the reports of notebooks_dir into reports_dir (see the analysis.build docstring)."""
+    """Build the reports of notebooks_dir into reports_dir (see the reporting docstring)."""
     return Builder(
         notebooks_dir, reports_dir, root=root, labels=list(labels), params=list(params),
-        jobs=jobs, claims_writer=default_claims_writer() if claims else None, log=log,
+        jobs=jobs, log=log,
         fork_kernels=fork_kernels, timeout=timeout,
     ).run()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: `python -m analysis.build [--labels en,zh] [--param NAME=VALUE] ...`."""
-    ap = argparse.ArgumentParser(prog="python -m analysis.build", description=__doc__.split(
+    """Command line: `python -m reporting [--labels en,zh] [--param NAME=VALUE] ...`."""
+    ap = argparse.ArgumentParser(prog="python -m reporting", description=__doc__.split(
         "\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--notebooks-dir", type=Path, default=PROJECT_ROOT / "notebooks")
     ap.add_argument("--reports-dir", type=Path, default=PROJECT_ROOT / "reports")
@@ -68,7 +56,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="parameter for every notebook (or only NB); must be declared")
     ap.add_argument("--jobs", "-j", type=int, default=min(2, os.cpu_count() or 1),
                     help="notebooks executed in parallel (default: 2)")
-    ap.add_argument("--no-claims", action="store_true", help="skip writing claims.csv")
     ap.add_argument("--fresh-kernels", action="store_true",
                     help="start every kernel from scratch instead of forking it from a process "
                          "with the libraries imported (same reports, slower)")
@@ -83,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "(default ../shared/report/; '' for none)")
     a = ap.parse_args(argv)
     if a.report_text is not None:
-        from analysis.build.pages import REPORT_TEXT_ENV
+        from reporting.pages import REPORT_TEXT_ENV
 
         os.environ[REPORT_TEXT_ENV] = a.report_text
     if a.install_kernel:
@@ -103,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, _terminate)  # a CI cancel, `timeout`: clean up
     try:
         build(a.notebooks_dir, a.reports_dir, root=a.root, labels=labels, params=a.param,
-              jobs=a.jobs, claims=not a.no_claims, timeout=a.timeout,
+              jobs=a.jobs, timeout=a.timeout,
               fork_kernels=False if a.fresh_kernels else None)
     except BuildError as e:
         print(f"make reports failed (previous reports left as they were):\n{e}",

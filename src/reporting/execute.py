@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.build import zygote
+import reporting.zygote as zygote
 
 NOTEBOOK_TIMEOUT = 900.0  # seconds for one notebook, kernel start included
 START_TIMEOUT = 120  # seconds for the kernel to answer its first request
 CELL_ERROR_EXIT = 3  # child's exit code when a cell raised (details on stdout, JSON)
-RUNNER = "analysis.build.execute"  # this module, as run by `python -m` or the zygote
+RUNNER = "reporting.execute"  # this module, as run by `python -m` or the zygote
 
 
 @dataclass
@@ -87,7 +87,7 @@ def run_isolated(src: Path, out: Path, parameters: dict[str, Any], kernel_name: 
                  zygote_socket: str | None = None) -> None:
     """Execute src into out in a child process; CellError if a cell raised, else ExecutionFailed.
 
-    With `zygote_socket` (see `analysis.build.zygote`) the child is forked from the build's zygote,
+    With `zygote_socket` (see `reporting.zygote`) the child is forked from the build's zygote,
     which has papermill imported already, instead of started from scratch.
     """
     args = [str(src), str(out), kernel_name, str(cwd)]

@@ -10,8 +10,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from analysis.build.common import Log, rel
-from analysis.build.fingerprints import sha256_bytes
+from reporting.common import Log, rel
+from reporting.fingerprints import sha256_bytes
 
 
 def _sidecar(path: Path) -> Path:

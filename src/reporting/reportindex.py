@@ -5,11 +5,11 @@ table, then one section per version (anchor `v-<version>`) listing each notebook
 for each, the same report in the previous version (anchor `r-<version>-<lang>-<notebook>`, which
 every report links to; reports never name another version themselves, so a report's HTML does not
 depend on build history and stays byte-identical between builds of one commit) and the changes
-since the previous version (analysis.build.changes). No script: plain HTML that works offline.
+since the previous version (reporting.changes). No script: plain HTML that works offline.
 
 Each version lists its article (and PDF) first, then the annotated report text, then the
 notebook reports by their titles (both languages, from the manifest's `pages` entry that
-analysis.build.pages writes). The same "what changed" block is also written, one small page per
+reporting.pages writes). The same "what changed" block is also written, one small page per
 version, to reports/changes/<version>.html, which the article embeds: like the index, those pages
 depend on build history and so live outside the version folders.
 """
@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from analysis.build.changes import VersionChanges, compare_versions
+from reporting.changes import VersionChanges, compare_versions
 
 STYLE = """body { font-family: sans-serif; margin: 2em; max-width: 75em; }
 table { border-collapse: collapse; margin: 0.5em 0; }

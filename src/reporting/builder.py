@@ -1,4 +1,4 @@
-"""The Builder: one build from plan to publication (see analysis.build for the whole picture)."""
+"""The Builder: one build from plan to publication (see reporting for the whole picture)."""
 
 from __future__ import annotations
 
@@ -14,28 +14,27 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+import reporting.cache as cache
+import reporting.reads as reads
+import reporting.zygote as zygote
 from analysis import datareads
-from analysis.build import cache, reads, zygote
-from analysis.build.common import BuildError, Log, print_line, rel, write_text
-from analysis.build.execute import NOTEBOOK_TIMEOUT, allow_runs
-from analysis.build.fingerprints import (
-    PACKAGE_DIR,
+from analysis.provenance import DATA_DIR_ENV, PROJECT_ROOT, VALIDATED_ENV
+from reporting.common import BuildError, Log, print_line, rel, write_text
+from reporting.execute import NOTEBOOK_TIMEOUT, allow_runs
+from reporting.fingerprints import (
     cache_key,
     changed_files,
     data_file_hashes,
     data_fingerprint,
     environment_hash,
-    files_hash,
     input_snapshot,
-    package_dependencies,
     reads_hash,
     sha256_bytes,
     sha256_file,
-    source_of,
     tree_hash,
 )
-from analysis.build.kernels import kernel_env, report_kernel
-from analysis.build.plan import (
+from reporting.kernels import kernel_env, report_kernel
+from reporting.plan import (
     DEFAULT_LABELS,
     KNOWN_LABELS,
     BuildResult,
@@ -44,14 +43,14 @@ from analysis.build.plan import (
     git_state,
     plan_jobs,
 )
-from analysis.build.publish import installed_packages, point_latest, publish, write_index
-from analysis.build.render import (
+from reporting.publish import installed_packages, point_latest, publish, write_index
+from reporting.render import (
     PROVENANCE_PACKAGES,
     Renderer,
     path_replacements,
     with_current_markdown,
 )
-from analysis.build.run import (
+from reporting.run import (
     MAX_OUTPUT_BYTES,
     RunContext,
     alive,
@@ -60,9 +59,7 @@ from analysis.build.run import (
     prepare,
     stop_children_on_interrupt,
 )
-from analysis.provenance import DATA_DIR_ENV, PROJECT_ROOT, VALIDATED_ENV
 
-ClaimsWriter = Callable[[Path], Any]
 Timings = dict[tuple[str, str], dict[str, Any]]
 
 
@@ -77,7 +74,6 @@ class Builder:
         labels: Sequence[str] = DEFAULT_LABELS,
         params: Sequence[str] = (),
         jobs: int = 2,
-        claims_writer: ClaimsWriter | None = None,
         log: Log | None = None,
         pycache: Path | None = None,
         fork_kernels: bool | None = None,
@@ -93,7 +89,6 @@ class Builder:
         self.labels = list(dict.fromkeys(labels))
         self.params = list(params)
         self.workers = max(1, jobs)
-        self.claims_writer = claims_writer
         self.log = log or print_line
         self.cache_dir = self.reports_dir / ".cache"
         self.pycache = Path(pycache) if pycache else self.cache_dir / "pycache"
@@ -107,8 +102,8 @@ class Builder:
         self._read: dict[tuple[str, str], dict[str, str]] = {}  # data files each kernel read
 
     # ---- planning (standard library only)
-    def plan(self) -> tuple[dict[str, Any], list[Job], str]:
-        """Git state, jobs with cache keys, and the claims cache key. Non-default parameters
+    def plan(self) -> tuple[dict[str, Any], list[Job]]:
+        """Git state and jobs with cache keys. Non-default parameters
         name a version of their own (`<revision>-params-<hash>`): one name, one content."""
         state = git_state(self.root)
         if self.params:
@@ -118,12 +113,7 @@ class Builder:
         env_hash = environment_hash(self.root)
         jobs = plan_jobs(find_notebooks(self.notebooks_dir), self.labels, self.params,
                          self._data_hash(data_hash), env_hash)
-        claims_key = ""
-        if self.claims_writer is not None:  # it depends on what the writer imports
-            deps = package_dependencies(source_of(self.claims_writer))
-            claims_key = sha256_bytes(
-                f"{files_hash(deps, PACKAGE_DIR)}{data_hash}{env_hash}".encode())[:24]
-        return state, jobs, claims_key
+        return state, jobs
 
     def _data_hash(self, whole: str) -> Callable[[str, str], str]:
         """Data hash of each report: of the files it read when last executed (its side
@@ -132,7 +122,7 @@ class Builder:
             return reads_hash(self.root, reads.recorded(self.cache_dir, name, lang), whole)
         return of
 
-    def up_to_date(self, version: str, jobs: Sequence[Job], claims_key: str) -> bool:
+    def up_to_date(self, version: str, jobs: Sequence[Job]) -> bool:
         """Whether reports/<version> already holds every requested report with the same keys."""
         manifest = self.reports_dir / version / "manifest.json"
         try:
@@ -140,8 +130,6 @@ class Builder:
         except (OSError, ValueError):
             return False
         keys = {(r["notebook"], r["lang"]): r["key"] for r in done.get("reports", [])}
-        if self.claims_writer is not None and done.get("claims_key") != claims_key:
-            return False
         folder = self.reports_dir / version
         if not all(keys.get((j.name, j.lang)) == j.key for j in jobs):
             return False
@@ -159,10 +147,10 @@ class Builder:
         """Build the reports of the current tree (or find them up to date); raise BuildError."""
         t0 = time.perf_counter()
         inputs = self._snapshot()  # before the keys: any later change shows at the end
-        state, jobs, claims_key = self.plan()
+        state, jobs = self.plan()
         version = state["version"]
         result = BuildResult(version=version, path=self.reports_dir / version)
-        if self.up_to_date(version, jobs, claims_key):
+        if self.up_to_date(version, jobs):
             if point_latest(self.reports_dir, version) or not (
                     self.reports_dir / "index.html").exists():
                 write_index(self.reports_dir)
@@ -172,7 +160,7 @@ class Builder:
             self.log(f"[build] reports/{version} is up to date ({len(jobs)} reports, nothing to "
                      f"run) in {result.seconds:.2f} s")
             return result
-        self._build(state, jobs, claims_key, result, inputs)
+        self._build(state, jobs, result, inputs)
         result.seconds = time.perf_counter() - t0
         self.log(f"[build] published reports/{version} ({len(result.executed)} executed, "
                  f"{len(result.reused)} from cache) in {result.seconds:.1f} s; "
@@ -196,8 +184,8 @@ class Builder:
         raise BuildError(f"[fail] {shown} changed during the build; nothing published "
                          "(run it again)")
 
-    def _build(self, state: dict[str, Any], jobs: list[Job], claims_key: str,
-               result: BuildResult, inputs: dict[str, str]) -> None:
+    def _build(self, state: dict[str, Any], jobs: list[Job], result: BuildResult,
+               inputs: dict[str, str]) -> None:
         version = state["version"]
         self.reports_dir.mkdir(parents=True, exist_ok=True)
         (self.cache_dir / "executed").mkdir(parents=True, exist_ok=True)
@@ -233,7 +221,7 @@ class Builder:
                 timings, attached = self._execute_all(jobs, to_run, ctx, result)
             self._record_seconds(timings)
             reads.check_read(self._read, inputs, [self._cached(j) for j in to_run])
-            claims_file = self._claims(work, claims_key, attached)
+            claims_file = self._attached(work, attached)
             manifest = {
                 "version": version, "revision": state["revision"], "dirty": state["dirty"],
                 "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -244,7 +232,7 @@ class Builder:
                 "data_files": data_files,
                 "notebooks": {p.name: sha256_file(p) for p in sorted({j.source for j in jobs})},
                 "packages": packages,
-                "claims": claims_file, "claims_key": claims_key if claims_file else None,
+                "claims": claims_file,
                 "reports": [
                     {"notebook": j.name, "lang": j.lang, "key": j.key,
                      "parameters": j.parameters, "html": f"{j.lang}/{j.name}.html",
@@ -259,7 +247,7 @@ class Builder:
                 write_key_figures(work, manifest["reports"])
             except ValueError as err:
                 raise BuildError(f"[fail] key figures: {err}") from None
-            from analysis.build.pages import write_pages  # article, report text, nav, PDF
+            from reporting.pages import write_pages  # article, report text, nav, PDF
 
             manifest["pages"] = write_pages(work, manifest, self.root, self.cache_dir, self.log)
             manifest["files"] = cache.file_hashes(work)
@@ -462,31 +450,9 @@ class Builder:
         return ({"executed": executed, "execute_seconds": round(t_exec, 2),
                  "render_seconds": round(t_html, 2)}, from_notebook(nb))
 
-    def _claims(self, work: Path, claims_key: str, attached: dict[str, str]) -> str | None:
-        """Step: claims.csv as the audit notebook attached it (the audit runs once), else
-        written by the claims writer (analysis.claims.write_claims_csv, cached by key)."""
-        if "claims.csv" in attached:
-            write_text(work / "claims.csv", attached["claims.csv"])
-            return "claims.csv"
-        if self.claims_writer is None:
-            return None
-        cached = self.cache_dir / f"claims.{claims_key}.csv"
-        text = cache.load(cached, self.log, {"key": claims_key})
-        if text is None:
-            t0 = time.perf_counter()
-            self.log("[run]   claims.csv")
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            try:
-                self.claims_writer(tmp)
-                text = tmp.read_bytes()
-            except Exception as e:
-                raise BuildError(
-                    f"[fail] claims step (analysis.claims.write_claims_csv): "
-                    f"{type(e).__name__}: {e}"
-                ) from e
-            finally:
-                tmp.unlink(missing_ok=True)
-            cache.store(cached, text, {"key": claims_key})
-            self.log(f"[done]  claims.csv in {time.perf_counter() - t0:.1f} s")
-        (work / "claims.csv").write_bytes(text)
-        return "claims.csv"
+    def _attached(self, work: Path, attached: dict[str, str]) -> str | None:
+        """Step: the files notebooks attached (analysis.reportfiles: claims.csv, which the audit
+        notebook computes once) written beside the reports; the claims file's name, if any."""
+        for name, text in sorted(attached.items()):
+            write_text(work / name, text)
+        return "claims.csv" if "claims.csv" in attached else None

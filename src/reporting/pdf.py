@@ -1,6 +1,6 @@
 """article.pdf: the article printed by headless Chromium, with page numbers and an outline.
 
-Chromium is driven by Playwright as in analysis.build.browser (Debian's /usr/bin/chromium, no
+Chromium is driven by Playwright as in reporting.browser (Debian's /usr/bin/chromium, no
 `playwright install`, every non-local request blocked). The pages carry "page N / M" in the
 footer; the article's own table of contents and the PDF outline (bookmarks from the headings)
 are the contents list. Chromium stamps the PDF with the clock; the creation and modification
@@ -29,13 +29,13 @@ _DATE = re.compile(rb"/(CreationDate|ModDate) ?\(D:([0-9]{4,14})([^)]*)\)")
 
 def available(log: Callable[[str], None]) -> bool:
     """Whether Chromium and Playwright are there; one line when not; BuildError under CI."""
-    from analysis.build import browser
+    import reporting.browser as browser
 
     try:
         browser.find_chromium()
     except browser.BrowserMissing as e:
         if browser.under_ci():
-            from analysis.build import BuildError
+            from reporting.common import BuildError
 
             raise BuildError(f"[fail] article.pdf under CI: {e}") from None
         log(f"[skip]  article.pdf: {e}")
@@ -120,7 +120,7 @@ def print_articles(pairs: Sequence[tuple[Path, Path]], revision: str, root: Path
         for html_path, _ in pairs}
     todo = [h for h, _ in pairs if not cached[h].exists()]
     if todo:
-        from analysis.build import browser
+        import reporting.browser as browser
 
         (cache_dir / "pdf").mkdir(parents=True, exist_ok=True)
         with browser.Browser() as br:

@@ -1,5 +1,5 @@
 """Running notebooks: convert them, refuse undeclared parameters, execute each with papermill in
-the project kernel (`analysis.build.execute`) and say precisely where a failing one failed."""
+the project kernel (`reporting.execute`) and say precisely where a failing one failed."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from analysis import datareads
-from analysis.build.common import BuildError, rel
-from analysis.build.execute import NOTEBOOK_TIMEOUT, stop_all
-from analysis.build.kernels import DISPLAY_NAME, KERNEL_NAME
-from analysis.build.plan import Job
-from analysis.build.render import clean
+from reporting.common import BuildError, rel
+from reporting.execute import NOTEBOOK_TIMEOUT, stop_all
+from reporting.kernels import DISPLAY_NAME, KERNEL_NAME
+from reporting.plan import Job
+from reporting.render import clean
 
 READS_TAG = "data-reads"  # the cell `prepare` appends to show the data files read
 MAX_OUTPUT_BYTES = 50_000_000  # an executed notebook larger than this is refused (a runaway print)
@@ -135,7 +135,7 @@ def execute(job: Job, ctx: RunContext, cwd: Path, failed_dir: Path) -> Any:
     """
     import nbformat
 
-    from analysis.build.execute import CellError, ExecutionFailed, run_isolated
+    from reporting.execute import CellError, ExecutionFailed, run_isolated
 
     out = ctx.output_path(job)
     try:

@@ -8,7 +8,7 @@ import os
 import shutil
 from pathlib import Path
 
-from analysis.build.common import write_text
+from reporting.common import write_text
 
 
 def installed_packages() -> dict[str, str]:
@@ -61,7 +61,7 @@ def write_index(reports_dir: Path) -> Path:
         except ValueError:
             continue
     rows.sort(key=lambda r: r.get("built_at", ""), reverse=True)
-    from analysis.build.reportindex import render_index  # standard library only
+    from reporting.reportindex import render_index  # standard library only
 
     page = render_index(rows, reports_dir, latest)
     out = reports_dir / "index.html"

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from analysis.build.fingerprints import TEMPLATE_DIR, sha256_file
-from analysis.build.plan import Job
+from reporting.fingerprints import TEMPLATE_DIR, sha256_file
+from reporting.plan import Job
 
 TEMPLATE_NAME = "offline"
 # Packages named in each report's provenance block (the manifest lists every installed one).

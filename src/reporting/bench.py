@@ -3,7 +3,7 @@
 The naive way is what one would type by hand for each notebook, one after another:
 `jupytext --to ipynb`, `papermill` (same kernel and parameters) and `jupyter nbconvert --to html`
 (same offline template), each kernel started from scratch. The driver's clean build runs
-`python -m analysis.build` into an empty reports folder (no cache), three times (the median
+`python -m reporting` into an empty reports folder (no cache), three times (the median
 counts: timings on a shared machine wander by a second or two), once more with
 `--fresh-kernels` (to show what forking kernels from the zygote buys), then again with nothing
 changed (the no-op rebuild), then after a markdown-only edit to one notebook and after a
@@ -26,8 +26,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from analysis.build import KERNEL_NAME, TEMPLATE_DIR, TEMPLATE_NAME, kernel_env, write_kernelspec
 from analysis.provenance import PROJECT_ROOT
+from reporting.fingerprints import TEMPLATE_DIR
+from reporting.kernels import KERNEL_NAME, kernel_env, write_kernelspec
+from reporting.render import TEMPLATE_NAME
 
 BIN = Path(sys.executable).parent
 
@@ -72,17 +74,17 @@ def naive_build(notebooks: Sequence[Path], work: Path, lang: str = "en") -> dict
 
 
 def driver_build(snapshot: Path, reports: Path, *extra: str) -> tuple[float, bool]:
-    """Wall time of `python -m analysis.build` (a whole process, as `make reports` runs it),
+    """Wall time of `python -m reporting` (a whole process, as `make reports` runs it),
     and whether it found everything up to date."""
     t0 = time.perf_counter()
     out = subprocess.run(
-        [sys.executable, "-m", "analysis.build", "--root", str(snapshot), "--notebooks-dir",
+        [sys.executable, "-m", "reporting", "--root", str(snapshot), "--notebooks-dir",
          str(snapshot / "notebooks"), "--reports-dir", str(reports), "--labels", "en",
-         "--no-claims", *extra], capture_output=True, text=True,
+         *extra], capture_output=True, text=True,
     )
     seconds = time.perf_counter() - t0
     if out.returncode:
-        raise RuntimeError(f"analysis.build failed:\n{out.stdout[-2000:]}{out.stderr[-2000:]}")
+        raise RuntimeError(f"reporting failed:\n{out.stdout[-2000:]}{out.stderr[-2000:]}")
     return seconds, "is up to date" in out.stdout
 
 
@@ -119,12 +121,12 @@ def _executed(snap: Path, reports: Path) -> tuple[float, int]:
     """Wall time of a build and how many notebooks it executed (from its last line)."""
     t0 = time.perf_counter()
     out = subprocess.run(
-        [sys.executable, "-m", "analysis.build", "--root", str(snap), "--notebooks-dir",
-         str(snap / "notebooks"), "--reports-dir", str(reports), "--labels", "en",
-         "--no-claims"], capture_output=True, text=True)
+        [sys.executable, "-m", "reporting", "--root", str(snap), "--notebooks-dir",
+         str(snap / "notebooks"), "--reports-dir", str(reports), "--labels", "en"],
+        capture_output=True, text=True)
     seconds = time.perf_counter() - t0
     if out.returncode:
-        raise RuntimeError(f"analysis.build failed:\n{out.stdout[-2000:]}{out.stderr[-2000:]}")
+        raise RuntimeError(f"reporting failed:\n{out.stdout[-2000:]}{out.stderr[-2000:]}")
     ran = [line for line in out.stdout.splitlines() if line.startswith("[run]")]
     return seconds, len(ran)
 
@@ -146,7 +148,7 @@ def snapshot(notebooks_dir: Path, work: Path) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print the figures (optionally also as JSON)."""
-    ap = argparse.ArgumentParser(prog="python -m analysis.build.bench", description=__doc__)
+    ap = argparse.ArgumentParser(prog="python -m reporting.bench", description=__doc__)
     ap.add_argument("--notebooks-dir", type=Path, default=PROJECT_ROOT / "notebooks")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
     ap.add_argument("--noop-runs", type=int, default=5)

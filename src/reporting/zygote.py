@@ -10,7 +10,7 @@ zygote kills the kernel. Every kernel is still a fresh process of its own: it sh
 modules, never notebook state. Without a zygote (socket unset, unreachable, or the zygote gone
 before answering) the stand-in becomes an ordinary kernel, so the spec always works.
 Any other module's `main(args)` can be forked the same way (`run MODULE ARGS...`); the notebook
-runners (`analysis.build.execute`, papermill) are. The zygote imports no module of the build.
+runners (`reporting.execute`, papermill) are. The zygote imports no module of the build.
 
 Only light standard-library modules are imported at module level: the stand-in (two per
 notebook) must start in milliseconds; the zygote's own needs are imported where used.
@@ -47,7 +47,7 @@ PRELOAD = (
     "statsmodels.regression.linear_model",
     "matplotlib.pyplot",
     "frictionless",
-    "papermill",  # for the notebook runners (`analysis.build.execute`), also forked from here
+    "papermill",  # for the notebook runners (`reporting.execute`), also forked from here
     # what a kernel imports while it starts (debugger support, history, process info)
     "ipykernel.debugger",
     "IPython.core.debugger",
@@ -83,7 +83,7 @@ def kernel_argv(*args: str) -> list[str]:
 
 def launcher_argv() -> list[str]:
     """Kernel spec argv: the stand-in that asks the zygote for a kernel."""
-    return [sys.executable, "-m", "analysis.build.zygote", "launch", "-f", "{connection_file}",
+    return [sys.executable, "-m", "reporting.zygote", "launch", "-f", "{connection_file}",
             "--IPKernelApp.log_level=ERROR"]
 
 
@@ -103,7 +103,7 @@ def _readline(sock: socket.socket) -> bytes:
 
 def runner_argv(module: str, *args: str) -> list[str]:
     """Command line of a stand-in that runs `module.main(args)` forked from the zygote."""
-    return [sys.executable, "-m", "analysis.build.zygote", "run", module, *args]
+    return [sys.executable, "-m", "reporting.zygote", "run", module, *args]
 
 
 def _fallback_argv(kind: str, args: Sequence[str]) -> list[str]:
@@ -380,7 +380,7 @@ def running(env: dict[str, str], cwd: Path, preload: Sequence[str] = PRELOAD
     log_path = os.path.join(folder, "zygote.log")
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
-            [sys.executable, *PYTHON_FLAGS, "-m", "analysis.build.zygote", "serve", path, *preload],
+            [sys.executable, *PYTHON_FLAGS, "-m", "reporting.zygote", "serve", path, *preload],
             env={**os.environ, **env, **THREAD_ENV}, cwd=cwd, start_new_session=True,
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
         )
@@ -416,7 +416,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return launch("kernel", args[1:])
     if args[:1] == ["run"] and len(args) >= 2:
         return launch("run", args[1:])
-    print("usage: python -m analysis.build.zygote serve SOCKET [MODULE ...] "
+    print("usage: python -m reporting.zygote serve SOCKET [MODULE ...] "
           "| launch KERNEL-ARGS... | run MODULE ARGS...", file=sys.stderr)
     return 2
 

@@ -11,7 +11,7 @@ every other link of every page (navigation, figure sources, claim marks): the fi
 the anchor its fragment names is in it. Screenshots of each page's first screen go to a folder
 for a person to look at.
 
-`python -m analysis.build.browser [reports/] [--screenshots test-output/screenshots]` prints the
+`python -m reporting.browser [reports/] [--screenshots test-output/screenshots]` prints the
 problems and exits 1 if there are any. The tests (tests/pipeline/test_browser.py) run it on a
 fresh fixture build.
 """
@@ -345,7 +345,7 @@ def _versions_in_index_order(reports_dir: Path, urls: list[str]) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: check the reports in a real browser; exit 1 when a problem is found."""
-    ap = argparse.ArgumentParser(prog="python -m analysis.build.browser", description=__doc__.split(
+    ap = argparse.ArgumentParser(prog="python -m reporting.browser", description=__doc__.split(
         "\n")[0])
     ap.add_argument("reports_dir", nargs="?", type=Path, default=Path("reports"))
     ap.add_argument("--screenshots", type=Path, default=Path("test-output/screenshots"))

@@ -1,11 +1,11 @@
 """JupyterLab as the economists use it (`make lab`): a notebook's .py opens as a notebook, in the
 project kernel, and edits to src/analysis reach the running kernel without a restart.
 
-`python -m analysis.build.lab install` (run by `make env` and `make lab`) writes two things into
+`python -m reporting.lab install` (run by `make env` and `make lab`) writes two things into
 the environment (`sys.prefix/share/jupyter`, never the user's home):
 
 - the lab kernel spec `kernels/<KERNEL_NAME>/`: the report kernel's interpreter and environment
-  variables (`analysis.build.kernel_env`: fixed hash seed, matplotlibrc, inline backend, ...), plus
+  variables (`reporting.kernel_env`: fixed hash seed, matplotlibrc, inline backend, ...), plus
   IPython's autoreload, so a changed module under src/analysis is reloaded before the next cell
   runs. Only the lab sees this spec: every report build writes its own spec, without autoreload,
   first on JUPYTER_PATH, so reports stay deterministic;
@@ -16,7 +16,7 @@ the environment (`sys.prefix/share/jupyter`, never the user's home):
   anywhere else a .py is a module and is refused as a notebook (open it with Open With > Editor),
   so a module is never rewritten in notebook form.
 
-`python -m analysis.build.lab [--port N] [--token T] [--no-browser]` installs, then starts
+`python -m reporting.lab [--port N] [--token T] [--no-browser]` installs, then starts
 JupyterLab on the project with notebooks/ open.
 """
 
@@ -29,8 +29,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from analysis.build import KERNEL_NAME, kernel_env, kernelspec
 from analysis.provenance import PROJECT_ROOT
+from reporting.kernels import KERNEL_NAME, kernel_env, kernelspec
 
 LAB_DISPLAY_NAME = "Python (Liaoning analysis, lab)"
 # Run at kernel start: reload changed modules before every cell (IPython's autoreload, mode 2:
@@ -137,7 +137,7 @@ def _write_json(path: Path, data: Any) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Command line: `install` writes the lab set-up into the environment; without a command,
     install and start JupyterLab."""
-    ap = argparse.ArgumentParser(prog="python -m analysis.build.lab",
+    ap = argparse.ArgumentParser(prog="python -m reporting.lab",
                                  description=__doc__.split("\n")[0])
     ap.add_argument("command", nargs="?", choices=["install", "serve"], default="serve")
     ap.add_argument("--port", type=int, help="port on 127.0.0.1 (default: JupyterLab's own)")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis.build import nav
+import reporting.nav as nav
 
 ARTICLE_TAG = "article"
 SECTION_TAG = "article-"  # `article-C` puts a cell in section C whatever its notebook

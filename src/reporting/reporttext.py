@@ -2,7 +2,7 @@
 marked in place.
 
 The text is read from the copy the build is pointed at (it is not redistributed; see
-analysis.build.pages). Paragraphs are found by their printed numbers ("34. ..."), in sequence;
+reporting.pages). Paragraphs are found by their printed numbers ("34. ..."), in sequence;
 short numbered lines ("1. 辽宁贸易往来", "B. 吸引外贸和投资") are headings; table rows stay rows.
 Each claim of the version's claims.csv is placed by its verbatim quote (data/claims.csv; for
 `fact:` claims also facts.csv's quote and line) inside its paragraph, and the printed number in
@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.build import nav
-from analysis.build.article import (
+import reporting.nav as nav
+from reporting.article import (
     NOT_FINDINGS,
     number,
     ordered_verdicts,

@@ -1,5 +1,5 @@
 """The one home for hashing in the build: file and tree hashes, data hashes, cache keys, and the
-scanner that finds which modules of the analysis package a notebook depends on.
+scanner that finds which modules (of the analysis package, and of this machinery) shape a report.
 
 Standard library only: a no-op build computes every key here and must stay well under a second.
 """
@@ -17,12 +17,21 @@ from pathlib import Path
 from typing import Any
 
 BUILD_FORMAT = "2"  # bump to invalidate every cached execution
-PACKAGE_DIR = Path(__file__).resolve().parent.parent  # src/analysis
-TEMPLATE_DIR = PACKAGE_DIR / "templates"
-# Modules of the machinery that shape the content of every report (kernel environment,
-# execution, cleaning, rendering): an edit to one of them re-executes everything. The rest of
-# the machinery (planning, publishing, the index, bench) does not change a report's content.
-SHAPING = ("__init__.py", "fingerprints.py", "kernels.py", "run.py", "execute.py", "render.py")
+MACHINERY_DIR = Path(__file__).resolve().parent  # src/reporting
+SOURCE_DIR = MACHINERY_DIR.parent  # src/
+PACKAGE_DIR = SOURCE_DIR / "analysis"  # the economics the notebooks import
+TEMPLATE_DIR = MACHINERY_DIR / "templates"  # nbconvert template, kernels' matplotlibrc
+# Where the machinery makes a notebook report's content: the kernel's environment (kernels),
+# the notebook prepared and run (run, execute) and the HTML (render). These and every machinery
+# module they import (`shaping_modules`, found by the import scanner below, so a new import
+# cannot be forgotten) shape every report: an edit to one re-executes everything.
+SHAPING_ROOTS = ("kernels", "run", "execute", "render")
+# The rest never changes an executed notebook: the driver and its cache, publication and the
+# index, the reviewers' pages (rebuilt in every new version anyway), the tools around builds.
+# tests/unit/test_fingerprints.py checks that every module is in exactly one of the two sets.
+NOT_SHAPING = ("__main__", "builder", "cli", "cache", "reads", "publish", "reportindex",
+               "changes", "pages", "nav", "article", "reporttext", "pdf", "browser", "bench",
+               "lab")
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -109,8 +118,9 @@ _IMPORT = re.compile(
 
 @functools.lru_cache(maxsize=256)
 def _imported_modules(source: str, package: str = "analysis") -> frozenset[str]:
-    """Modules of the analysis package that some Python source imports (top level or nested),
-    as paths below the package ("growth", "build/kernels"); `package` resolves relative ones."""
+    """Modules of the top-level package of `package` that some Python source imports (top level
+    or nested), as paths below it ("growth", "claims/rules"); `package` resolves relative ones."""
+    top = package.split(".")[0]
     found = set()
     for dots, module, what, plain in _IMPORT.findall(source):
         if plain:
@@ -125,8 +135,8 @@ def _imported_modules(source: str, package: str = "analysis") -> frozenset[str]:
             names = [mod] + [f"{mod}.{n.split(' as ')[0].strip()}" for n in items if n.strip()]
         for name in names:
             parts = [p for p in name.split(".") if p]
-            if parts[:1] == ["analysis"]:
-                for i in range(2, len(parts) + 1):  # analysis.build.kernels: build, build/kernels
+            if parts[:1] == [top]:
+                for i in range(2, len(parts) + 1):  # analysis.claims.rules: claims, claims/rules
                     found.add("/".join(parts[1:i]))
     return frozenset(found)
 
@@ -139,22 +149,11 @@ def _module_files(package_dir: Path, mod: str) -> list[Path]:
     return []
 
 
-def package_dependencies(source_text: str, package_dir: Path = PACKAGE_DIR) -> list[Path]:
-    """Files of src/analysis a notebook depends on: what it imports, transitively.
-
-    The package's __init__.py, the machinery modules that shape every report (SHAPING) and the
-    templates always count. Importing a subpackage's module imports the subpackage's
-    __init__.py first, so that file counts too. A notebook that imports the package dynamically
-    (importlib) depends on every module.
-    """
-    always = [package_dir / "__init__.py", *(package_dir / "build" / m for m in SHAPING),
-              *tree_files(package_dir / "templates")]
-    if "importlib" in source_text or "__import__" in source_text:
-        return sorted({p for p in always if p.exists()} | set(tree_files(package_dir)))
-    init = package_dir / "__init__.py"
-    todo = {(m, "analysis") for m in _imported_modules(source_text)}
-    if init.exists():
-        todo |= {(m, "analysis") for m in _imported_modules(init.read_text(encoding="utf-8"))}
+def _closure(sources: Iterable[str], package_dir: Path) -> list[Path]:
+    """Files of the package at package_dir that some sources import, transitively (a subpackage's
+    module brings the subpackage's __init__.py, which Python runs first)."""
+    top = package_dir.name
+    todo = {(m, top) for text in sources for m in _imported_modules(text, top)}
     seen: set[str] = set()
     files: list[Path] = []
     while todo:
@@ -164,19 +163,46 @@ def package_dependencies(source_text: str, package_dir: Path = PACKAGE_DIR) -> l
         seen.add(mod)
         for f in _module_files(package_dir, mod):
             files.append(f)
-            dotted = "analysis." + mod.replace("/", ".")
+            dotted = f"{top}." + mod.replace("/", ".")
             package = dotted if f.name == "__init__.py" else dotted.rpartition(".")[0]
             todo |= {(m, package)
                      for m in _imported_modules(f.read_text(encoding="utf-8"), package)}
         if "/" in mod:
-            todo.add((mod.rpartition("/")[0], "analysis"))
-    return sorted({p for p in always + files if p.exists()})
+            todo.add((mod.rpartition("/")[0], top))
+    return files
 
 
-def input_snapshot(root: Path, notebooks_dir: Path, package_dir: Path = PACKAGE_DIR
+@functools.lru_cache(maxsize=4)
+def shaping_modules(machinery_dir: Path = MACHINERY_DIR) -> tuple[Path, ...]:
+    """The machinery's files that shape every report: SHAPING_ROOTS, what they import of the
+    machinery (transitively), the package face (Python runs it before any submodule) and the
+    templates."""
+    roots = [machinery_dir / f"{m}.py" for m in SHAPING_ROOTS]
+    sources = [f"import {machinery_dir.name}.{m}" for m in SHAPING_ROOTS]
+    files = set(roots) | set(_closure(sources, machinery_dir))
+    files |= {machinery_dir / "__init__.py", *tree_files(machinery_dir / "templates")}
+    return tuple(sorted(p for p in files if p.exists()))
+
+
+def package_dependencies(source_text: str, package_dir: Path = PACKAGE_DIR,
+                         machinery_dir: Path = MACHINERY_DIR) -> list[Path]:
+    """Files a notebook's report depends on: what it imports of the analysis package,
+    transitively, plus the package's __init__.py and the machinery that shapes every report
+    (shaping_modules). A notebook that imports the package dynamically (importlib) depends on
+    every module."""
+    always = [package_dir / "__init__.py", *shaping_modules(machinery_dir)]
+    if "importlib" in source_text or "__import__" in source_text:
+        return sorted({p for p in always if p.exists()} | set(tree_files(package_dir)))
+    init = package_dir / "__init__.py"
+    sources = [source_text] + ([init.read_text(encoding="utf-8")] if init.exists() else [])
+    return sorted({p for p in always + _closure(sources, package_dir) if p.exists()})
+
+
+def input_snapshot(root: Path, notebooks_dir: Path, source_dir: Path = SOURCE_DIR
                    ) -> dict[str, str]:
-    """sha256 of every file a build reads (data/, the notebooks, the analysis package, the lock
-    file), by a readable name; taken before planning and again before publishing."""
+    """sha256 of every file a build reads (data/, the notebooks, the analysis package and the
+    machinery, the lock file), by a readable name; taken before planning and again before
+    publishing."""
     def name(p: Path) -> str:
         try:
             return p.relative_to(root).as_posix()
@@ -184,7 +210,7 @@ def input_snapshot(root: Path, notebooks_dir: Path, package_dir: Path = PACKAGE_
             return p.as_posix()
 
     files = [*tree_files(root / "data"), *sorted(notebooks_dir.glob("*.py")),
-             *tree_files(package_dir), *[p for p in (root / "uv.lock",) if p.exists()]]
+             *tree_files(source_dir), *[p for p in (root / "uv.lock",) if p.exists()]]
     return {name(p): sha256_file(p) for p in files if p.is_file()}
 
 
@@ -215,16 +241,6 @@ def cache_key(
     deps = package_dependencies(text)
     parts = [
         BUILD_FORMAT, lang, json.dumps(parameters, sort_keys=True, default=str),
-        code_signature(text), files_hash(deps, PACKAGE_DIR), data_hash, env_hash,
+        code_signature(text), files_hash(deps, SOURCE_DIR), data_hash, env_hash,
     ]
     return sha256_bytes("\0".join(parts).encode())[:24]
-
-
-def source_of(function: Any) -> str:
-    """Source text of a function ('' if unavailable), for the dependency scanner."""
-    import inspect
-
-    try:
-        return inspect.getsource(function)
-    except (OSError, TypeError):
-        return ""

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis.build.common import BuildError
-from analysis.build.fingerprints import cache_key
 from analysis.labels import LANGUAGES
+from reporting.common import BuildError
+from reporting.fingerprints import cache_key
 
 DEFAULT_LABELS = ("en",)
 KNOWN_LABELS = LANGUAGES  # the one list of label languages lives in analysis.labels

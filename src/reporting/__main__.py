@@ -1,0 +1,7 @@
+"""`python -m reporting`: build the reports (see reporting)."""
+
+import sys
+
+from reporting.cli import main
+
+sys.exit(main())

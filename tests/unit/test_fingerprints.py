@@ -1,0 +1,44 @@
+"""What shapes a report is derived, not listed by hand: every machinery module is classified."""
+
+from __future__ import annotations
+
+import reporting.fingerprints as fp
+
+
+def _modules() -> set[str]:
+    return {p.stem for p in fp.MACHINERY_DIR.glob("*.py")}
+
+
+def test_every_machinery_module_is_shaping_or_declared_not_shaping():
+    shaping = {p.stem for p in fp.shaping_modules() if p.suffix == ".py"}
+    declared = set(fp.NOT_SHAPING)
+    both = shaping & declared
+    assert not both, f"declared not shaping but imported by a root: {both}"
+    unclassified = _modules() - shaping - declared
+    assert not unclassified, (
+        f"{sorted(unclassified)}: neither imported by {fp.SHAPING_ROOTS} nor in NOT_SHAPING; "
+        "say in reporting/fingerprints.py whether it changes a report's content")
+    assert not declared - _modules(), f"NOT_SHAPING names no module: {declared - _modules()}"
+
+
+def test_an_import_added_to_a_root_makes_the_module_shaping(tmp_path):
+    pkg = tmp_path / "reporting"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    for root in fp.SHAPING_ROOTS:
+        (pkg / f"{root}.py").write_text("")
+    (pkg / "helper.py").write_text("")
+    (pkg / "other.py").write_text("")
+    fp.shaping_modules.cache_clear()
+    before = {p.name for p in fp.shaping_modules(pkg)}
+    (pkg / "render.py").write_text("from reporting.helper import x\n")
+    fp.shaping_modules.cache_clear()
+    after = {p.name for p in fp.shaping_modules(pkg)}
+    fp.shaping_modules.cache_clear()
+    assert "helper.py" not in before and "helper.py" in after
+    assert "other.py" not in after
+
+
+def test_the_templates_and_the_package_face_always_shape():
+    names = {p.name for p in fp.shaping_modules()}
+    assert {"__init__.py", "index.html.j2", "matplotlibrc"} <= names
