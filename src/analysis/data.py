@@ -108,8 +108,10 @@ class DataPackage:
         return self.base / self.resource(name)["path"]
 
     def files(self) -> list[Path]:
-        """Every data file the package describes, plus the descriptor itself."""
-        return [self.path] + [self.base / r["path"] for r in self.descriptor["resources"]]
+        """Every data file the package describes, plus the descriptor itself and the
+        documentation it names (`x-documentation`: the external series' provenance page)."""
+        docs = [self.base / d for d in self.descriptor.get("x-documentation", [])]
+        return [self.path, *docs] + [self.base / r["path"] for r in self.descriptor["resources"]]
 
     def undescribed(self) -> list[Problem]:
         """Files in the data folder that no resource describes (hidden files aside).

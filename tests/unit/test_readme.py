@@ -25,3 +25,10 @@ def test_readme_gives_the_two_commands_first():
     instructions = README.split("## Instructions", 1)[1]
     first_block = instructions.split("```bash", 1)[1].split("```", 1)[0]
     assert "make reports" in first_block and "make test" in first_block
+
+
+def test_every_external_file_has_its_provenance_in_data_external_readme():
+    page = (PROJECT_ROOT / "data" / "external" / "README.md").read_text("utf-8")
+    for res in DataPackage().descriptor["resources"]:
+        if res["path"].startswith("external/"):
+            assert f"`{res['path'].removeprefix('external/')}`" in page, res["path"]
