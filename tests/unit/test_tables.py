@@ -73,10 +73,10 @@ def test_localise_translates_index_columns_names_and_cells():
     out = tables.localise(df, "zh")
     assert list(out.columns) == ["检验", "p 值"]
     assert list(out.index) == ["出口额"] and out.index.name == "指标"
-    assert out.iloc[0, 0] == "Chow 断点检验"
-    assert out.iloc[0, 1] == "0.500"  # p-values with three decimals
+    assert out.loc["出口额", "检验"] == "Chow 断点检验"
+    assert out.loc["出口额", "p 值"] == "0.500"  # p-values with three decimals
     flags = tables.localise(pd.DataFrame({"derived": ["yes"], "inside_pi": [False]}), "zh")
-    assert list(flags.iloc[0]) == ["是", "否"]  # yes/no and booleans in the label language
+    assert flags.loc[0, "推算"] == "是" and flags.loc[0, "在95%预测区间内"] == "否"  # zh
 
 
 def test_readable_fixes_decimals_per_column_and_never_writes_e_notation():
