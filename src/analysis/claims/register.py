@@ -62,6 +62,7 @@ REASON_CLASSES = {
     "literature_or_norm": "a norm or a literature figure about other places or times",
     "base_not_printed": "a change or multiple whose base the report prints nowhere",
     "mixed_vintages_only": "only a mixture of vintages could be formed",
+    "judgement": "an assessment or a figure of speech, not a measurement",
 }
 
 APPROX_ABOUT = ("约", "左右", "大约")
