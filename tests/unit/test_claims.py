@@ -201,14 +201,8 @@ def _allowed(lit) -> bool:
 
 
 def _literals(obj):
-    if isinstance(obj, dict):
-        for v in obj.values():
-            yield from _literals(v)
-    elif isinstance(obj, list):
-        for v in obj:
-            yield from _literals(v)
-    elif isinstance(obj, int | float):
-        yield obj
+    return (v for v in claims.register.leaves(obj)
+            if isinstance(v, int | float) and not isinstance(v, bool))
 
 
 def test_register_is_complete(register):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -200,18 +201,23 @@ def reported_value(ref: str) -> tuple[float, int]:
     return printed_value(df, column, k, precision)
 
 
+def leaves(obj: Any) -> Iterator[Any]:
+    """Every leaf value of a parsed JSON argument object (nested lists and dicts walked)."""
+    if isinstance(obj, dict):
+        for v in obj.values():
+            yield from leaves(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from leaves(v)
+    else:
+        yield obj
+
+
 def references(args_text: str) -> list[str]:
     """Every data reference in a JSON argument text (facts, lists, table cells; not says:)."""
-    def walk(obj: Any) -> Any:
-        if isinstance(obj, dict):
-            for v in obj.values():
-                yield from walk(v)
-        elif isinstance(obj, list):
-            for v in obj:
-                yield from walk(v)
-        elif isinstance(obj, str) and not obj.startswith(SAYS):
-            yield _split_precision(obj)[0]
-    return list(walk(json.loads(args_text) if args_text.strip() else {}))
+    args = json.loads(args_text) if args_text.strip() else {}
+    return [_split_precision(v)[0] for v in leaves(args)
+            if isinstance(v, str) and not v.startswith(SAYS)]
 
 
 def external_references(args_text: str) -> list[str]:
