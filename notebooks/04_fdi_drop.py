@@ -79,8 +79,7 @@ show(f"""**What the reproduction finds** (FDI table; China's FDI and GDP externa
   {share.loc[:before_break, 'share_pct'].max():.1f} % of China's
   ({share.loc[:before_break, 'ratio'].max():.1f} times Liaoning's share of China's GDP); in
   {last} it is {share.loc[last, 'share_pct']:.1f} %, against a GDP share of
-  {share.loc[last, 'gdp_share_pct']:.1f} %. By the FDI rule of thumb:
-  {plausibility.fdi_plausibility_words(share, L)}.
+  {share.loc[last, 'gdp_share_pct']:.1f} %; {plausibility.fdi_plausibility_words(share, L)}.
 - **Trend, {before_break} only.** Against the {trend_start}-{trend_end} log-linear trend,
   {before_break} is {sb['linear_gap_pct']:.1f} % ({io[bool(sb['linear_inside_pi'])]} the 95 %
   PI); but that fit's residuals run in blocks (Durbin-Watson {sb['durbin_watson']:.2f}) and a
@@ -136,16 +135,14 @@ text_checks({"fdi_2014_text": fdi.loc[before_break, "fdi"],
 
 # %% [markdown]
 # Liaoning's share of China's FDI, against its share of China's GDP (as published), judged by
-# the one FDI rule of thumb (`analysis.plausibility`, which the claims audit uses too):
-
-# %%
-show(plausibility.FDI_RULE_TEXT[L])
+# the one FDI rule of thumb (`analysis.plausibility`, which the claims audit uses too).
 
 # %% tags=["article"]
 fig, ax = fd.share_of_china_chart(share, before_break, lang=L)
 _ = keep(fig, figure_dir, "fdi_share_of_china", L)  # caption: the figure's title
 
 # %%
+show(plausibility.FDI_RULE_TEXT[L])
 localise(fixed(share, 2), L)
 
 # %% [markdown]

@@ -379,7 +379,7 @@ def test_audit_notebook_runs_in_both_languages(executed_notebooks):
                     if o.get("output_type") == "error"]
     en = notebook_text(executed_notebooks[("07_claims_audit", "en")][0])
     zh = notebook_text(executed_notebooks[("07_claims_audit", "zh")][0])
-    assert "**The reproduction** checks" in en and "fdi\\_decline\\_2015\\_pct" in en
+    assert "**The reproduction** checks" in en and "t1\\_gdp\\_2014" in en  # a finding
     assert "与证据矛盾" in zh and "无法核实" in zh and "措辞有误" in zh and "未被否定" in zh
     assert "Misworded: holds only under a corrected reading" in en
     # the closing note lists the findings, quotes included
