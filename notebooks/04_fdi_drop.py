@@ -27,7 +27,7 @@ sensitivity_starts = [2008, 2010]  # later fit-window starts for the sensitivity
 figure_dir = ""  # if set, figures are also saved there as PNG
 
 # %%
-from analysis import benchmarks, data, trend
+from analysis import benchmarks, data, plausibility, trend
 from analysis import fdi_drop as fd
 from analysis.growth import cagr_series, growth_rate
 from analysis.keyfigures import record
@@ -75,11 +75,11 @@ show(f"""**What the reproduction finds** (FDI table; China's FDI and GDP externa
   one: {lfl.loc['para10', 'previous']:.1f} → {lfl.loc['para10', 'level']:.1f} 亿美元,
   {lfl.loc['para10', 'change_pct']:.1f} %: the like-for-like fall. China's FDI changed
   {lfl.loc['china_mofcom', 'change_pct']:+.1f} % that year.
-- **Implausible levels.** Before the break the table's FDI reaches
+- **Doubtful levels.** Before the break the table's FDI reaches
   {share.loc[:before_break, 'share_pct'].max():.1f} % of China's
   ({share.loc[:before_break, 'ratio'].max():.1f} times Liaoning's share of China's GDP); in
   {last} it is {share.loc[last, 'share_pct']:.1f} %, against a GDP share of
-  {share.loc[last, 'gdp_share_pct']:.1f} %. Verdicts: {benchmarks.verdict_years(share)}.
+  {share.loc[last, 'gdp_share_pct']:.1f} %; {plausibility.fdi_plausibility_words(share, L)}.
 - **Trend, {before_break} only.** Against the {trend_start}-{trend_end} log-linear trend,
   {before_break} is {sb['linear_gap_pct']:.1f} % ({io[bool(sb['linear_inside_pi'])]} the 95 %
   PI); but that fit's residuals run in blocks (Durbin-Watson {sb['durbin_watson']:.2f}) and a
@@ -92,7 +92,7 @@ show(f"""**What the reproduction finds** (FDI table; China's FDI and GDP externa
   the earlier path no more than an earlier year did.
 
 These data can say that FDI growth was slowing before {break_year} (the squared-term fit) and
-that the levels reported before the break are not believable as shares of China's FDI. They
+that the levels reported before the break are doubtful as shares of China's FDI. They
 cannot measure the {last} fall from the table; paragraph 10's like-for-like figure is the only
 one.""")
 
@@ -134,15 +134,15 @@ text_checks({"fdi_2014_text": fdi.loc[before_break, "fdi"],
             "fdi_decline_2015_pct": -growth_rate(fdi["fdi"]).loc[last]}, L)
 
 # %% [markdown]
-# Liaoning's share of China's FDI, against its share of China's GDP (as published). A share
-# more than twice the GDP share is called doubtful, more than four times implausible (a stated
-# rule of thumb: provincial FDI figures are known to add up to more than the national total).
+# Liaoning's share of China's FDI, against its share of China's GDP (as published), judged by
+# the one FDI rule of thumb (`analysis.plausibility`, which the claims audit uses too).
 
 # %% tags=["article"]
 fig, ax = fd.share_of_china_chart(share, before_break, lang=L)
 _ = keep(fig, figure_dir, "fdi_share_of_china", L)  # caption: the figure's title
 
 # %%
+show(plausibility.FDI_RULE_TEXT[L])
 localise(fixed(share, 2), L)
 
 # %% [markdown]

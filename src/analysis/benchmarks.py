@@ -12,6 +12,7 @@ import pandas as pd
 
 from analysis import data
 from analysis.growth import ratio_pct
+from analysis.plausibility import fdi_plausibility_table
 from analysis.trend import shortfall_table
 
 __all__ = [
@@ -28,18 +29,11 @@ __all__ = [
     "para41_implied_totals",
     "post_break_years",
     "fdi_share_of_china",
-    "FDI_SHARE_BOUND",
     "verdict_years",
 ]
 
 # Million USD (NBS customs series) per 100 million USD (亿美元, the report's unit).
 _MILLION_PER_100M = 100.0
-
-# Plausibility rule for a province's share of China's FDI, as multiples of its share of China's
-# GDP (same year, as published): up to 2 plausible, up to 4 doubtful, above implausible. A rule
-# of thumb, stated as such, not a statistical test: provincial FDI figures are known to add up
-# to more than the national total, so a high multiple is a warning sign, not proof.
-FDI_SHARE_BOUND = (2.0, 4.0)
 
 
 def _series(name: str) -> pd.Series:
@@ -194,24 +188,13 @@ def post_break_years(t3: pd.DataFrame, nbs: pd.DataFrame, implied: dict[int, pd.
 
 
 def fdi_share_of_china(fdi: pd.Series) -> pd.DataFrame:
-    """Liaoning's FDI as % of China's (MOFCOM concept, external) with a plausibility verdict.
+    """Liaoning's FDI as % of China's (MOFCOM concept, external) with the plausibility verdict
+    of the one FDI rule of thumb (`analysis.plausibility`, which the claims audit uses too).
 
-    The verdict compares the share with Liaoning's share of China's GDP (both as published, in
-    yuan) against ``FDI_SHARE_BOUND``. Columns: liaoning, china, share_pct, gdp_share_pct,
-    ratio, verdict ("plausible" / "doubtful" / "implausible").
+    Columns: liaoning, china, share_pct, gdp_share_pct, ratio, verdict ("not_contradicted" /
+    "doubtful").
     """
-    china = _series("china_fdi")
-    years = fdi.index.intersection(china.index)
-    gdp_share = ratio_pct(_series("liaoning_gdp_as_published").loc[years],
-                          _series("china_gdp_as_published").loc[years])
-    out = pd.DataFrame({"liaoning": fdi.loc[years].astype(float), "china": china.loc[years]})
-    out["share_pct"] = ratio_pct(out["liaoning"], out["china"])
-    out["gdp_share_pct"] = gdp_share
-    out["ratio"] = out["share_pct"] / out["gdp_share_pct"]
-    low, high = FDI_SHARE_BOUND
-    out["verdict"] = ["plausible" if r <= low else "doubtful" if r <= high else "implausible"
-                      for r in out["ratio"]]
-    return out
+    return fdi_plausibility_table(fdi)
 
 
 def verdict_years(share: pd.DataFrame) -> str:

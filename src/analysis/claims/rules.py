@@ -2,29 +2,20 @@
 
 Arithmetic rules (growth, shares, sums, conversions), statements without a number (direction over
 a span, rank among the units the data hold, completeness of a list of years: their result is a
-count or a yes/no, 1 = yes, as an interval from what is certain to what the rounding allows),
-feasibility bounds (one-sided: a claim can be at most or at least something) and plausibility
-bounds (magnitudes Liaoning's size rules out). `RULES` names every rule the register may use.
+count or a yes/no, 1 = yes, as an interval from what is certain to what the rounding allows) and
+counts of the items of a list the text gives. One-sided bounds (feasibility, plausibility) are in
+`bounds`; `catalogue.RULES` names every rule the register may use.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
-from analysis import data
-from analysis.benchmarks import FDI_SHARE_BOUND
 from analysis.rounding import Interval
 
 INF = math.inf
-
-# Lowest total fertility rate (children per woman) of any population on record is above this.
-TFR_FLOOR = 0.5
-# Liaoning's FDI per unit of GDP at most this multiple of China's (see plausible_fdi_share):
-# the upper bound of the one FDI-share rule of thumb, which notebook 04's verdicts use too.
-FDI_INTENSITY_CEILING = FDI_SHARE_BOUND[1]
 
 Series = dict[Any, Interval]
 
@@ -272,115 +263,68 @@ def order_violations(values: Sequence[Interval]) -> Interval:
     return _count(sum(1 for a, b in pairs if b.lo > a.hi), sum(1 for a, b in pairs if b.hi > a.lo))
 
 
-# --------------------------------------------------------------------------------------------
-# Feasibility: one-sided bounds from other numbers of the report (weak evidence, see engine).
+def count_falls_in(series: Series, years: Sequence[float]) -> Interval:
+    """Year-on-year falls in the years a sentence names (a list without 'only' claims no more)."""
+    keys = sorted(series)
+    named = {int(y) for y in years}
+    pairs = [(series[a], series[b]) for a, b in zip(keys, keys[1:], strict=False) if b in named]
+    return _count(sum(1 for a, b in pairs if b.hi < a.lo), sum(1 for a, b in pairs if b.lo < a.hi))
 
 
-def at_most(bound: Interval | Sequence[Interval], scale: float = 1.0,
-            minus: Sequence[Interval] = ()) -> Interval:
-    """Feasibility: the claim can be at most bound minus the other parts that share it (both in
-    the bound's unit), times `scale` into the claim's unit."""
-    return Interval(-INF, ((total(bound) - total(minus)) * scale).hi)
+def is_largest_fall(series: Series, year: float) -> Interval:
+    """1 if the fall into `year` (percent of the level before) is larger than every other year's
+    change in the series ('前所未有': unprecedented, over the years the data hold)."""
+    keys = sorted(series)
+    falls = {b: decline_pct(series[a], series[b]) for a, b in zip(keys, keys[1:], strict=False)}
+    target = falls[int(year)]
+    others = [v for k, v in falls.items() if k != int(year)]
+    return _count(int(all(target.lo > o.hi for o in others)),
+                  int(all(target.hi > o.lo for o in others)))
 
 
-def share_at_most_rest(others: Interval | Sequence[Interval], whole: Interval) -> Interval:
-    """Feasibility: a share (percent) is at most what the other named parts leave of the whole."""
-    return Interval(-INF, (100 - total(others) / whole * 100).hi)
+def is_majority(part: Interval | Sequence[Interval], whole: Interval | float) -> Interval:
+    """1 if the part (or the sum of parts) is more than half of the whole ('主要': mainly)."""
+    return is_above(total(part), _iv(whole) * 0.5)
 
 
-def at_least(bound: Interval | Sequence[Interval], scale: float = 1.0) -> Interval:
-    """Feasibility: the claim must be at least bound (e.g. a share of at least part/whole)."""
-    return Interval((total(bound) * scale).lo, INF)
+def held_every_year(events: Interval, first: Interval, last: Interval) -> Interval:
+    """1 if `events` yearly events fit from `first` to `last` (每年: every year), else 0."""
+    years = last - first + 1
+    return _count(int(events.lo >= years.hi and events.hi <= years.lo + 1e-9),
+                  int(events.hi >= years.lo and events.lo <= years.hi))
 
 
-def share_at_least(part: Interval | Sequence[Interval], whole_max: Interval | Sequence[Interval],
-                   whole_share_pct: Interval | float = 100.0, scale: float = 1.0) -> Interval:
-    """Feasibility: a share (percent) is at least part over the largest the whole can be.
-
-    `whole_max` times `whole_share_pct` percent bounds the whole from above.
-    """
-    cap = total(whole_max) * _iv(whole_share_pct) / 100
-    return Interval((total(part) * scale / cap).lo * 100, INF)
+def years_between(earlier: Interval, later: Interval) -> Interval:
+    """Years from an earlier to a later date the text names (e.g. '七年来' from 2006 to 2013)."""
+    return _iv(later) - _iv(earlier)
 
 
-def share_at_least_from_count(count: Interval, threshold: Interval, whole: Interval) -> Interval:
-    """Feasibility: `count` items each above `threshold` hold at least count*threshold/whole."""
-    return Interval((count * threshold / whole).lo * 100, INF)
-
-
-def at_least_product(count: Interval, threshold: Interval) -> Interval:
-    """Feasibility: `count` items each above `threshold` add up to at least count*threshold."""
-    return Interval((count * threshold).lo, INF)
-
-
-def count_at_most(amount: Interval, threshold: Interval) -> Interval:
-    """Feasibility: at most amount/threshold items can each exceed `threshold`."""
-    return Interval(-INF, (amount / threshold).hi)
+def years_apart_at_least(earlier: Interval, later: Interval, years: float) -> Interval:
+    """1 if at least `years` years lie between two dates the text names (多年: several years)."""
+    return is_above(years_between(earlier, later), _iv(years) - 1e-9)
 
 
 # --------------------------------------------------------------------------------------------
-# Plausibility bounds: the range of magnitudes the province's size allows, in the claim's unit.
+# Lists the text gives (data/report/lists.csv): the count is the number of items printed.
 
 
-def liaoning_population_10k(year: int = 2015) -> float:
-    """Liaoning's year-end resident population, 10 thousand persons (EXTERNAL: data/external)."""
-    return float(data.load("liaoning_population").at[year, "resident_population_10k"])
+def list_count(items: Sequence[str]) -> Interval:
+    """Number of items of a list the text gives ('以下七个领域' followed by its list)."""
+    return Interval.exact(len(items))
 
 
-def plausible_headcount(scale: float = 1.0) -> Interval:
-    """Persons in Liaoning: at most its population; `scale` = 10 thousand persons per claim unit."""
-    return Interval(-INF, liaoning_population_10k() / scale)
+def at_least_listed(items: Sequence[str]) -> Interval:
+    """Feasibility: a count said to include (包括...等) the listed items is at least as many."""
+    return Interval(float(len(items)), INF)
 
 
-def plausible_per_firm(firms: Interval, scale: float = 1.0) -> Interval:
-    """Persons per firm: at most the population spread over the firms (claim unit via scale)."""
-    return Interval(-INF, (liaoning_population_10k() / firms).hi / scale)
+def rank_after(items: Sequence[str]) -> Interval:
+    """Feasibility: ranked behind the listed units ('落后于...'), the rank is at least their
+    number plus one."""
+    return Interval(float(len(items) + 1), INF)
 
 
-def plausible_fertility_floor(scale: float = 1.0) -> Interval:
-    """Total fertility rate of at least 0.5 children per woman (no society is lower)."""
-    return Interval(TFR_FLOOR / scale, INF)
+def items_missing(items: Sequence[str], other: Sequence[str]) -> Interval:
+    """Items of one list that another list of the same thing leaves out (0 = they agree)."""
+    return Interval.exact(sum(1 for i in items if i not in set(other)))
 
-
-def plausible_fdi_share(china_fdi: Interval, gdp: Interval, china_gdp: Interval) -> Interval:
-    """Liaoning's FDI (100 million USD): at most FDI_INTENSITY_CEILING times its GDP share of
-    China's FDI (MOFCOM concept, EXTERNAL), GDPs of one vintage (as published).
-
-    Why a ceiling of 4: Table 3 shows Liaoning less open to trade than China in every year (its
-    trade dependency is 0.5-0.65 of the national one); an FDI share four times its GDP share would
-    make it four times as open to foreign investment as the average province. The corrected 2015
-    value (FDI table) puts the ratio near 1. The audit shows the ratio for every year.
-    """
-    return Interval(-INF, (china_fdi * gdp / china_gdp * FDI_INTENSITY_CEILING).hi)
-
-
-def fdi_intensity_ratio(fdi: Interval, china_fdi: Interval, gdp: Interval,
-                        china_gdp: Interval) -> Interval:
-    """Liaoning's share of China's FDI over its share of China's GDP (1 = nationally average)."""
-    return (fdi / china_fdi) / (gdp / china_gdp)
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A named rule and what a failure means (arithmetic: mismatch; plausibility: implausible)."""
-
-    func: Callable[..., Interval] | None
-    kind: str = "arithmetic"  # or "plausibility", "unverifiable"
-
-
-RULES: dict[str, Rule] = {
-    f.__name__: Rule(f)
-    for f in (growth_pct, decline_pct, avg_growth_pct, avg_decline_pct, growth_slowdown_pp,
-              multiple, multiple_increase, share_pct, dependency_pct, total, sum_scaled,
-              difference, same_value, cny_to_usd, share_of_usd_pct, compound_decline_pct,
-              compound_level, count_inclusive, residual, weighted_share_pct, per_unit,
-              series_min, series_max, argmax_year, gap_min, gap_max, relative_gap_min,
-              relative_gap_max, count_rises, count_falls, falls_not_listed, count_not_above,
-              is_above, is_largest, is_smallest, order_violations, fall_accelerates,
-              at_most, share_at_most_rest, at_least, share_at_least, share_at_least_from_count,
-              at_least_product, count_at_most)
-}
-RULES.update({f.__name__: Rule(f, "plausibility")
-              for f in (plausible_headcount, plausible_per_firm, plausible_fertility_floor,
-                        plausible_fdi_share)})
-RULES["unverifiable"] = Rule(None, "unverifiable")

@@ -56,6 +56,10 @@ UNIT_KEYS: dict[str, str] = {
     "rank": "unit_rank",
     "square kilometres": "unit_km2",
     "year": "unit_year",
+    "items": "unit_items",
+    "ordinal": "unit_ordinal",
+    "month": "unit_month",
+    "day of month": "unit_day_of_month",
 }
 
 # Provider of an external series (its datapackage "provider", by prefix) -> short label key.

@@ -232,6 +232,10 @@ COMMON: dict[str, tuple[str, str]] = {
     "unit_rank": ("rank", "位次"),
     "unit_km2": ("square kilometres", "平方公里"),
     "unit_year": ("year", "年"),
+    "unit_items": ("items", "项"),
+    "unit_ordinal": ("ordinal", "序数"),
+    "unit_month": ("month", "月"),
+    "unit_day_of_month": ("day of the month", "日"),
     "fact_id": ("Fact", "事实编号"),
     # Column headers of the fact tables (analysis.tables.fact_table, text_vs_computed)
     "unit": ("Unit", "单位"),

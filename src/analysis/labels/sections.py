@@ -214,6 +214,8 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "verdict": ("Verdict", "判断"),
     "plausible": ("plausible", "可信"),
     "doubtful": ("doubtful", "存疑"),
+    "not_contradicted": ("not contradicted", "未被否定"),
+    "audit_verdict": ("Claims audit's verdict", "核查结论"),
     "implausible": ("implausible", "不可信"),
     "total_trade_real": ("Total trade, deflated", "进出口总额（平减后）"),
     "led_by": ("Led by", "主导"),
