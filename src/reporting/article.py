@@ -37,9 +37,10 @@ UI: dict[str, dict[str, str]] = {
                         "version, so rebuilding a commit gives the same bytes):",
         "changes_link": "this version in the index",
         "source": "source: {title}, cell {n}", "figure": "Figure R{n}", "table": "Table R{n}",
-        "files": "files", "to_section": "section", "untagged": "No cell of this notebook is "
+        "files": "files:", "to_section": "section", "untagged": "No cell of this notebook is "
         "tagged for the article yet; see the notebook report:",
-        "english_only": "", "pdf": "PDF of this article", "docx": "Word file of this article",
+        "english_only": "", "english_table": "", "pdf": "PDF of this article",
+        "docx": "Word file of this article",
         "report_text": "The report text, annotated", "notebook": "notebook report",
     },
     "zh": {
@@ -47,9 +48,10 @@ UI: dict[str, dict[str, str]] = {
         "brief": "核查摘要", "audit_table": "核查全表", "changes": "与上一版本相比的变化",
         "changes_note": "见所有版本索引（本页不提及其他版本，同一提交重建时字节一致）：",
         "changes_link": "索引中的本版本", "source": "出处：{title}，第 {n} 单元",
-        "figure": "图 R{n}", "table": "表 R{n}", "files": "文件", "to_section": "见",
+        "figure": "图 R{n}", "table": "表 R{n}", "files": "文件：", "to_section": "见",
         "untagged": "本笔记本尚无标记为文章内容的单元；见笔记本报告：",
-        "english_only": "此段说明暂无中文版本，见笔记本报告：", "pdf": "本文 PDF",
+        "english_only": "此段说明暂无中文版本，见笔记本报告：",
+        "english_table": "此表的文字暂无中文版本，见笔记本报告：", "pdf": "本文 PDF",
         "docx": "本文 Word 文件", "report_text": "报告原文（标注）", "notebook": "笔记本报告",
     },
 }
@@ -128,19 +130,28 @@ class Renderer:
         raw = _text(out["data"][mime])
         b64 = (base64.b64encode(raw.encode("utf-8")).decode("ascii")
                if mime == "image/svg+xml" else re.sub(r"\s+", "", raw))
-        alt = str((out.get("metadata", {}).get(mime) or {}).get("alt", "")).strip()
+        alt = self.caption(str((out.get("metadata", {}).get(mime) or {}).get("alt", "")))
         self.figures += 1
         label = self.ui["figure"].format(n=self.figures)
         fid = figure_id(out)
         anchor = f"fig-{fid}" if fid else f"figure-{self.figures}"
         files = ""
         if fid:
-            files = (f' · {e(self.ui["files"])}: <a href="{e(relative(fid, ".png"))}">PNG</a> '
+            files = (f' · {e(self.ui["files"])} <a href="{e(relative(fid, ".png"))}">PNG</a> '
                      f'<a href="{e(relative(fid, ".svg"))}">SVG</a>')
         caption = f"<strong>{e(label)}</strong> {e(alt)}" if alt else f"<strong>{e(label)}</strong>"
         return (f'<figure id="{e(anchor)}"><img src="data:{mime};base64,{b64}" '
                 f'alt="{e(alt or label)}"><figcaption>{caption} ({link}{files})</figcaption>'
                 "</figure>")
+
+    def caption(self, text: str) -> str:
+        """A caption in this label language: of a bilingual pair ("图 4：… / Figure 4: …") a
+        page in another language than English keeps the halves that are not English."""
+        text = text.strip()
+        if self.lang == "en" or " / " not in text:
+            return text
+        kept = [p for p in text.split(" / ") if not bilingual.is_english_prose(p, min_words=2)]
+        return " / ".join(kept) if kept else text
 
     def output(self, out: Any, link: str, salt: str) -> str:
         """One output: a figure with caption, a table, Markdown, or plain text."""
@@ -156,8 +167,10 @@ class Renderer:
         if any(m.startswith("application/vnd.") for m in data):  # key figures, files: silent
             return ""
         if "text/html" in data:
-            self.tables += 1
             body = _text(data["text/html"]).replace("T_styler", f"T_{salt}_styler")
+            if self.lang != "en" and bilingual.is_english_prose(bilingual.page_text(body)):
+                return f'<p class="from">{e(self.ui["english_table"])} {link}</p>'
+            self.tables += 1
             label = self.ui["table"].format(n=self.tables)
             return (f'<div class="table-wrap" id="table-{self.tables}">{body}</div>'
                     f'<p class="from"><strong>{e(label)}</strong> ({link})</p>')

@@ -192,7 +192,11 @@ def value(claim: Claim, field: str, lang: str) -> str:
         shown = ""  # a count the register names in English: the number alone
     if shown in ("%",):
         return f"{sign}{text} %"
-    return f"{sign}{text} {shown}".strip() if lang == "en" else f"{sign}{text}{shown}"
+    if lang != "en":
+        return f"{sign}{text}{shown}"
+    if shown[:1].isdigit():  # "207.50 (100 million USD)", not "207.50 100 million USD"
+        return f"{sign}{text} ({shown})"
+    return f"{sign}{text} {shown}".strip()
 
 
 def sentence(claim: Claim, lang: str) -> str:

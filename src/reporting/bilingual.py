@@ -13,6 +13,7 @@ Standard library only.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from typing import Any
 
 LANG_TAG = "lang-"
@@ -20,14 +21,16 @@ LANG_TAG = "lang-"
 PROPER_NAMES = frozenset({
     "GDP", "FDI", "NBS", "ADB", "TA", "PRC", "CAGR", "TEU", "Chow", "DW", "WDI", "IMF", "EIA",
     "MOFCOM", "SAFE", "CPI", "PPI", "USD", "CNY", "PDF", "Word", "HTML", "SVG", "PNG", "Durbin",
-    "Watson", "OLS", "Brent", "Q1", "Q2", "Q3", "Q4", "II", "III", "IV", "VI", "VII",
+    "Watson", "OLS", "Brent", "Q1", "Q2", "Q3", "Q4", "II", "III", "IV", "VI", "VII", "git",
 })
 _QUOTED = re.compile(r"「[^」]*」|“[^”]*”|‘[^’]*’|\"[^\"\n]*\"|《[^》]*》|（[^）]*[A-Za-z][^）]*）")
 _CODE = re.compile(r"`[^`]*`|<code>.*?</code>|<pre>.*?</pre>", re.S)
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|(?:href|src)=\"[^\"]*\"")
 _TAG = re.compile(r"<[^>]+>")
 _FILE = re.compile(r"[\w./-]+\.(?:csv|html|pdf|docx|py|ipynb|png|svg|toml|json)(?:#[\w=-]+)?")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+_TOKEN = re.compile(r"[A-Za-z0-9_'’-]+")
+# a token that is a word (not a code, not a section key such as E-G, not inf or nan)
+_WORD = re.compile(r"(?=[^-]*[A-Za-z]{2})(?!(?:inf|nan|NaN)$)[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 ENGLISH_NOTICE = ("说明：本笔记本报告的部分叙述文字尚无中文版本，以英文显示；"
                   "表格、图表标签与数字均为中文标签。")
@@ -56,8 +59,8 @@ def prose(text: str) -> str:
 
 def english_words(text: str) -> list[str]:
     """The Latin words of a text's prose (see the module docstring), proper names left out."""
-    return [w for w in _WORD.findall(prose(text)) if w not in PROPER_NAMES
-            and w.upper() not in PROPER_NAMES and len(w) > 1]
+    words = [w for w in _TOKEN.findall(prose(text)) if _WORD.fullmatch(w)]
+    return [w for w in words if w not in PROPER_NAMES and w.upper() not in PROPER_NAMES]
 
 
 def chinese_characters(text: str) -> int:
@@ -76,3 +79,44 @@ def narrative_is_english(nb: Any, lang: str) -> bool:
     """Whether a notebook shown in `lang` has a markdown cell of English prose."""
     return any(c.cell_type == "markdown" and keep_cell(c, lang) and is_english_prose(c.source)
                for c in nb.cells)
+
+
+class _Text(HTMLParser):
+    """Visible text of a page, leaving out styles, scripts, the site header and (optionally)
+    what is marked translate="no" (identifiers, hashes, package names)."""
+
+    SKIP = ("style", "script", "title")
+    VOID = ("br", "img", "hr", "meta", "link", "input", "col", "wbr", "source")
+
+    def __init__(self, skip_untranslated: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skip_untranslated = skip_untranslated
+        self.stack: list[bool] = []  # per open element: whether its text is skipped
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            self.parts.append(" ")
+            return
+        a = dict(attrs)
+        skip = (tag in self.SKIP or (tag == "nav" and "site" in (a.get("class") or ""))
+                or (self.skip_untranslated and (a.get("translate") == "no" or tag == "code")))
+        self.stack.append(skip or bool(self.stack and self.stack[-1]))
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+        self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not (self.stack and self.stack[-1]):
+            self.parts.append(data)
+
+
+def page_text(page: str, skip_untranslated: bool = False) -> str:
+    """The text a reader sees on a page (see _Text), whitespace collapsed."""
+    parser = _Text(skip_untranslated)
+    parser.feed(page)
+    parser.close()
+    return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
