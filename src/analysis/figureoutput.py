@@ -107,15 +107,27 @@ def figure_facts(fig: Figure) -> dict[str, object]:
     }
 
 
-def _box(text: Text, renderer: object) -> list[float]:
-    """A text's box in display pixels (x0, y0, x1, y1), rounded to a tenth."""
+def _box(text: Text, renderer: object) -> dict[str, object]:
+    """Where a text lies: its box in display pixels (x0, y0, x1, y1), its rotation (degrees)
+    and its extent before rotation (width, height in pixels), rounded to a tenth."""
     b = text.get_window_extent(renderer)  # type: ignore[arg-type]
-    return [round(float(v), 1) for v in (b.x0, b.y0, b.x1, b.y1)]
+    rotation = float(text.get_rotation())
+    flat = b
+    if rotation % 360:
+        text.set_rotation(0)  # measured unrotated, then put back (no draw in between)
+        try:
+            flat = text.get_window_extent(renderer)  # type: ignore[arg-type]
+        finally:
+            text.set_rotation(rotation)
+    return {"box": [round(float(v), 1) for v in (b.x0, b.y0, b.x1, b.y1)],
+            "rotation": round(rotation, 1),
+            "extent": [round(float(flat.width), 1), round(float(flat.height), 1)]}
 
 
 def text_boxes(fig: Figure) -> dict[str, object]:
     """The figure's canvas (width, height in pixels) and the box of every visible text as last
-    drawn: {"canvas": [w, h], "boxes": [{"kind", "axes", "text", "box"}]}; kind is xtick or
+    drawn: {"canvas": [w, h], "boxes": [{"kind", "axes", "text", "box", "rotation",
+    "extent"}]}; kind is xtick or
     ytick (with the axes' index), source, or text (titles, labels, legends, annotations)."""
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     boxes: list[dict[str, object]] = []
@@ -129,13 +141,13 @@ def text_boxes(fig: Figure) -> dict[str, object]:
                     inside = lo - 1e-9 <= tick.get_loc() <= hi + 1e-9
                     if label.get_visible() and label.get_text().strip() and inside:
                         boxes.append({"kind": kind, "axes": i, "text": label.get_text(),
-                                      "box": _box(label, renderer)})
+                                      **_box(label, renderer)})
     for text in fig.findobj(Text):
         if id(text) in ticks or not text.get_visible() or not text.get_text().strip():
             continue
         kind = "source" if text.get_gid() == SOURCE_GID else "text"
         boxes.append({"kind": kind, "axes": None, "text": text.get_text(),
-                      "box": _box(text, renderer)})
+                      **_box(text, renderer)})
     return {"canvas": [round(float(fig.bbox.width), 1), round(float(fig.bbox.height), 1)],
             "boxes": boxes}
 

@@ -1,7 +1,7 @@
-"""The claims audit for reviewers, from the version's claims.csv: the brief that opens the
-article (the findings that change a conclusion or a number a reader would quote, ranked by that
-consequence, in plain words with numbers at their printed precision) and the full table at its
-end (ids, verdicts, explanations).
+"""What the claims register tells reviewers, from the version's claims.csv: the brief that
+opens the article (the findings that change a conclusion or a number a reader would quote,
+ranked by that consequence, in plain words with numbers at their printed precision) and the
+full table at its end (ids, verdicts, explanations).
 
 claims.csv columns (convention 6): id, section, paragraph, quote, reported, recomputed, unit,
 verdict, evidence, severity, note (more may follow). Verdicts: holds, not_contradicted,
@@ -208,7 +208,9 @@ def sentence(claim: Claim, lang: str) -> str:
         para=claim.get("paragraph", "?"), quote=claim.get("quote", ""),
         reported=value(claim, "reported", lang), recomputed=value(claim, "recomputed", lang))
     meaning = VERDICT_SENTENCES.get(lang, VERDICT_SENTENCES["en"]).get(claim.get("verdict", ""))
-    return f"{said} {meaning}" if meaning else said
+    if not meaning:
+        return said
+    return f"{said} {meaning}" if lang == "en" else f"{said}{meaning}"
 
 
 def explanation(claim: Claim, lang: str) -> str:

@@ -3,7 +3,7 @@ marked in place.
 
 The text is read from the copy the build is pointed at (it is not redistributed; see
 reporting.pages). Paragraphs are found by their printed numbers ("34. ..."), in sequence;
-short numbered lines ("1. 辽宁贸易往来", "B. 吸引外贸和投资") are headings; table rows stay rows.
+short numbered lines ("1. 辽宁贸易往来", "II. 引言") are headings; table rows stay rows.
 Each claim of the version's claims.csv is placed by its verbatim quote (data/claims.csv; for
 `fact:` claims also facts.csv's quote and line) inside its paragraph, and the printed number in
 the quote is wrapped in a link `<a data-claim="<id>" data-verdict="<verdict>">` to its row in
