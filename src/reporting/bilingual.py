@@ -68,9 +68,22 @@ def chinese_characters(text: str) -> int:
     return len(_CJK.findall(prose(text)))
 
 
+def without_english_halves(text: str) -> str:
+    """A text whose bilingual lines ("Trade collapse / 对外贸易下滑") keep only their Chinese
+    halves: such a line is a heading in both languages, not English prose."""
+    lines = []
+    for line in text.splitlines():
+        halves = line.split(" / ")
+        if len(halves) > 1 and any(_CJK.search(h) for h in halves):
+            line = " / ".join(h for h in halves if _CJK.search(h))
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def is_english_prose(text: str, min_words: int = 4) -> bool:
     """Whether a text is (mostly) English: at least `min_words` English words, and more words
-    than a third of its Chinese characters (so a bilingual heading is not)."""
+    than a third of its Chinese characters; bilingual lines count by their Chinese halves."""
+    text = without_english_halves(text)
     words = len(english_words(text))
     return words >= min_words and words * 3 > chinese_characters(text)
 
@@ -87,6 +100,8 @@ class _Text(HTMLParser):
 
     SKIP = ("style", "script", "title")
     VOID = ("br", "img", "hr", "meta", "link", "input", "col", "wbr", "source")
+    INLINE = ("a", "strong", "em", "b", "i", "span", "code", "sup", "sub", "small", "abbr",
+              "mark", "q", "s", "u")
 
     def __init__(self, skip_untranslated: bool) -> None:
         super().__init__(convert_charrefs=True)
@@ -102,12 +117,14 @@ class _Text(HTMLParser):
         skip = (tag in self.SKIP or (tag == "nav" and "site" in (a.get("class") or ""))
                 or (self.skip_untranslated and (a.get("translate") == "no" or tag == "code")))
         self.stack.append(skip or bool(self.stack and self.stack[-1]))
-        self.parts.append(" ")
+        if tag not in self.INLINE:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag not in self.VOID and self.stack:
             self.stack.pop()
-        self.parts.append(" ")
+        if tag not in self.INLINE:
+            self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
         if not (self.stack and self.stack[-1]):

@@ -91,3 +91,50 @@ def write(folder: Path, figures: Sequence[FigureFile]) -> list[Path]:
 def relative(fid: str, suffix: str) -> str:
     """A figure file's link from a page in the label set's folder."""
     return f"{FIGURES_DIR}/{fid}{suffix}"
+
+
+# --------------------------------------------------------------------------- README table
+
+_KEEP = re.compile(r"""\bkeep\(\s*\w+\s*,\s*(?:figure_dir\s*,\s*)?["']([^"']+)["']""")
+README_START = "<!-- figure-files:start (python -m reporting.figures writes this table) -->"
+README_END = "<!-- figure-files:end -->"
+
+
+def declared(notebooks_dir: Path) -> list[tuple[str, str]]:
+    """(figure id, notebook stem) of every `keep(fig, "<id>", ...)` call in the notebooks'
+    source, in notebook and line order (the tests check it against the executed notebooks)."""
+    out = []
+    for path in sorted(Path(notebooks_dir).glob("[0-9]*.py")):
+        out += [(fid, path.stem) for fid in _KEEP.findall(path.read_text(encoding="utf-8"))]
+    return out
+
+
+def readme_table(notebooks_dir: Path) -> str:
+    """The README's table of figure files (figure id, notebook, files), between its markers."""
+    rows = [f"| `{fid}` | `{stem}` | `figures/{fid}.png`, `figures/{fid}.svg` |"
+            for fid, stem in declared(notebooks_dir)]
+    head = "| figure | notebook | files (in `reports/<version>/<lang>/`) |"
+    return "\n".join([README_START, head, "|---|---|---|", *rows, README_END])
+
+
+def with_readme_table(readme: str, notebooks_dir: Path) -> str:
+    """The README's text with its figure table replaced by the current one."""
+    start, end = readme.index(README_START), readme.index(README_END) + len(README_END)
+    return readme[:start] + readme_table(notebooks_dir) + readme[end:]
+
+
+def main() -> int:
+    """`python -m reporting.figures`: rewrite the README's table of figure files."""
+    from analysis.provenance import PROJECT_ROOT
+
+    readme = PROJECT_ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    new = with_readme_table(text, PROJECT_ROOT / "notebooks")
+    if new != text:
+        readme.write_text(new, encoding="utf-8")
+    print(f"{readme}: {len(declared(PROJECT_ROOT / 'notebooks'))} figures listed")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -218,6 +218,21 @@ def test_no_text_runs_off_the_canvas(executed_notebooks, name, lang):
     _checked("off_canvas", name, [p for f in _figures(nb) for p in off_canvas(f)])
 
 
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_figure_files_are_the_figures_the_notebook_declares(executed_notebooks, name, lang):
+    """Each figure shown is written as figures/<id>.png and .svg, and the ids are those the
+    README's table lists (reporting.figures.declared reads them from the source)."""
+    import reporting.figures as figures
+
+    nb, folder = executed_notebooks[(name, lang)]
+    shown = [f["name"] for f in _figures(nb)]
+    assert shown == [fid for fid, stem in figures.declared(PROJECT_ROOT / "notebooks")
+                     if stem == name]
+    for fid in shown:
+        assert (folder / f"{fid}.png").read_bytes()[:4] == b"\x89PNG"
+        assert "<svg" in (folder / f"{fid}.svg").read_text(encoding="utf-8")[:2000]
+
+
 def test_text_box_rules_fail_on_crowded_and_overflowing_figures():
     """The geometry can fail: touching year labels, overlapping slanted labels and a title
     wider than the canvas are caught; slanted labels side by side and a source line under the
