@@ -189,12 +189,13 @@ def keep(fig: Figure, *args: str | Path, caption: str | None = None) -> None:
         plt.close(fig)
 
 
-def figure_svg(fig: Figure) -> str:
-    """The figure as SVG text, deterministic (no date; fixed hash salt), cropped as the PNG."""
+def figure_svg(fig: Figure, box: object = "tight") -> str:
+    """The figure as SVG text, deterministic (no date; fixed hash salt), cropped as the PNG
+    (`box`: the tight box in inches when already known)."""
     import io
 
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None})
+    fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches=box)
     return buf.getvalue()
 
 
@@ -208,7 +209,13 @@ def image_output(
     text = caption if caption is not None else title_of(fig)
     if not text:
         raise ValueError(f"figure {name!r} has neither a caption nor a title for its alt text")
-    data = {"image/png": print_figure(fig, "png", base64=True), "text/plain": text}
+    # The tight box is found once (a layout pass without rasterising) and given to both
+    # formats, so each is drawn once: the same PNG as bbox_inches="tight" gives, one pass less.
+    fig.draw_without_rendering()
+    box = fig.get_tightbbox(fig.canvas.get_renderer()).padded(  # type: ignore[attr-defined]
+        plt.rcParams["savefig.pad_inches"])
+    data = {"image/png": print_figure(fig, "png", base64=True, bbox_inches=box),
+            "text/plain": text}
     meta = {"image/png": {"alt": text}, FIGURE_META: {"name": name, **figure_facts(fig)}}
-    data[FIGURE_SVG_MIME] = figure_svg(fig)
+    data[FIGURE_SVG_MIME] = figure_svg(fig, box)
     return data, meta

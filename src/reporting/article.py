@@ -239,8 +239,7 @@ def _finds(r: Renderer, outline: Outline, named: Sequence[tuple[str, str, Any]],
 
 def render_article(lang: str, version: str, notebooks: Sequence[tuple[str, Any]],
                    claims: Sequence[dict[str, str]], site: nav.Site, footer: str,
-                   outline: Outline, audit_notebook: str | None = None,
-                   docx: bool = False) -> str:
+                   outline: Outline, audit_notebook: str | None = None) -> str:
     """The whole article page of one label language (see the module docstring)."""
     e = html.escape
     ui = UI.get(lang, UI["en"])
@@ -258,7 +257,7 @@ def render_article(lang: str, version: str, notebooks: Sequence[tuple[str, Any]]
     extra = []
     if lang in site.pdf:
         extra.append(f'<a href="article.pdf">{e(ui["pdf"])}</a>')
-    if docx:
+    if lang in site.docx:
         extra.append(f'<a href="article.docx">{e(ui["docx"])}</a>')
     if site.report_text:
         extra.append(f'<a href="report-text.html">{e(ui["report_text"])}</a>')

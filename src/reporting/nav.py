@@ -23,7 +23,7 @@ FOOTER_MARK = "<!-- SITE_NAV_FOOTER -->"
 UI: dict[str, dict[str, str]] = {
     "en": {"article": "Article", "report_text": "Report text (annotated)",
            "index": "All versions", "labels": "Labels", "prev": "previous", "next": "next",
-           "sections": "Notebook reports", "provenance": "Provenance", "pdf": "PDF",
+           "sections": "Notebook reports", "provenance": "Provenance", "pdf": "PDF", "docx": "Word",
            "all_versions": "index of all reports and versions",
            "data_sha": "sha256 of every data file", "version": "version",
            "revision": "git revision", "uncommitted": " (uncommitted changes)",
@@ -31,7 +31,7 @@ UI: dict[str, dict[str, str]] = {
            "packages": "packages"},
     "zh": {"article": "文章", "report_text": "报告原文（标注）", "index": "所有版本",
            "labels": "标签语言", "prev": "上一节", "next": "下一节", "sections": "各节报告",
-           "provenance": "来源信息", "pdf": "PDF",
+           "provenance": "来源信息", "pdf": "PDF", "docx": "Word",
            "all_versions": "所有报告与版本的索引", "data_sha": "每个数据文件的 sha256 校验值",
            "version": "版本", "revision": "git 修订号", "uncommitted": "（含未提交的修改）",
            "fingerprint": "数据指纹", "files": "个文件", "notebook": "笔记本",
@@ -76,6 +76,7 @@ class Site:
     sections: Sequence[Section]
     report_text: bool = False
     pdf: set[str] = field(default_factory=set)
+    docx: set[str] = field(default_factory=set)
 
     def header(self, lang: str, here: str) -> str:
         """The navigation header of page `here` (a file name like article.html) in lang."""
@@ -89,6 +90,8 @@ class Site:
         main = [link("article.html", ui["article"])]
         if lang in self.pdf:
             main.append(f'<a href="article.pdf">{e(ui["pdf"])}</a>')
+        if lang in self.docx:
+            main.append(f'<a href="article.docx">{e(ui["docx"])}</a>')
         if self.report_text:
             main.append(link("report-text.html", ui["report_text"]))
         main.append(f'<a href="../../index.html">{e(ui["index"])}</a>')

@@ -143,7 +143,7 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
     pdf_ok = pdf.available(log)
     docx_ok = docx.available(log)
     site = nav.Site(langs, sections, report_text=text_path is not None,
-                    pdf=set(langs) if pdf_ok else set())
+                    pdf=set(langs) if pdf_ok else set(), docx=set(langs) if docx_ok else set())
     audit = audit_notebook(first)
     claims_sha = sha256_file(work / "claims.csv") if claims else "none"
     kept: dict[str, list[figures.FigureFile]] = {}
@@ -161,7 +161,7 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
         footer = _provenance(manifest, lang, [("claims.csv", f"sha256 {claims_sha[:16]}")])
         (work / lang / "article.html").write_text(
             article.render_article(lang, manifest["version"], executed[lang], claims, site,
-                                   footer, the_outline, audit, docx=docx_ok),
+                                   footer, the_outline, audit),
             encoding="utf-8", newline="")
         if text_path is not None:
             import reporting.reporttext as reporttext
@@ -184,7 +184,7 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
     log(f"[done]  reviewers' pages (navigation, article, report text, PDF, Word, figures) in "
         f"{time.perf_counter() - t0:.1f} s")
     return {"article": "article.html", "report_text": text_path is not None,
-            "pdf": sorted(site.pdf), "docx": sorted(langs) if docx_ok else [],
+            "pdf": sorted(site.pdf), "docx": sorted(site.docx),
             "figures": [{"id": f.id, "notebook": f.notebook, "title": f.title}
                         for f in kept[langs[0]]],
             "sections": [{"notebook": s.notebook, "title": s.title} for s in sections]}

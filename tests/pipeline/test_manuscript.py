@@ -370,3 +370,31 @@ def test_pdf_links_into_the_build_folder_become_relative_and_the_xref_still_hold
     up = pdf.relative_links(_tiny_pdf(b"file:///r/index.html#v-x"),
                             [("file:///r/.build-v-1/en/", ""), ("file:///r/", "../../")])
     assert b"/URI (../../index.html#v-x)" in up and _xref_ok(up)
+
+
+def test_the_chinese_article_of_the_projects_notebooks_is_chinese(executed_notebooks):
+    """The zh article built from every executed notebook: no paragraph, list item, table cell,
+    heading or caption is English prose, and Latin words (quotes, identifiers and proper names
+    such as GDP, FDI, NBS aside) are few beside the Chinese characters."""
+    import csv
+    import io
+
+    from analysis.provenance import PROJECT_ROOT
+    from analysis.reportfiles import from_notebook
+
+    names = sorted({name for name, _ in executed_notebooks})
+    notebooks = [(name, executed_notebooks[(name, "zh")][0]) for name in names]
+    attached = next(f["claims.csv"] for _, nb in notebooks if "claims.csv" in (
+        f := from_notebook(nb)))
+    claims = list(csv.DictReader(io.StringIO(attached)))
+    site = nav.Site(["en", "zh"], [nav.Section(n, nav.notebook_title(nb, n))
+                                   for n, nb in notebooks], report_text=True, pdf={"zh"})
+    page = article.render_article("zh", "v", notebooks, claims, site, "",
+                                  outline.read(PROJECT_ROOT / "notebooks"), "07_claims_audit")
+    english = [text for _, body in re.findall(
+        r"<(p|li|td|th|h\d|figcaption)\b[^>]*>(.*?)</\1>", page, re.S)
+        if bilingual.is_english_prose(text := bilingual.page_text(body, True))]
+    assert english == [], english[:5]
+    text = bilingual.page_text(page, skip_untranslated=True)
+    words, chars = bilingual.english_words(text), bilingual.chinese_characters(text)
+    assert chars > 2000 and len(words) * 100 <= chars, (len(words), chars, words[:40])
