@@ -39,7 +39,8 @@ UI: dict[str, dict[str, str]] = {
         "source": "source: {title}, cell {n}", "figure": "Figure R{n}", "table": "Table R{n}",
         "files": "files:", "to_section": "section", "untagged": "No cell of this notebook is "
         "tagged for the article yet; see the notebook report:",
-        "english_only": "", "english_table": "", "pdf": "PDF of this article",
+        "lp": " (", "rp": ")", "english_only": "", "english_table": "",
+        "pdf": "PDF of this article",
         "docx": "Word file of this article",
         "report_text": "The report text, annotated", "notebook": "notebook report",
     },
@@ -50,7 +51,7 @@ UI: dict[str, dict[str, str]] = {
         "changes_link": "索引中的本版本", "source": "出处：{title}，第 {n} 单元",
         "figure": "图 R{n}", "table": "表 R{n}", "files": "文件：", "to_section": "见",
         "untagged": "本笔记本尚无标记为文章内容的单元；见笔记本报告：",
-        "english_only": "此段说明暂无中文版本，见笔记本报告：",
+        "lp": "（", "rp": "）", "english_only": "此段说明暂无中文版本，见笔记本报告：",
         "english_table": "此表的文字暂无中文版本，见笔记本报告：", "pdf": "本文 PDF",
         "docx": "本文 Word 文件", "report_text": "报告原文（标注）", "notebook": "笔记本报告",
     },
@@ -140,9 +141,10 @@ class Renderer:
             files = (f' · {e(self.ui["files"])} <a href="{e(relative(fid, ".png"))}">PNG</a> '
                      f'<a href="{e(relative(fid, ".svg"))}">SVG</a>')
         caption = f"<strong>{e(label)}</strong> {e(alt)}" if alt else f"<strong>{e(label)}</strong>"
+        lp, rp = self.ui["lp"], self.ui["rp"]
         return (f'<figure id="{e(anchor)}"><img src="data:{mime};base64,{b64}" '
-                f'alt="{e(alt or label)}"><figcaption>{caption} ({link}{files})</figcaption>'
-                "</figure>")
+                f'alt="{e(alt or label)}"><figcaption>{caption}{lp}{link}{files}{rp}'
+                "</figcaption></figure>")
 
     def caption(self, text: str) -> str:
         """A caption in this label language: of a bilingual pair ("图 4：… / Figure 4: …") a
@@ -173,7 +175,8 @@ class Renderer:
             self.tables += 1
             label = self.ui["table"].format(n=self.tables)
             return (f'<div class="table-wrap" id="table-{self.tables}">{body}</div>'
-                    f'<p class="from"><strong>{e(label)}</strong> ({link})</p>')
+                    f'<p class="from"><strong>{e(label)}</strong>{self.ui["lp"]}{link}'
+                    f'{self.ui["rp"]}</p>')
         if "text/markdown" in data:
             return self.prose(_text(data["text/markdown"]), link)
         if "text/plain" in data:

@@ -283,7 +283,7 @@ def test_figures_and_tables_are_numbered_in_the_articles_own_scheme():
     out = r.output(fig, '<a href="x.html#cell-id=cell-3">出处</a>', "s")
     assert 'src="data:image/png;base64,iVBORw=="' in out
     assert 'id="fig-fig4_trade_dependency"' in out
-    assert "<strong>图 R1</strong> 图 4：依存度 (" in out and "Figure 4" not in out
+    assert "<strong>图 R1</strong> 图 4：依存度（" in out and "Figure 4" not in out
     assert 'href="figures/fig4_trade_dependency.png"' in out
     table = nbformat.from_dict({"output_type": "display_data", "metadata": {},
                                 "data": {"text/html": "<table><tr><td>辽宁 1</td></tr></table>"}})
