@@ -55,15 +55,16 @@ lint: $(ENV_READY) ## Lint the code (ruff)
 	$(PY) -m ruff check .
 
 # ---- Reports (the machinery, src/reporting/; `$(PY) -m reporting --help` lists the options)
-# LABELS: label languages to build, e.g. `make reports LABELS="en zh"` (not LANG: that is the locale).
-LABELS ?= en
+# LABELS: label languages to build, e.g. `make reports LABELS=en` (not LANG: that is the locale);
+# unset, the build's default (reporting.plan.DEFAULT_LABELS: every label language).
+LABELS ?=
 # TIMEOUT: seconds one notebook may take before it fails naming the cell it was running.
 TIMEOUT ?= 900
 
 .PHONY: reports lab bench browser-check clean-reports
 
-reports: $(ENV_READY) ## Run the notebooks into versioned offline HTML in reports/ (LABELS="en zh", TIMEOUT=900)
-	$(PY) -m reporting --labels "$(LABELS)" --timeout "$(TIMEOUT)"
+reports: $(ENV_READY) ## Run the notebooks into versioned offline HTML in reports/, en and zh (LABELS=en for one; TIMEOUT=900)
+	$(PY) -m reporting $(if $(strip $(LABELS)),--labels "$(LABELS)") --timeout "$(TIMEOUT)"
 
 # LAB_ARGS: e.g. `make lab LAB_ARGS="--port 8899 --no-browser"` (python -m reporting.lab --help)
 lab: $(ENV_READY) ## Open JupyterLab on notebooks/: each .py opens as a notebook in the project kernel

@@ -54,8 +54,8 @@ def _execute_notebook(name: str, lang: str, tmp: Path, socket_path: str | None) 
     """Pair notebooks/<name>.py to an .ipynb in tmp and execute it with papermill."""
     import jupytext
     import nbformat
-    import papermill as pm
 
+    import reporting.figures as figures
     from analysis.provenance import PROJECT_ROOT
     from reporting import KERNEL_NAME, kernelspec
     from reporting.execute import run_isolated
@@ -69,14 +69,14 @@ def _execute_notebook(name: str, lang: str, tmp: Path, socket_path: str | None) 
     nb.metadata["kernelspec"] = {"name": KERNEL_NAME, "language": spec["language"],
                                  "display_name": spec["display_name"]}
     jupytext.write(nb, src)
-    declared = pm.inspect_notebook(str(src))
     params: dict[str, Any] = {"label_language": lang}
-    if "figure_dir" in declared:
-        params["figure_dir"] = str(work / "figures")
     out = work / f"{name}.out.ipynb"
     # a child process per notebook (killable), both it and the kernel forked from the zygote
     run_isolated(src, out, params, KERNEL_NAME, work, zygote_socket=socket_path)
-    return nbformat.read(out, as_version=4), work / "figures"
+    executed = nbformat.read(out, as_version=4)
+    # the figure files as the build writes them: figures/<figure-id>.png and .svg
+    figures.write(work, figures.collect([(name, executed)]))
+    return executed, work / figures.FIGURES_DIR
 
 
 @pytest.fixture(scope="session")
@@ -85,7 +85,7 @@ def executed_notebooks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[s
     in the report kernel: with the report environment and, on Linux, forked from a zygote, as
     `make reports` runs them.
 
-    Maps (notebook name, language) to (executed notebook, folder of its saved figures).
+    Maps (notebook name, language) to (executed notebook, folder of its figure files).
     """
     import reporting as build
     import reporting.zygote as zygote

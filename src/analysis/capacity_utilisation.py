@@ -88,3 +88,50 @@ def national_by_period(fact: FactGetter = data.fact) -> pd.DataFrame:
     out["matches_report_national"] = out["china_external"] == s["national"].lo
     out["inside_liaoning_range"] = out["china_external"].between(s["liaoning"].lo, s["liaoning"].hi)
     return out
+
+
+def findings(lang: str, fact: FactGetter = data.fact) -> str:
+    """What the reproduction finds about para 50, in Markdown, in the label language."""
+    g = gap_table(fact).loc["national_minus_liaoning"]
+    s = stated(fact)
+    nat = national_by_period(fact)
+    years = sorted({str(p)[:4] for p in nat.index})
+    equal = list(nat.index[nat["matches_report_national"]])
+    inside = list(nat.index[nat["inside_liaoning_range"]])
+    v = {"national": f"{s['national'].lo:.0f}", "lo": f"{g['as_stated_low']:.0f}",
+         "hi": f"{g['as_stated_high']:.0f}", "rlo": f"{g['with_rounding_low']:.0f}",
+         "rhi": f"{g['with_rounding_high']:.0f}", "min": f"{nat['china_external'].min():.1f}",
+         "max": f"{nat['china_external'].max():.1f}", "n": len(nat), "first": years[0],
+         "last": years[-1]}
+    if lang == "zh":
+        return (f"**复核结果。** 按原文，全国的 {v['national']} % 比辽宁的区间高 "
+                f"{v['lo']}-{v['hi']} 个百分点（若每个印刷整数代表 ± 0.5，则为 "
+                f"{v['rlo']}-{v['rhi']} 个百分点）。差距取决于报告未注明的时期："
+                f"全国序列（外部数据，部分数值为推算）在 {v['first']}-{v['last']} 年的 "
+                f"{v['n']} 个时期中介于 {v['min']} % 至 {v['max']} % 之间，仅在 "
+                f"{'、'.join(equal)} 与报告的全国数值相同，而在 {'、'.join(inside)} "
+                "落在辽宁的区间之内，此时并无差距。辽宁只有一个未注明年份的区间，"
+                "无法据此判断趋势。")
+    return (f"**What the reproduction finds.** Taken as stated, China's {v['national']} % lies "
+            f"{v['lo']}-{v['hi']} percentage points above Liaoning's range ({v['rlo']}-{v['rhi']} "
+            "if each printed integer stands for ± 0.5). The gap depends on a period the report "
+            f"does not name: China's series (external; some values derived) runs from "
+            f"{v['min']} % to {v['max']} % over its {v['n']} periods in {v['first']}-{v['last']}, "
+            f"equals the report's national figure only in {', '.join(equal)}, and lies inside "
+            f"Liaoning's range in {', '.join(inside)}, where there would be no gap at all. One "
+            "undated range for Liaoning supports no trend.")
+
+
+def headline(lang: str, fact: FactGetter = data.fact) -> str:
+    """The section's finding in one Markdown bullet, for the article's opening."""
+    g = gap_table(fact).loc["national_minus_liaoning"]
+    nat = national_by_period(fact)
+    inside = list(nat.index[nat["inside_liaoning_range"]])
+    if lang == "zh":
+        return (f"- **产能利用率（第50段）：** 若三项陈述指同一时期，辽宁的 70-75 % 比全国低 "
+                f"{g['as_stated_low']:.0f}-{g['as_stated_high']:.0f} 个百分点；但报告未注明时期，"
+                f"而全国在 {'、'.join(inside)} 的数值就落在辽宁的区间之内。")
+    return (f"- **Capacity utilisation (para 50):** if the three statements refer to one period, "
+            f"Liaoning's 70-75 % is {g['as_stated_low']:.0f}-{g['as_stated_high']:.0f} points "
+            f"below China's; the report names no period, and China's own value in "
+            f"{', '.join(inside)} lies inside Liaoning's range.")

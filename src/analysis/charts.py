@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from analysis import capacity_utilisation, data, plotting
+from analysis import capacity_utilisation, data, plotting, soe_ports_population
 from analysis.data import FactGetter
 from analysis.labels import t, unit_label
 
@@ -95,3 +95,24 @@ def population_chart(pop: pd.DataFrame, units: dict[str, str], lang: str,
         ax.set_ylabel(unit_label(units[str(key)], lang))
     plotting.add_source(fig, plotting.figure_source(lang, fact_ids=fact_ids))
     return fig, list(axes)
+
+
+def dandong_chart(levels: pd.Series, growth: pd.Series, halfwidths: list[float], lang: str
+                  ) -> tuple[Figure, Axes]:
+    """Dandong port's two printed throughput levels with the range each printed figure stands
+    for (error bars) and, in the title, the CAGR and the range its rounding allows.
+
+    ``levels`` is `soe_ports_population.dandong_levels()`, ``growth`` its `dandong_cagr()`,
+    ``halfwidths`` half a unit of each level's last printed digit.
+    """
+    title = (f"{t('dandong_throughput', lang)}: {t('cagr', lang)} {growth['cagr_pct']:.1f} % "
+             f"({t('rounding_range', lang)} {growth['cagr_low_pct']:.1f}-"
+             f"{growth['cagr_high_pct']:.1f})")
+    fig, ax = plotting.bar_chart(levels, lang=lang, title=title,
+                                 unit=t("unit_100m_tonnes", lang),
+                                 source=plotting.figure_source(lang, fact_ids=list(
+                                     soe_ports_population.DANDONG.values())))
+    ax.bar_label(ax.containers[0], fmt="%g", label_type="center", color="white")  # as printed
+    ax.errorbar(range(len(levels)), levels, yerr=halfwidths, fmt="none", color="black",
+                capsize=6)
+    return fig, ax

@@ -7,8 +7,6 @@ metadata) so that re-running a notebook does not change committed or compared fi
 
 from __future__ import annotations
 
-import re
-import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -19,10 +17,23 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from analysis import data
+from analysis.figureoutput import (  # noqa: F401  (keep and the figure facts, re-exported)
+    FIGURE_META,
+    FIGURE_SVG_MIME,
+    SOURCE_GID,
+    figure_facts,
+    figure_svg,
+    image_output,
+    keep,
+    plotted_years,
+    set_years,
+    text_boxes,
+    title_of,
+    wrap_title,
+)
 from analysis.labels import LANGUAGES, label, provider, t
 
 # Okabe & Ito (2008) colour-blind-safe palette, black last.
@@ -42,8 +53,6 @@ CJK_FONT_HINT = (
     "(or `conda install -c conda-forge fonts-noto-cjk`), or run with label_language='en'"
 )
 SVG_HASH_SALT = "liaoning-rci"
-SOURCE_GID = "source-line"  # marks the source line among a figure's texts
-TITLE_WIDTH = 70  # characters; a longer bilingual title goes on two lines
 
 
 class MissingCJKFontError(RuntimeError):
@@ -118,21 +127,11 @@ def use_house_style(label_language: str) -> None:
     mpl.rcParams.update(rc)
 
 
-def _wrap_title(title: str) -> str:
-    """A long title on two lines: a bilingual one ("English / 中文") at its slash, another at
-    the last space that fits."""
-    if len(title) <= TITLE_WIDTH:
-        return title
-    if " / " in title:
-        return title.replace(" / ", "\n")
-    return textwrap.fill(title, TITLE_WIDTH)
-
-
 def _figure_and_axes(title: str, ax: Axes | None) -> tuple[Figure, Axes]:
     """A new titled figure, or the given axes (titled) and its figure."""
     if ax is None:
         return new_figure(title)
-    ax.set_title(_wrap_title(title), loc="left")
+    ax.set_title(wrap_title(title), loc="left")
     ax.figure._analysis_title = title  # type: ignore[union-attr]
     return ax.figure, ax  # type: ignore[return-value]
 
@@ -147,7 +146,7 @@ def new_figure(
     """New figure in the house style with constrained layout; returns (figure, axes)."""
     fig, ax = plt.subplots(nrows, ncols, figsize=figsize, layout="constrained")
     fig._analysis_title = title  # type: ignore[attr-defined]
-    title = _wrap_title(title) if title else title
+    title = wrap_title(title) if title else title
     if title:
         if nrows * ncols == 1:
             ax.set_title(title, loc="left")
@@ -352,119 +351,3 @@ def save_figure(fig: Figure, path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, metadata=metadata)
     return path
-
-
-FIGURE_META = "analysis"  # key of the figure facts in an image output's metadata
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
-
-
-def title_of(fig: Figure) -> str:
-    """The figure's title: as given to new_figure if still shown, else its suptitle or first
-    axes title (a wrapped title joined at ' / ')."""
-    sup = getattr(fig, "_suptitle", None)
-    titles = [sup.get_text()] if sup is not None and sup.get_text() else []
-    for ax in fig.axes:
-        for loc in ("left", "center", "right"):
-            if ax.get_title(loc):
-                titles.append(ax.get_title(loc))
-    given = getattr(fig, "_analysis_title", None)
-    if given and _wrap_title(str(given)) in titles:
-        return str(given)
-    return titles[0].replace("\n", " / ") if titles else ""
-
-
-def _years(values: Iterable[object]) -> list[int]:
-    """The calendar years (1950-2099) among x values or tick texts."""
-    out = []
-    for v in values:
-        if isinstance(v, (int, float)) and not isinstance(v, bool):
-            if float(v).is_integer() and 1950 <= v <= 2099:
-                out.append(int(v))
-        else:
-            m = _YEAR.fullmatch(str(v).strip())
-            if m:
-                out.append(int(m.group(1)))
-    return out
-
-
-def set_years(fig: Figure, first: int, last: int) -> None:
-    """Declare the years a figure plots when its x data are not plain years (time spans)."""
-    fig._analysis_years = [int(first), int(last)]  # type: ignore[attr-defined]
-
-
-def plotted_years(fig: Figure) -> list[int] | None:
-    """[first, last] calendar year plotted on any axes (line x data, or bar tick labels)."""
-    declared = getattr(fig, "_analysis_years", None)
-    if declared is not None:
-        return list(declared)
-    years: list[int] = []
-    for ax in fig.axes:
-        for line in ax.get_lines():
-            years += _years(list(line.get_xdata()))
-        for coll in ax.collections:
-            offsets = coll.get_offsets()
-            if len(offsets):
-                years += _years([float(x) for x in offsets[:, 0]])
-        if ax.containers:  # bar charts: years are the category labels
-            years += _years(t.get_text() for t in ax.get_xticklabels())
-    return [min(years), max(years)] if years else None
-
-
-def figure_facts(fig: Figure) -> dict[str, object]:
-    """What a reviewer (and the figure tests) check: title, plotted years, series, source line."""
-    series = []
-    for ax in fig.axes:
-        legend = ax.get_legend()
-        if legend is not None:
-            series += [x.get_text() for x in legend.get_texts()]
-    texts = [x.get_text() for x in fig.findobj(Text) if x.get_visible() and x.get_text().strip()]
-    return {
-        "title": title_of(fig),
-        "years": plotted_years(fig),
-        "series": series,
-        "source": "\n".join(x.get_text() for x in fig.texts if x.get_gid() == SOURCE_GID),
-        "texts": list(dict.fromkeys(texts)),  # every visible label, once, in drawing order
-    }
-
-
-def keep(
-    fig: Figure,
-    figure_dir: str | Path,
-    name: str,
-    lang: str,
-    caption: str | None = None,
-) -> Path | None:
-    """Show ``fig`` in the notebook with ``caption`` as its alt text; save it if figure_dir is set.
-
-    The caption (default: the figure's title) goes into the image output's metadata as
-    ``{"image/png": {"alt": caption}}``, which the report template writes as the image's alt
-    text; the figure's facts (title, plotted years, series, source line) travel beside it for
-    the figure tests. The figure is then closed, so the inline backend does not show it twice.
-    Returns the saved PNG's path (None without a figure_dir).
-    """
-    path = save_figure(fig, Path(figure_dir) / f"{name}_{lang}.png") if figure_dir else None
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - IPython is a dependency of the project
-        get_ipython = None
-    if get_ipython is not None and get_ipython() is not None:
-        from IPython.display import display
-
-        data, meta = image_output(fig, name, caption)
-        display(data, raw=True, metadata=meta)
-        plt.close(fig)
-    return path
-
-
-def image_output(
-    fig: Figure, name: str, caption: str | None = None
-) -> tuple[dict[str, str], dict[str, object]]:
-    """(data, metadata) of the display output `keep` shows: PNG, caption as text and alt text."""
-    from IPython.core.pylabtools import print_figure
-
-    text = caption if caption is not None else title_of(fig)
-    if not text:
-        raise ValueError(f"figure {name!r} has neither a caption nor a title for its alt text")
-    data = {"image/png": print_figure(fig, "png", base64=True), "text/plain": text}
-    meta = {"image/png": {"alt": text}, FIGURE_META: {"name": name, **figure_facts(fig)}}
-    return data, meta

@@ -13,6 +13,11 @@ from collections.abc import Mapping
 from typing import Any
 
 MIME = "application/vnd.liaoning.report-file+json"
+# Figures reach the version folder the same way: `analysis.plotting.keep` shows the PNG with its
+# facts under FIGURE_META (the figure id as "name") and the SVG under FIGURE_SVG_MIME, and the
+# build writes figures/<id>.png and .svg from them (reporting.figures).
+FIGURE_META = "analysis"  # key of the figure facts in an image output's metadata
+FIGURE_SVG_MIME = "application/vnd.liaoning.figure-svg+xml"
 ALLOWED = ("claims.csv",)  # names a notebook may attach (nothing else lands beside the reports)
 
 

@@ -193,3 +193,58 @@ def dandong_levels(fact: FactGetter = data.fact) -> pd.Series:
 def dandong_rounding_halfwidths() -> list[float]:
     """Half a unit of the last printed digit of each Dandong level (for error bars)."""
     return [_printed(i).width / 2 for i in DANDONG.values()]
+
+
+def findings(lang: str, fact: FactGetter = data.fact) -> str:
+    """What the reproduction finds about paras 55-62, in Markdown, in the label language."""
+    r = bankruptcy_readings(fact)
+    p = bankruptcy_plausibility(fact)
+    d = dandong_cagr()
+    levels = dandong_levels(fact)
+    v = {"times": f"{p.loc['as_printed', 'employees_over_population']:.1f}",
+         "share": f"{p.loc['units_one_step_down', 'employees_over_population'] * 100:.2f}",
+         "per_firm": f"{r.loc['units_one_step_down', 'employees_per_firm']:.0f}",
+         "ratio": f"{r.loc['as_printed', 'computed_over_printed']:.2f}",
+         "cagr": f"{d['cagr_pct']:.1f}", "lo": f"{d['cagr_low_pct']:.1f}",
+         "hi": f"{d['cagr_high_pct']:.1f}", "first": levels.index[0], "last": levels.index[-1],
+         "year": POPULATION_YEAR, "n": len(population_change(fact))}
+    if lang == "zh":
+        return (f"**复核结果。** 按原文，破产企业职工人数是辽宁全部常住人口（外部数据界限，"
+                f"{v['year']}年末）的 {v['times']} 倍，单位不可能正确；若单位各降一级"
+                f"（亿读作万，万读作人），则为常住人口的 {v['share']} %，每家企业 "
+                f"{v['per_firm']} 人，且两种读法下两个印刷数字彼此一致（计算值与印刷值之比："
+                f"{v['ratio']}）。丹东港吞吐量在 {v['first']}-{v['last']} 年年均增长 "
+                f"{v['cagr']} %，但两个水平值的印刷舍入允许 {v['lo']} % 至 {v['hi']} % "
+                f"之间的任何值。人口数字都是单项陈述：第62段给出 {v['n']} 年的下降，"
+                "没有序列，因此无法检验趋势。")
+    return (f"**What the reproduction finds.** As printed, the employees of the bankrupt firms are "
+            f"{v['times']} times Liaoning's whole resident population (external bound, end "
+            f"{v['year']}), so the units cannot be right; read one unit step down (亿 as 万, 万 as "
+            f"persons) they are {v['share']} % of it, {v['per_firm']} per firm, and the two "
+            "printed numbers agree with each other either way (computed over printed: "
+            f"{v['ratio']}). Dandong's throughput grew {v['cagr']} % a year in "
+            f"{v['first']}-{v['last']}, but the printed rounding of its two levels allows "
+            f"anything from {v['lo']} % to {v['hi']} %. The population figures are single "
+            f"statements: a fall stated for {v['n']} years (para 62) and no series, so no trend "
+            "can be tested.")
+
+
+def headline(lang: str, fact: FactGetter = data.fact) -> str:
+    """The sections' findings in two Markdown bullets, for the article's opening."""
+    p = bankruptcy_plausibility(fact)
+    r = bankruptcy_readings(fact)
+    d = dandong_cagr()
+    times = f"{p.loc['as_printed', 'employees_over_population']:.1f}"
+    share = f"{p.loc['units_one_step_down', 'employees_over_population'] * 100:.2f}"
+    per_firm = f"{r.loc['units_one_step_down', 'employees_per_firm']:.0f}"
+    if lang == "zh":
+        return (f"- **国有企业（第56段）：** “涉及职工3.15亿人”是辽宁常住人口的 {times} 倍，"
+                f"单位必有错误；单位各降一级则为常住人口的 {share} %，"
+                f"每家企业 {per_firm} 人。\n"
+                f"- **丹东港（第59段）：** 吞吐量年均增长 {d['cagr_pct']:.1f} %，但印刷舍入允许 "
+                f"{d['cagr_low_pct']:.1f} % 至 {d['cagr_high_pct']:.1f} %。")
+    return (f"- **State-owned enterprises (para 56):** \"涉及职工3.15亿人\" is {times} times "
+            f"Liaoning's resident population, so its units are wrong; read one unit step down "
+            f"they are {share} % of it and {per_firm} per firm.\n"
+            f"- **Dandong port (para 59):** throughput grew {d['cagr_pct']:.1f} % a year, but the "
+            f"printed rounding allows {d['cagr_low_pct']:.1f} % to {d['cagr_high_pct']:.1f} %.")

@@ -249,7 +249,8 @@ class Builder:
                 raise BuildError(f"[fail] key figures: {err}") from None
             from reporting.pages import write_pages  # article, report text, nav, PDF
 
-            manifest["pages"] = write_pages(work, manifest, self.root, self.cache_dir, self.log)
+            manifest["pages"] = write_pages(work, manifest, self.root, self.cache_dir, self.log,
+                                            self.notebooks_dir)
             manifest["files"] = cache.file_hashes(work)
             write_text(work / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
             self._check_inputs_unchanged(inputs, [self._cached(j) for j in to_run])

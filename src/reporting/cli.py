@@ -50,8 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--reports-dir", type=Path, default=PROJECT_ROOT / "reports")
     ap.add_argument("--root", type=Path, default=None,
                     help="project root: git revision and data/ (default: this checkout)")
-    ap.add_argument("--labels", default="en",
-                    help="comma-separated label languages: en, zh (default en)")
+    ap.add_argument("--labels", default=",".join(DEFAULT_LABELS),
+                    help="comma-separated label languages: en, zh "
+                         f"(default {','.join(DEFAULT_LABELS)})")
     ap.add_argument("--param", "-p", action="append", default=[], metavar="[NB:]NAME=VALUE",
                     help="parameter for every notebook (or only NB); must be declared")
     ap.add_argument("--jobs", "-j", type=int, default=min(2, os.cpu_count() or 1),

@@ -113,6 +113,8 @@ def lab_argv(port: int | None = None, token: str | None = None, open_browser: bo
     argv = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root}",
             "--LabApp.default_url=/lab/tree/notebooks",
             f"--MappingKernelManager.default_kernel_name={KERNEL_NAME}",
+            # notebooks served with the kernel's language_info: they open unmodified
+            "--ServerApp.contents_manager_class=reporting.labcontents.LabContentsManager",
             f"--LabApp.app_settings_dir={overrides_file().parent}"]
     if port is not None:
         argv += [f"--ServerApp.port={port}", "--ServerApp.port_retries=0",

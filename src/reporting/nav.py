@@ -23,10 +23,19 @@ FOOTER_MARK = "<!-- SITE_NAV_FOOTER -->"
 UI: dict[str, dict[str, str]] = {
     "en": {"article": "Article", "report_text": "Report text (annotated)",
            "index": "All versions", "labels": "Labels", "prev": "previous", "next": "next",
-           "sections": "Notebook reports", "provenance": "Provenance", "pdf": "PDF"},
+           "sections": "Notebook reports", "provenance": "Provenance", "pdf": "PDF", "docx": "Word",
+           "all_versions": "index of all reports and versions",
+           "data_sha": "sha256 of every data file", "version": "version",
+           "revision": "git revision", "uncommitted": " (uncommitted changes)",
+           "fingerprint": "data fingerprint", "files": "files", "notebook": "notebook",
+           "packages": "packages"},
     "zh": {"article": "文章", "report_text": "报告原文（标注）", "index": "所有版本",
            "labels": "标签语言", "prev": "上一节", "next": "下一节", "sections": "各节报告",
-           "provenance": "来源信息", "pdf": "PDF"},
+           "provenance": "来源信息", "pdf": "PDF", "docx": "Word",
+           "all_versions": "所有报告与版本的索引", "data_sha": "每个数据文件的 sha256 校验值",
+           "version": "版本", "revision": "git 修订号", "uncommitted": "（含未提交的修改）",
+           "fingerprint": "数据指纹", "files": "个文件", "notebook": "笔记本",
+           "packages": "软件包"},
 }
 LANG_SWITCH = {"en": "English", "zh": "中文"}
 
@@ -67,6 +76,7 @@ class Site:
     sections: Sequence[Section]
     report_text: bool = False
     pdf: set[str] = field(default_factory=set)
+    docx: set[str] = field(default_factory=set)
 
     def header(self, lang: str, here: str) -> str:
         """The navigation header of page `here` (a file name like article.html) in lang."""
@@ -80,6 +90,8 @@ class Site:
         main = [link("article.html", ui["article"])]
         if lang in self.pdf:
             main.append(f'<a href="article.pdf">{e(ui["pdf"])}</a>')
+        if lang in self.docx:
+            main.append(f'<a href="article.docx">{e(ui["docx"])}</a>')
         if self.report_text:
             main.append(link("report-text.html", ui["report_text"]))
         main.append(f'<a href="../../index.html">{e(ui["index"])}</a>')
@@ -115,10 +127,14 @@ class Site:
                        f"{html.escape(ui['next'])}: {html.escape(s.short(lang))} &rarr;</a>")
         return f'<nav class="prevnext">{" ".join(out)}</nav>' if out else ""
 
-    def add_to_report(self, page: str, lang: str, notebook: str) -> str:
-        """A rendered notebook report with the header and prev/next filled in."""
+    def add_to_report(self, page: str, lang: str, notebook: str, notice: str = "") -> str:
+        """A rendered notebook report with the header and prev/next filled in, and `notice`
+        (text, e.g. that the narrative is English only) under the header."""
         nav = self.prev_next(lang, notebook)
-        page = page.replace(HEADER_MARK, self.header(lang, f"{notebook}.html") + nav, 1)
+        note = (f'<p class="lang-notice" lang="{html.escape(lang)}" style="font-family: '
+                f'sans-serif; background: #fff6d6; border: 1px solid #e0c860; padding: 0.4em '
+                f'0.8em;">{html.escape(notice)}</p>') if notice else ""
+        page = page.replace(HEADER_MARK, self.header(lang, f"{notebook}.html") + nav + note, 1)
         return page.replace(FOOTER_MARK, nav, 1)
 
 
@@ -181,11 +197,12 @@ def provenance(lang: str, rows: Sequence[tuple[str, str]], files: Sequence[dict[
     """The collapsed provenance block at the end of a page the build writes itself."""
     e = html.escape
     ui = UI.get(lang, UI["en"])
-    body = "".join(f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in rows)
-    data = "".join(f"<tr><td>{e(f['path'])}</td><td>{e(f['sha256'])}</td></tr>" for f in files)
+    body = "".join(f'<tr><th>{e(k)}</th><td translate="no">{e(v)}</td></tr>' for k, v in rows)
+    data = "".join(f'<tr translate="no"><td>{e(f["path"])}</td><td>{e(f["sha256"])}</td></tr>'
+                   for f in files)
     return (
         f'<section class="provenance" id="provenance"><details><summary>{e(ui["provenance"])}'
-        f'</summary>\n<p><a href="../../index.html#v-{e(version)}">index of all reports and '
-        f"versions</a></p>\n<table>{body}</table>\n<details><summary>sha256 of every data "
-        f"file</summary><table>{data}</table></details></details></section>"
+        f'</summary>\n<p><a href="../../index.html#v-{e(version)}">{e(ui["all_versions"])}'
+        f"</a></p>\n<table>{body}</table>\n<details><summary>{e(ui['data_sha'])}</summary>"
+        f"<table>{data}</table></details></details></section>"
     )

@@ -7,8 +7,11 @@ version is published). In each label language it
   `claim-<id>`;
 - writes article.html (reporting.article) and, where the report text is found,
   report-text.html (reporting.reporttext); where it is not, it says so in one line;
+- writes every kept figure as figures/<figure-id>.png and .svg (reporting.figures);
 - prints article.pdf from the article in headless Chromium (reporting.pdf; skipped with one
-  line where Chromium is missing, a build error under CI).
+  line where Chromium is missing, a build error under CI) and converts it to article.docx
+  with pandoc (reporting.docx).
+A zh notebook report whose narrative is partly English says so at its top, in Chinese.
 It returns the manifest's `pages` entry (which pages exist, the sections' titles) for the index.
 """
 
@@ -17,12 +20,14 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import reporting.article as article
 import reporting.nav as nav
+import reporting.outline as outline
+from reporting import bilingual
 
 REPORT_TEXT_ENV = "LIAONING_REPORT_TEXT"  # folder (or file) of the report text; "" = none
 PROVENANCE_PACKAGES = ("liaoning-rci-analysis", "nbconvert", "playwright")
@@ -84,22 +89,35 @@ def anchor_claim_rows(page: str, claim_ids: set[str]) -> str:
 
 def _provenance(manifest: dict[str, Any], lang: str, extra: list[tuple[str, str]]) -> str:
     """The collapsed provenance block of a page the build writes (article, report text)."""
-    rows = [("version", manifest["version"]), ("git revision", manifest["revision"]
-            + (" (uncommitted changes)" if manifest.get("dirty") else "")),
-            ("data fingerprint", f"{manifest['data_fingerprint']} "
-                                 f"({len(manifest['data_files'])} files)")]
-    rows += [(f"notebook {k}", f"sha256 {v[:16]}") for k, v in manifest["notebooks"].items()]
+    ui = nav.UI.get(lang, nav.UI["en"])
+    rows = [(ui["version"], manifest["version"]), (ui["revision"], manifest["revision"]
+            + (ui["uncommitted"] if manifest.get("dirty") else "")),
+            (ui["fingerprint"], f"{manifest['data_fingerprint']} "
+                                f"({len(manifest['data_files'])} {ui['files']})")]
+    rows += [(f"{ui['notebook']} {k}", f"sha256 {v[:16]}")
+             for k, v in manifest["notebooks"].items()]
     rows += extra
     pk = manifest.get("packages", {})
-    rows.append(("packages", ", ".join(f"{k} {pk[k]}" for k in PROVENANCE_PACKAGES if k in pk)))
+    rows.append((ui["packages"], ", ".join(f"{k} {pk[k]}" for k in PROVENANCE_PACKAGES
+                                           if k in pk)))
     return nav.provenance(lang, rows, manifest["data_files"], manifest["version"])
 
 
+def audit_notebook(notebooks: Sequence[tuple[str, Any]]) -> str | None:
+    """The notebook that attached the claims register (its rows get the claim anchors)."""
+    from analysis.reportfiles import from_notebook
+
+    return next((stem for stem, nb in notebooks if "claims.csv" in from_notebook(nb)), None)
+
+
 def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Path,
-                log: Callable[[str], None]) -> dict[str, Any]:
+                log: Callable[[str], None], notebooks_dir: Path | None = None
+                ) -> dict[str, Any]:
     """Write the reviewers' pages into the version folder `work`; the manifest's `pages` entry."""
     import nbformat
 
+    import reporting.auditbrief as auditbrief
+    import reporting.figures as figures
     from reporting.fingerprints import sha256_file
 
     t0 = time.perf_counter()
@@ -110,47 +128,63 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
                 for lang in langs}
     first = executed[langs[0]]
     sections = [nav.Section(nb, nav.notebook_title(x, nb)) for nb, x in first]
-    claims = article.read_claims(work / "claims.csv")
+    the_outline = outline.read(notebooks_dir or root / "notebooks",
+                               [(s.notebook, s.title) for s in sections])
+    claims = auditbrief.read_claims(work / "claims.csv")
     ids = {c["id"] for c in claims if c.get("id")}
 
     text_path = report_text_source(root)
     if text_path is None:
         log("[skip]  report-text.html: no report text found (../shared/report/, or set "
             f"{REPORT_TEXT_ENV}); the other pages are built without it")
+    import reporting.docx as docx
     import reporting.pdf as pdf
 
     pdf_ok = pdf.available(log)
+    docx_ok = docx.available(log)
     site = nav.Site(langs, sections, report_text=text_path is not None,
-                    pdf=set(langs) if pdf_ok else set())
-    blocks = article.assign(first)
-    audit = {b.notebook for b in blocks.get(article.AUDIT_KEY, [])}
+                    pdf=set(langs) if pdf_ok else set(), docx=set(langs) if docx_ok else set())
+    audit = audit_notebook(first)
     claims_sha = sha256_file(work / "claims.csv") if claims else "none"
+    kept: dict[str, list[figures.FigureFile]] = {}
     for lang in langs:
-        for nb, _ in executed[lang]:
+        kept[lang] = figures.collect(executed[lang])
+        figures.write(work / lang, kept[lang])
+        for nb, x in executed[lang]:
             out = work / lang / f"{nb}.html"
-            page = site.add_to_report(out.read_text(encoding="utf-8"), lang, nb)
-            if nb in audit:
+            notice = bilingual.ENGLISH_NOTICE if lang != "en" and \
+                bilingual.narrative_is_english(x, lang) else ""
+            page = site.add_to_report(out.read_text(encoding="utf-8"), lang, nb, notice)
+            if nb == audit:
                 page = anchor_claim_rows(page, ids)
             out.write_text(page, encoding="utf-8", newline="")
         footer = _provenance(manifest, lang, [("claims.csv", f"sha256 {claims_sha[:16]}")])
         (work / lang / "article.html").write_text(
             article.render_article(lang, manifest["version"], executed[lang], claims, site,
-                                   footer), encoding="utf-8", newline="")
+                                   footer, the_outline, audit),
+            encoding="utf-8", newline="")
         if text_path is not None:
             import reporting.reporttext as reporttext
 
-            audit_page = f"{sorted(audit)[0]}.html" if audit else None
             footer = _provenance(manifest, lang, [
                 ("claims.csv", f"sha256 {claims_sha[:16]}"),
                 ("report text", f"{text_path.name} (sha256 {sha256_file(text_path)[:16]})")])
             (work / lang / "report-text.html").write_text(
-                reporttext.render(lang, text_path, claims, root / "data", site, audit_page,
-                                  footer), encoding="utf-8", newline="")
+                reporttext.render(lang, text_path, claims, root / "data", site,
+                                  f"{audit}.html" if audit else None, footer),
+                encoding="utf-8", newline="")
     if pdf_ok:
         pdf.print_articles([(work / lang / "article.html", work / lang / "article.pdf")
                             for lang in langs], manifest["revision"], root, cache_dir, log)
-    log(f"[done]  reviewers' pages (navigation, article, report text, PDF) in "
+    if docx_ok:
+        epoch = int(pdf.commit_time(root, manifest["revision"]).timestamp())
+        for lang in langs:
+            docx.write(work / lang / "article.html", work / lang / "article.docx", lang,
+                       cache_dir, epoch)
+    log(f"[done]  reviewers' pages (navigation, article, report text, PDF, Word, figures) in "
         f"{time.perf_counter() - t0:.1f} s")
     return {"article": "article.html", "report_text": text_path is not None,
-            "pdf": sorted(site.pdf),
+            "pdf": sorted(site.pdf), "docx": sorted(site.docx),
+            "figures": [{"id": f.id, "notebook": f.notebook, "title": f.title}
+                        for f in kept[langs[0]]],
             "sections": [{"notebook": s.notebook, "title": s.title} for s in sections]}

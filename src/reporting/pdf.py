@@ -1,13 +1,16 @@
 """article.pdf: the article printed by headless Chromium, with page numbers and an outline.
 
 Chromium is driven by Playwright as in reporting.browser (Debian's /usr/bin/chromium, no
-`playwright install`, every non-local request blocked). The pages carry "page N / M" in the
-footer; the article's own table of contents and the PDF outline (bookmarks from the headings)
-are the contents list. Chromium stamps the PDF with the clock; the creation and modification
-dates are rewritten to the commit's time (same length, so the cross-reference table stays
-valid). A PDF is cached by the article's bytes and the revision, so a rebuild whose article did
-not change does not start Chromium. Where Chromium is missing the build says so in one line and
-goes on without a PDF; under CI (env CI set) that is a build error.
+`playwright install`, every non-local request blocked). Collapsed blocks (<details>) print open.
+The pages carry "page N / M" in the footer; the article's contents list gets each entry's page
+number from a first printing's outline (bookmarks from the headings), then the article is
+printed again with them (`toc_pages`). Chromium joins a heading that wraps into an outline title
+without the space at the break ("chapter IIIre-derived"): each such title is given back its
+heading's text (`fix_outline`). Chromium stamps the PDF with the clock; the creation and
+modification dates are rewritten to the commit's time (same length, so the cross-reference
+table stays valid). A PDF is cached by the article's bytes and the revision, so a rebuild whose
+article did not change does not start Chromium. Where Chromium is missing the build says so in
+one line and goes on without a PDF; under CI (env CI set) that is a build error.
 """
 
 from __future__ import annotations
@@ -136,15 +139,119 @@ def print_articles(pairs: Sequence[tuple[Path, Path]], revision: str, root: Path
         shutil.copyfile(cached[html_path], pdf_path)
 
 
+# Run in the page before printing: every <details> open; the contents list's page numbers.
+OPEN_DETAILS = "() => document.querySelectorAll('details').forEach(d => { d.open = true; })"
+FILL_TOC = """pages => document.querySelectorAll('nav.toc a[href^="#"]').forEach(a => {
+  const n = pages[a.getAttribute('href').slice(1)];
+  if (n === undefined) return;
+  const s = document.createElement('span'); s.className = 'page'; s.textContent = String(n);
+  a.parentNode.appendChild(s); })"""
+HEADINGS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+  .filter(h => h.offsetParent !== null).map(h => h.textContent.trim())"""
+TOC_TARGETS = """() => [...document.querySelectorAll('nav.toc a[href^="#"]')].map(a => [
+  a.getAttribute('href').slice(1),
+  (document.getElementById(a.getAttribute('href').slice(1))?.querySelector('h2, h1, h3')
+   ?.textContent || a.textContent).trim()])"""
+
+
+def _quiet_pypdf() -> None:
+    """pypdf warns about Chromium's trailer size, which it repairs: no warning in the log."""
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def outline_pages(data: bytes) -> list[tuple[str, int]]:
+    """(title, 1-based page) of every outline entry of a PDF, in order."""
+    import io
+
+    from pypdf import PdfReader
+
+    _quiet_pypdf()
+    reader = PdfReader(io.BytesIO(data))
+    out: list[tuple[str, int]] = []
+
+    def walk(items: Any) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                out.append((str(item.title), reader.get_destination_page_number(item) + 1))
+    walk(reader.outline)
+    return out
+
+
+def toc_pages(data: bytes, targets: Sequence[tuple[str, str]]) -> dict[str, int]:
+    """Page of each contents entry (anchor id -> page): the first outline entry after the
+    previous one whose title is the target's heading (spaces aside)."""
+    entries = outline_pages(data)
+    pages: dict[str, int] = {}
+    start = 0
+    for anchor, heading in targets:
+        for i in range(start, len(entries)):
+            if _squeeze(entries[i][0]) == _squeeze(heading):
+                pages[anchor] = entries[i][1]
+                start = i + 1
+                break
+    return pages
+
+
+def fix_outline(data: bytes, headings: Sequence[str]) -> bytes:
+    """The PDF with each outline title that is a heading less its spaces set to the heading's
+    text (Chromium drops the space where a heading wraps)."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    _quiet_pypdf()
+    whole = {_squeeze(h): h for h in headings}
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    changed = False
+    stack = [writer._root_object.get("/Outlines")]
+    while stack:
+        node = stack.pop()
+        node = node.get_object() if node is not None else None
+        if node is None:
+            continue
+        title = node.get("/Title")
+        if title is not None:
+            text = str(title)
+            better = whole.get(_squeeze(text))
+            if better is not None and better != text:
+                node[NameObject("/Title")] = TextStringObject(better)
+                changed = True
+        stack += [node.get("/First"), node.get("/Next")]
+    if not changed:
+        return data
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def _print(br: Any, html_path: Path) -> bytes:
-    """The PDF bytes of one page: A4, backgrounds, page numbers, outline from the headings."""
+    """The PDF bytes of one page: A4, backgrounds, page numbers, <details> open, the contents
+    with page numbers (a first printing finds them), outline titles as the headings read."""
     page = br.context.new_page()
     try:
         page.emulate_media(media="print")
         page.goto(html_path.resolve().as_uri(), wait_until="load")
-        return page.pdf(format="A4", print_background=True, display_header_footer=True,
-                        header_template="<span></span>", footer_template=FOOTER,
-                        margin={"top": "16mm", "bottom": "18mm", "left": "14mm",
-                                "right": "14mm"}, outline=True, tagged=True)
+        page.evaluate(OPEN_DETAILS)
+
+        def printed() -> bytes:
+            return page.pdf(format="A4", print_background=True, display_header_footer=True,
+                            header_template="<span></span>", footer_template=FOOTER,
+                            margin={"top": "16mm", "bottom": "18mm", "left": "14mm",
+                                    "right": "14mm"}, outline=True, tagged=True)
+        first = printed()
+        pages = toc_pages(first, page.evaluate(TOC_TARGETS))
+        if pages:
+            page.evaluate(FILL_TOC, pages)
+            first = printed()
+        return fix_outline(first, page.evaluate(HEADINGS))
     finally:
         page.close()

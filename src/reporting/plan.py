@@ -17,7 +17,7 @@ from analysis.labels import LANGUAGES
 from reporting.common import BuildError
 from reporting.fingerprints import cache_key
 
-DEFAULT_LABELS = ("en",)
+DEFAULT_LABELS = ("en", "zh")  # what `make reports` builds: both label sets (the one home)
 KNOWN_LABELS = LANGUAGES  # the one list of label languages lives in analysis.labels
 
 

@@ -3,7 +3,7 @@ marked in place.
 
 The text is read from the copy the build is pointed at (it is not redistributed; see
 reporting.pages). Paragraphs are found by their printed numbers ("34. ..."), in sequence;
-short numbered lines ("1. 辽宁贸易往来", "B. 吸引外贸和投资") are headings; table rows stay rows.
+short numbered lines ("1. 辽宁贸易往来", "II. 引言") are headings; table rows stay rows.
 Each claim of the version's claims.csv is placed by its verbatim quote (data/claims.csv; for
 `fact:` claims also facts.csv's quote and line) inside its paragraph, and the printed number in
 the quote is wrapped in a link `<a data-claim="<id>" data-verdict="<verdict>">` to its row in
@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import reporting.nav as nav
-from reporting.article import (
-    NOT_FINDINGS,
-    number,
+from reporting.auditbrief import (
+    explanation,
+    is_finding,
     ordered_verdicts,
+    value,
     verdict_class,
     verdict_name,
 )
@@ -46,13 +47,13 @@ UI = {
            "quote is not found in the text", "missing": "(the text extraction has no paragraph "
            "with this number; what stands here is the text before paragraph {n})",
            "recomputed": "recomputed", "reported": "reported", "placed": "marked in the text",
-           "summary": "Summary (摘要)"},
+           "summary": "Summary (摘要)", "para": "para. {n}"},
     "zh": {"title": "报告原文（标注）", "lede": "报告第1-130段原文。核查登记表中的每个数字均已"
            "标出，颜色表示核查结论；鼠标悬停可见重新计算值与可能原因，点击可跳至核查表中的对应行。",
            "legend": "核查结论", "unplaced": "原文中未找到引用的陈述",
            "missing": "（文本提取中没有此编号的段落；此处为第{n}段之前的文字）",
            "recomputed": "重新计算", "reported": "报告数值", "placed": "在原文中标出",
-           "summary": "摘要"},
+           "summary": "摘要", "para": "第{n}段"},
 }
 
 STYLE = """p.para { margin: 0.6em 0; } p.para .num { font-family: sans-serif; font-weight: bold;
@@ -61,16 +62,16 @@ STYLE = """p.para { margin: 0.6em 0; } p.para .num { font-family: sans-serif; fo
 .trow { display: block; font-family: monospace; font-size: 0.85em; white-space: pre-wrap; }
 a.claim { color: #000; text-decoration: none; border-bottom: 2px solid #888;
   padding: 0 0.1em; border-radius: 0.15em; }
-a.claim.v-consistent { background: #d8f0d8; border-color: #2e7d32; }
-a.claim.v-unverifiable { background: #e6e6e6; border-color: #777; }
+a.claim.v-holds { background: #d8f0d8; border-color: #2e7d32; }
+a.claim.v-quiet { background: #e6e6e6; border-color: #777; }
 a.claim.v-finding { background: #fbd3cf; border-color: #c62828; }
 a.claim:hover, a.claim:target { outline: 2px solid #0645ad; }
 aside.side { font-family: sans-serif; font-size: 0.8em; border-left: 3px solid #c62828;
   margin: 0.2em 0 0.8em 1em; padding: 0.1em 0.6em; color: #333; }
 aside.side p { margin: 0.2em 0; }
 .verdict { padding: 0 0.35em; border-radius: 0.2em; font-family: sans-serif;
-  font-size: 0.85em; } .v-consistent { background: #d8f0d8; }
-.v-unverifiable { background: #e6e6e6; } .v-finding { background: #fbd3cf; }"""
+  font-size: 0.85em; } .v-holds { background: #d8f0d8; }
+.v-quiet { background: #e6e6e6; } .v-finding { background: #fbd3cf; }"""
 
 
 @dataclass
@@ -263,9 +264,10 @@ def place_claims(paras: Sequence[Paragraph], claims: Sequence[dict[str, str]],
 
 def _hover(c: dict[str, str], lang: str) -> str:
     ui = UI.get(lang, UI["en"])
-    rep, rec = number(c.get("reported", "")), number(c.get("recomputed", ""))
+    rep, rec = value(c, "reported", lang), value(c, "recomputed", lang)
+    sep = ", " if lang == "en" else "，"
     return (f"{c.get('id', '')}: {verdict_name(c.get('verdict', ''), lang)}; {ui['reported']} "
-            f"{rep}, {ui['recomputed']} {rec} {c.get('unit', '')}. {c.get('note', '')}")
+            f"{rep}{sep}{ui['recomputed']} {rec}. {explanation(c, lang)}")
 
 
 def _claim_link(c: dict[str, str], text: str, lang: str, audit_page: str | None) -> str:
@@ -281,9 +283,8 @@ def _side_note(c: dict[str, str], lang: str, audit_page: str | None) -> str:
     """A finding beside its paragraph: id (linking to the audit), reported -> recomputed, cause."""
     e = html.escape
     link = _claim_link(c, e(c.get("id", "")), lang, audit_page).replace(" id=", " data-id=", 1)
-    return (f"<p>{link}: {e(number(c.get('reported', '')))} &rarr; "
-            f"{e(number(c.get('recomputed', '')))} {e(c.get('unit', ''))}. "
-            f"{e(c.get('note', ''))}</p>")
+    return (f"<p>{link}: {e(value(c, 'reported', lang))} &rarr; "
+            f"{e(value(c, 'recomputed', lang))}. {e(explanation(c, lang))}</p>")
 
 
 def _render_text(text: str, marks: Sequence[Mark], lang: str, audit_page: str | None) -> str:
@@ -327,15 +328,15 @@ def render(lang: str, text_path: Path, claims: Sequence[dict[str, str]], data_di
         note = f' <em>{e(ui["missing"].format(n=p.number + 1))}</em>' if p.missing else ""
         body.append(f'<p class="para" id="p{p.number}"><a class="num" href="#p{p.number}">'
                     f"{p.number}.</a>{_render_text(text, ms, lang, audit_page)}{note}</p>")
-        side = [c for m in ms for c in [m.claim, *m.extra]
-                if c.get("verdict", "") not in NOT_FINDINGS]
+        side = [c for m in ms for c in [m.claim, *m.extra] if is_finding(c)]
         if side:
             body.append('<aside class="side">' + "".join(_side_note(c, lang, audit_page)
                                                          for c in side) + "</aside>")
     if unplaced:
         body.append(f"<h2>{e(ui['unplaced'])} ({len(unplaced)})</h2><ul>")
         body += [f"<li>{_claim_link(c, e(c.get('id', '')), lang, audit_page)} "
-                 f"(para. {e(c.get('paragraph', ''))}): {e(c.get('quote', ''))}</li>"
+                 f"({e(ui['para'].format(n=c.get('paragraph', '')))}): "
+                 f"{e(c.get('quote', ''))}</li>"
                  for c in unplaced]
         body.append("</ul>")
     return nav.page(lang, ui["title"], site.header(lang, "report-text.html"), "\n".join(body),

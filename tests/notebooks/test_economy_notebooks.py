@@ -33,7 +33,7 @@ def test_notebook_runs_with_figures_and_no_missing_glyphs(executed_notebooks, na
     assert "missing from font" not in text, "a glyph was missing: CJK font not used"
     assert "findfont" not in text
     for fig in NOTEBOOKS[name]:
-        png = figures / f"{fig}_{lang}.png"
+        png = figures / f"{fig}.png"
         assert png.exists() and png.stat().st_size > 10_000, png
 
 

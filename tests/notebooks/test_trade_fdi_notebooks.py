@@ -30,7 +30,7 @@ def test_notebook_runs_and_renders(executed_notebooks, name, lang):
     text = notebook_text(nb)
     assert "missing from font" not in text, "a glyph was missing: CJK font not used"
     for fig in NOTEBOOKS[name]:
-        png = figures / f"{fig}_{lang}.png"
+        png = figures / f"{fig}.png"
         assert png.exists() and png.stat().st_size > 10_000, png
     images = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
     assert images >= len(NOTEBOOKS[name])

@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ import reporting as b
 import reporting.browser as browser
 import reporting.pages as pages
 from analysis.provenance import PROJECT_ROOT
+from reporting import bilingual
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "browser"
 REPORT_TEXT = Path(__file__).parent.parent / "fixtures" / "article" / "report.txt"
@@ -68,13 +70,29 @@ def site(tmp_path_factory):
     checked = browser.check_site(proj / "reports", SCREENSHOTS, executable=exe)
     folder = proj / "reports" / second.version
     with browser.Browser(exe) as br:  # the reviewer's views, for a person to look at
-        for url, name in ((folder / "en" / "article.html", "article_first_screen"),
+        for url, name in ((folder / "en" / "article.html", "article_first_screen_en"),
+                          (folder / "zh" / "article.html", "article_first_screen_zh"),
                           (folder / "en" / "article.html#section-A", "article_section"),
                           (folder / "zh" / "report-text.html#p2", "report_text")):
             path, _, frag = str(url).partition("#")
             _, page = br.open(Path(path).as_uri() + (f"#{frag}" if frag else ""),
                               SCREENSHOTS / f"{name}.png")
             page.close()
+        for lang in LABELS:  # the Word file as pandoc renders it back to HTML
+            import pypandoc
+
+            html_path = proj / f"docx_{lang}.html"
+            html_path.write_text(pypandoc.convert_file(
+                str(folder / lang / "article.docx"), "html", format="docx",
+                extra_args=["--embed-resources", "--standalone", "--metadata=title:docx"]),
+                encoding="utf-8")
+            _, page = br.open(html_path.as_uri(), SCREENSHOTS / f"word_{lang}.png")
+            page.close()
+    pdftoppm = shutil.which("pdftoppm")
+    for lang in LABELS if pdftoppm else ():  # the PDF's first two pages
+        subprocess.run([pdftoppm, "-r", "70", "-f", "1", "-l", "2", "-png",
+                        str(folder / lang / "article.pdf"), str(SCREENSHOTS / f"pdf_{lang}")],
+                       check=True)
     return proj, first.version, second.version, checked
 
 
@@ -187,7 +205,7 @@ def test_index_shows_what_changed_with_old_and_new_values(site):
     assert "Notebook sources" not in index  # no notebook changed
     # the claim's recomputed value and verdict, old and new
     assert '<td class="old">507.1</td><td>430.7</td>' in index
-    assert '<td class="old">consistent</td><td>mismatch</td>' in index
+    assert '<td class="old">holds</td><td>contradicted</td>' in index
     # the key figure recorded by 01_exports: 100 * (507.1 / 587.6 - 1) -> 100 * (430.7/587.6 - 1)
     assert '<td>01_exports: exports_change_pct</td><td>value</td>' in index
     assert '<td class="old">-13.7 percent</td><td>-26.7 percent</td>' in index
@@ -247,47 +265,144 @@ def test_every_version_folder_has_the_article_its_pdf_and_the_report_text(site):
         assert [s["notebook"] for s in manifest["pages"]["sections"]] == NOTEBOOKS
 
 
-def test_article_leads_with_the_audit_then_sections_in_the_reports_order(site):
+def test_article_opens_with_findings_then_the_audit_in_brief_then_the_outline(site):
     proj, _, v2, _ = site
     page = _page(proj, v2, "en", "article")
-    order = [page.index(x) for x in ('id="audit-summary"', 'id="changes"', 'id="contents"',
-                                     'id="section-A"', 'id="section-audit"')]
+    order = [page.index(x) for x in ('id="finds"', 'id="brief"', 'id="contents"',
+                                     'id="section-A"', 'id="section-B"', 'id="section-audit"',
+                                     'id="audit-table"', 'id="changes"')]
     assert order == sorted(order)
-    # claims by verdict, whatever the verdicts are called (misworded is new to the code)
-    counts = re.findall(r'<span class="verdict [^"]+">(\w+)</span></td><td>(\d+)</td>', page)
-    assert counts == [("consistent", "1"), ("misworded", "1"), ("mismatch", "1")]
-    # findings: every verdict but consistent/unverifiable, each linking to its two places
-    findings = page.split('<table class="findings">')[1].split("</table>")[0]
-    assert findings.count("<tr id=") == 2
-    assert 'href="07_audit.html#claim-exports_2015"' in findings
-    assert 'href="report-text.html#claim-exports_peak_year"' in findings
-    assert "507.1 &rarr; 430.7 100 million USD" in findings
+    # the headline cell, linked to its section (titles from the fixtures' article.toml)
+    finds = page.split('id="finds"')[1].split("</section>")[0]
+    assert "exports changed by <strong>-26.7 %</strong>" in finds
+    assert '<a href="#section-A">A. Exports</a>' in finds
+    # the audit in brief: verdict counts, then the finding that changes a quoted number, in
+    # plain words at the printed precision; the digit-only finding is left to the full table
+    brief = page.split('id="brief"')[1].split("</section>")[0]
+    counts = re.findall(r'<span class="verdict [^"]+">([\w ]+)</span> (\d+)', brief)
+    assert counts == [("holds", "1"), ("misworded", "1"), ("contradicted", "1")]
+    assert re.findall(r'<li id="brief-(\w+)">', brief) == ["exports_2015"]
+    assert ("the report prints 507.1 (100 million USD); the reproduction gives 430.7 "
+            "(100 million USD). The data contradict it.") in brief
+    assert 'href="07_audit.html#claim-exports_2015"' in brief
+    # the full table at the end: every finding, each linking to its two places
+    table = page.split('id="audit-table"')[1].split('<table class="counts">')[0]
+    assert table.count('<tr id="finding-') == 2
+    assert 'href="report-text.html#claim-exports_peak_year"' in table
     # what changed: the index's block for this version, embedded, naming no other version
     assert f'src="../../changes/{v2}.html"' in page
     assert "Changes since" in (proj / "reports" / "changes" / f"{v2}.html").read_text()
+    zh = _page(proj, v2, "zh", "article")
+    assert "报告为 507.1亿美元，复核得 430.7亿美元。与数据矛盾。" in zh
 
 
-def test_article_embeds_the_tagged_cells_with_captions_and_links_to_their_cells(site):
+def test_article_embeds_the_tagged_cells_of_its_language_with_numbered_figures(site):
     proj, _, v2, _ = site
     for lang in LABELS:
         page = _page(proj, v2, lang, "article")
-        section = page.split('id="section-A"')[1].split("</section>\n</section>")[0]
-        # the tagged markdown cell, the Markdown output, both figures, in notebook order
-        assert "<strong>The report</strong> (paras 1-2)" in section
-        assert "Exports changed by <strong>-26.7 %</strong>" in section
-        assert section.count("<figure") == 2
-        assert section.index("image/png") < section.index("image/svg+xml")
+        section = page.split('id="section-A"')[1].split('id="section-B"')[0]
+        text = bilingual.page_text(section)
+        if lang == "en":
+            assert "The report (paras 1-2)" in text and "报告（第1-2段）" not in text
+            assert "Exports changed by -26.7 %" in text
+        else:
+            assert "报告（第1-2段）" in text and "The report" not in text
+            assert "出口从首年到末年变化 -26.7 %" in text
+        assert section.count("<figure") == 1 and 'id="fig-exports_line"' in section
+        label = "图 R1" if lang == "zh" else "Figure R1"
+        assert f"<strong>{label}</strong>" in section
+        assert 'href="figures/exports_line.png"' in section
+        assert (proj / "reports" / v2 / lang / "figures" / "exports_line.png").read_bytes()[:4] \
+            == b"\x89PNG"
+        assert (proj / "reports" / v2 / lang / "figures" / "exports_line.svg").read_text(
+            ).lstrip().startswith("<?xml")
+        other = page.split('id="section-B"')[1].split('id="section-audit"')[0]
+        assert "image/svg+xml" in other and "41.5" in other  # 02's figure, 01's article-B table
+        assert ("表 R1" if lang == "zh" else "Table R1") in other
         caption = "服务业占比，2011年与2015年" if lang == "zh" else "Tertiary share, 2011 and 2015"
-        assert f'alt="{caption}"' in section and f"<figcaption>{caption} (" in section
-        cells = re.findall(r'href="(0\d_\w+)\.html#cell-id=(cell-\d+)"', section)
+        assert f'alt="{caption}"' in other
+        cells = re.findall(r'href="(0\d_\w+)\.html#cell-id=(cell-\d+)"', section + other)
         assert {nb for nb, _ in cells} == {"01_exports", "02_notes"}
-        for nb, cell in cells:  # the exact cell, and it holds a figure where one is cited
-            report = _page(proj, v2, lang, nb)
-            assert f'id="cell-id={cell}"' in report
+        for nb, cell in cells:  # the exact cell exists in the notebook report
+            assert f'id="cell-id={cell}"' in _page(proj, v2, lang, nb)
         assert "key figure" not in section  # key-figure outputs stay out
-        # the audit notebook's table lands in the audit section
         audit = page.split('id="section-audit"')[1]
         assert "exports_peak_year" in audit and 'class="table-wrap"' in audit
+
+
+def test_zh_pages_are_chinese_and_each_notebook_shows_its_own_twin(site):
+    proj, _, v2, _ = site
+    page = _page(proj, v2, "zh", "article")
+    text = bilingual.page_text(page, skip_untranslated=True)
+    words, chars = bilingual.english_words(text), bilingual.chinese_characters(text)
+    assert chars > 300 and len(words) <= chars // 50, (len(words), chars, words[:30])
+    for block in re.findall(r"<(p|li|td|th|h\d|figcaption)\b[^>]*>(.*?)</\1>", page, re.S):
+        assert not bilingual.is_english_prose(bilingual.page_text(block[1], True)), block
+    report = bilingual.page_text(_page(proj, v2, "zh", "01_exports"))
+    assert "报告（第1-2段）" in report and "The report (paras 1-2)" not in report
+    assert bilingual.ENGLISH_NOTICE not in report  # its narrative has Chinese twins
+    english = bilingual.page_text(_page(proj, v2, "en", "01_exports"))
+    assert "The report (paras 1-2)" in english and "报告（第1-2段）" not in english
+    notes = _page(proj, v2, "zh", "02_notes")  # an English-only narrative cell: said, in Chinese
+    assert bilingual.ENGLISH_NOTICE in notes
+
+
+def test_the_pdf_loses_nothing_of_the_article(site):
+    """Every word of the HTML article's prose and tables is in the PDF's text (both languages):
+    no table cut at the margin, no collapsed block; a contents list with page numbers."""
+    from pypdf import PdfReader
+
+    proj, _, v2, _ = site
+    for lang in LABELS:
+        folder = proj / "reports" / v2 / lang
+        reader = PdfReader(folder / "article.pdf")
+        printed = re.sub(r"\s+", "", unicodedata.normalize(  # ligatures (ﬁ) as letters
+            "NFKC", "".join(p.extract_text() for p in reader.pages)))
+        shown = bilingual.page_text((folder / "article.html").read_text(encoding="utf-8"))
+        missing = [w for w in unicodedata.normalize("NFKC", shown).split() if w not in printed]
+        assert missing == [], (lang, missing[:20])
+        contents = reader.pages[0].extract_text()
+        assert re.search(r"A\. (Exports|出口)\s*\d+", contents), contents  # with its page
+        titles = [o.title for o in reader.outline if not isinstance(o, list)]
+        assert titles[0] == ("Fixture article, re-derived" if lang == "en" else "测试文章复核")
+
+
+def _docx_blocks(path: Path) -> dict[str, int]:
+    """Headings, figures and tables of a Word file, read back with pandoc."""
+    import pypandoc
+
+    doc = json.loads(pypandoc.convert_file(str(path), "json", format="docx"))
+    counts = {"Header": 0, "Figure": 0, "Table": 0, "Image": 0}
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("t") in counts:
+                counts[node["t"]] += 1
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+    walk(doc["blocks"])
+    return counts
+
+
+def test_word_file_has_the_articles_headings_figures_and_tables(site):
+    proj, _, v2, _ = site
+    for lang in LABELS:
+        folder = proj / "reports" / v2 / lang
+        page = (folder / "article.html").read_text(encoding="utf-8")
+        main = page.split("<main>")[1].split("</main>")[0]
+        got = _docx_blocks(folder / "article.docx")
+        assert got["Header"] == len(re.findall(r"<h[1-6]\b", main))
+        assert got["Image"] == main.count("<figure") == 2
+        assert got["Table"] == len(re.findall(r"<table\b", main))
+        assert 'href="article.docx"' in page
+        import zipfile
+
+        with zipfile.ZipFile(folder / "article.docx") as z:
+            rels = z.read("word/_rels/document.xml.rels").decode()
+        assert 'Target="01_exports.html#cell-id=cell-' in rels  # links to the notebook reports
 
 
 def test_report_text_marks_every_claim_in_place_coloured_by_verdict(site):
@@ -298,14 +413,14 @@ def test_report_text_marks_every_claim_in_place_coloured_by_verdict(site):
                         r'data-verdict="(\w+)" href="07_audit\.html#claim-\2" title="([^"]*)">'
                         r"([^<]+)</a>", page)
     got = {cid: (cls, verdict, text) for cls, cid, verdict, _, text in marked}
-    assert got == {"exports_2014": ("v-consistent", "consistent", "587.6"),
-                   "exports_2015": ("v-finding", "mismatch", "507.1"),
+    assert got == {"exports_2014": ("v-holds", "holds", "587.6"),
+                   "exports_2015": ("v-finding", "contradicted", "507.1"),
                    "exports_peak_year": ("v-finding", "misworded", "2014")}  # the number
     p2 = page.split('id="p2"')[1].split('id="p3"')[0]
     assert "507.1" in p2 and "430.7" in p2  # the side note: reported -> recomputed
     assert '<span class="trow">出口 587.6 507.1 480.2 470.3</span>' in p2  # table rows kept
     hover = next(t for _, cid, _, t, _ in marked if cid == "exports_2015")
-    assert "430.7" in hover and "table against text" in hover
+    assert "430.7" in hover and "与数据矛盾" in hover  # the explanation in Chinese
     audit = _page(proj, v2, "zh", "07_audit")
     for cid in got:  # each mark's link lands on the claim's own row
         row = audit.split(f'<tr id="claim-{cid}">')[1].split("</tr>")[0]
@@ -326,7 +441,8 @@ def test_every_page_has_the_same_header_and_the_provenance_at_its_end(site):
             assert page.index('id="provenance"') > page.rindex('<nav class="site"')
             prov = page.split('id="provenance"')[1]
             assert prov.lstrip(">\n").startswith("<details>")  # collapsed
-            assert "sha256 of every data file" in prov
+            assert ("每个数据文件的 sha256 校验值" if lang == "zh" else
+                    "sha256 of every data file") in prov
             assert v2 in prov and "data/table.csv" in prov
         assert len(headers) == 1, headers  # one header on every page (but the current one)
         nav = headers.pop()

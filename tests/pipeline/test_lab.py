@@ -139,11 +139,21 @@ def test_notebook_py_url_opens_as_notebook_in_the_project_kernel(chromium, lab_s
             code_cells = page.locator(".jp-NotebookPanel .jp-CodeCell").count()
             editors = page.locator(".jp-FileEditor").count()
             tab = page.locator(".jp-mod-current .lm-TabBar-tabLabel").first.inner_text()
+            # once the kernel is up (the lab then writes its language_info into the notebook),
+            # the notebook is still unmodified: no dirty marker on its tab
+            deadline = time.monotonic() + KERNEL_WAIT_S
+            while time.monotonic() < deadline and not any(
+                    s["path"] == NOTEBOOK and s["kernel"]["execution_state"] == "idle"
+                    for s in _api(base, token, "sessions")):
+                time.sleep(0.5)
+            page.wait_for_timeout(2000)
+            dirty = page.locator(".lm-TabBar-tab.jp-mod-current.jp-mod-dirty").count()
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SCREENSHOTS / "lab_03_trade_collapse.png"))
         finally:
             chrome.close()
     assert tab == Path(NOTEBOOK).name
+    assert dirty == 0, "the notebook is marked modified (●) the moment it opens"
     assert editors == 0, "the .py opened in a text editor, not as a notebook"
     assert cells >= 2 and code_cells >= 1, (cells, code_cells)
     assert _first_heading(PROJECT_ROOT / NOTEBOOK) in title.replace("\u00b6", "").strip()
@@ -159,6 +169,25 @@ def test_notebook_py_url_opens_as_notebook_in_the_project_kernel(chromium, lab_s
         time.sleep(0.5)
     assert [s["kernel"]["name"] for s in sessions] == [KERNEL_NAME], sessions
     assert state == "idle", f"lab kernel not idle within {KERNEL_WAIT_S} s: {sessions}"
+
+
+def test_notebooks_are_served_with_the_kernels_language_info_which_the_py_never_keeps():
+    """What keeps a freshly opened notebook unmodified (reporting.labcontents): the model
+    carries the language_info the kernel will report, and jupytext filters it out on save."""
+    import jupytext
+
+    from reporting import labcontents
+
+    assert f"--ServerApp.contents_manager_class={labcontents.CLASS_NAME}" in lab.lab_argv()
+    model = {"type": "notebook", "content": {"metadata": {}, "cells": []}}
+    info = labcontents.with_language_info(model)["content"]["metadata"]["language_info"]
+    assert info["name"] == "python" and info["version"] == sys.version.split()[0]
+    text = (PROJECT_ROOT / NOTEBOOK).read_text(encoding="utf-8")
+    nb = jupytext.reads(text, fmt="py:percent")
+    nb.metadata["language_info"] = info
+    config = jupytext.config.load_jupytext_configuration_file(
+        str(PROJECT_ROOT / "notebooks" / "jupytext.toml"))
+    assert jupytext.writes(nb, fmt="py:percent", config=config) == text  # saved unchanged
 
 
 # ---------------------------------------------------------------- the lab kernel itself

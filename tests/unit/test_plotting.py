@@ -156,12 +156,36 @@ def test_figure_source_names_tables_paragraphs_and_externals():
     assert zh == "来源：报告 表 1（第15页）；报告 第28段（第17页）"
 
 
-def test_keep_saves_only_with_a_folder(tmp_path):
+def test_keep_takes_a_figure_id_and_refuses_a_figure_folder():
     plotting.use_house_style("en")
     fig, _ = plotting.new_figure("t")
-    assert plotting.keep(fig, "", "x", "en") is None
-    path = plotting.keep(fig, tmp_path / "figs", "x", "en")
-    assert path == tmp_path / "figs" / "x_en.png" and path.stat().st_size > 0
+    assert plotting.keep(fig, "x", "en") is None  # outside a kernel: nothing shown, no file
+    assert plotting.keep(fig, "", "x", "en") is None  # the older form, with no folder
+    with pytest.raises(ValueError, match="the build writes every figure"):
+        plotting.keep(fig, "figs", "x", "en")
+    with pytest.raises(ValueError, match="label language"):
+        plotting.keep(fig, "x", "de")
+
+
+def test_kept_figure_carries_its_svg_and_every_text_box():
+    plotting.use_house_style("en")
+    fig, ax = plotting.new_figure("Exports")
+    ax.plot([2006, 2007, 2008], [1, 2, 3])
+    ax.set_xticks([2006, 2007, 2008], ["2006", "2007", "2008"])
+    plotting.add_source(fig, "Source: report Table 3 (p. 20)")
+    data, meta = plotting.image_output(fig, "exports")
+    assert data[plotting.FIGURE_SVG_MIME].lstrip().startswith("<?xml")
+    assert "<dc:date>" not in data[plotting.FIGURE_SVG_MIME]
+    facts = meta[plotting.FIGURE_META]
+    w, h = facts["canvas"]
+    assert (w, h) == (800.0, 450.0)  # 8 x 4.5 inches at 100 dpi
+    ticks = [b for b in facts["boxes"] if b["kind"] == "xtick"]
+    assert [b["text"] for b in ticks] == ["2006", "2007", "2008"]
+    x0s = [b["box"][0] for b in ticks]
+    assert x0s == sorted(x0s) and all(b["box"][2] > b["box"][0] for b in ticks)
+    (source,) = [b for b in facts["boxes"] if b["kind"] == "source"]
+    assert source["box"][3] <= 0.0 + 1  # drawn under the canvas, where the source line goes
+    assert any(b["text"] == "Exports" and b["kind"] == "text" for b in facts["boxes"])
 
 
 def _report_html(outputs: list) -> str:
