@@ -235,8 +235,10 @@ def k_of_n(summary: Summary, lang: str) -> str:
 
 
 def dimension_label(name: str, lang: str) -> str:
-    """A dimension's label ('Fit window' / '拟合区间'): label key ``dimension_<name>``."""
-    return label(f"dimension_{name}", lang)
+    """A dimension's label ('Fit window' / '拟合区间'): label key ``dimension_<name>``, else the
+    name's own label."""
+    key = f"dimension_{name}"
+    return t(key, lang) if key in LABELS else label(name, lang)
 
 
 def option_label(dimension: str, option: Hashable, lang: str) -> str:
