@@ -19,8 +19,10 @@ __all__ = [
     "contributions",
     "growth_rate",
     "level_from_growth",
+    "pct_of",
     "ratio_pct",
     "shares",
+    "whole_from_share",
 ]
 
 
@@ -107,3 +109,17 @@ def level_from_growth(
     out = pd.Series(levels, dtype=float).sort_index()
     out.index = pd.Index(out.index.astype(np.int64), name="year")
     return out
+
+
+def pct_of(part: float, whole: float) -> float:
+    """``part`` as percent of ``whole`` for two numbers (e.g. Fuxin's trade as % of Dalian's)."""
+    if whole == 0:
+        raise ValueError("pct_of: whole is zero")
+    return 100.0 * part / whole
+
+
+def whole_from_share(part: float, share_pct: float) -> float:
+    """The whole implied by a part and its stated share in percent (part / (share / 100))."""
+    if share_pct == 0:
+        raise ValueError("whole_from_share: share is zero")
+    return part / (share_pct / 100.0)
