@@ -6,6 +6,13 @@ SECTIONS: dict[str, tuple[str, str]] = {
     # One vocabulary: as published / revised (NBS 2021) / correction (Liaoning 2016-17) /
     # series break.
     "revised_nbs2021": ("Revised (NBS 2021)", "修订数（国家统计局2021年）"),
+    # analysis.series.note: what must stand beside a value computed across a break or vintages
+    "caveat_across_break": (
+        "Measured across a series break ({years}; {detail}): a change of measurement, not growth.",
+        "跨越序列断点计算（{years}年；{detail}）：统计口径变化，并非增长。"),
+    "caveat_mixing_vintages": (
+        "Combines two data vintages ({detail}).",
+        "混合了两个数据版本（{detail}）。"),
     "series_break_correction": ("series break (correction)", "序列断点（统计更正）"),
     "liaoning_break_short": ("Liaoning: correction", "辽宁：统计更正"),
     "table1_growth_as_published": (
