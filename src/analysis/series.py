@@ -95,7 +95,9 @@ class Caveat:
 
     kind: str  # "across_break" or "mixing_vintages"
     years: tuple[int, ...]
-    detail: str
+    detail: str  # in English, for messages
+    pairs: tuple[tuple[str, str], ...] = ()  # per year: the two vintages (mixing_vintages)
+    reasons: tuple[str, ...] = ()  # per year: why the series breaks (across_break)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Caveat:
         return self
@@ -186,6 +188,14 @@ def _describe(v: Vintage, fallback: Any) -> str:
     return v.source or str(fallback)
 
 
+def years_of(index: pd.Index | Iterable[Any]) -> list[int]:
+    """The distinct years of an index of years, or of the ``year`` level of a MultiIndex
+    ((partner, year) tables), in order."""
+    if isinstance(index, pd.MultiIndex):
+        index = index.get_level_values("year")
+    return sorted({int(y) for y in index})
+
+
 def check_span(s: pd.Series, first: int, last: int, *, across_break: bool,
                what: str) -> tuple[Caveat, ...]:
     """Refuse ``what`` over level years ``first`` to ``last`` if it crosses a break of ``s``.
@@ -204,7 +214,7 @@ def check_span(s: pd.Series, first: int, last: int, *, across_break: bool,
             "change of measurement, not growth or decline. Compute on one side of it, or pass "
             "across_break=True and label the result as measured across the break.")
     return (Caveat("across_break", tuple(b.first_year for b in crossed),
-                   ", ".join(str(b) for b in crossed)),)
+                   ", ".join(str(b) for b in crossed), reasons=tuple(b.reason for b in crossed)),)
 
 
 def check_steps(s: pd.Series, *, across_break: bool, what: str) -> tuple[Caveat, ...]:
@@ -212,7 +222,7 @@ def check_steps(s: pd.Series, *, across_break: bool, what: str) -> tuple[Caveat,
     v = vintage_of(s)
     if v is None:
         return ()
-    years = {int(y) for y in s.dropna().index}
+    years = set(years_of(s.dropna().index))
     found: list[Caveat] = []
     for b in v.breaks:
         if b.first_year in years and b.first_year - 1 in years:
@@ -246,7 +256,7 @@ def check_combination(a: pd.Series, b: pd.Series, years: Iterable[int], *,
     va, vb = vintage_of(a), vintage_of(b)
     if va is None or vb is None:
         return ()
-    found = mixed_years(va, vb, years)
+    found = mixed_years(va, vb, years_of(years))
     if not found:
         return ()
     shown = "; ".join(f"{y}: {x} with {z}" for y, x, z in found[:4])
@@ -256,7 +266,8 @@ def check_combination(a: pd.Series, b: pd.Series, years: Iterable[int], *,
             f"{what} of {_describe(va, a.name)} and {_describe(vb, b.name)} combines two "
             f"vintages ({shown}). Use one vintage for both, or pass mixing_vintages=True and "
             "label the result as mixing vintages.")
-    return (Caveat("mixing_vintages", tuple(y for y, _, _ in found), shown),)
+    return (Caveat("mixing_vintages", tuple(y for y, _, _ in found), shown,
+                   pairs=tuple((x, z) for _, x, z in found)),)
 
 
 def combined(a: Vintage | None, b: Vintage | None) -> Vintage | None:
@@ -275,13 +286,23 @@ def combined(a: Vintage | None, b: Vintage | None) -> Vintage | None:
 def note(obj: pd.Series | pd.DataFrame, lang: str) -> str:
     """The sentence that must stand beside a result computed across a break or two vintages
     (empty if it carries no caveat); only caveats of years still in ``obj`` are named."""
-    years = {int(y) for y in obj.index if isinstance(y, int | float)}
+    present = set(years_of(obj.index)) if len(obj.index) else set()
+    sep = "; " if lang == "en" else "；"
     parts = []
     for c in caveats(obj):
-        shown = [y for y in c.years if not years or y in years]
-        if shown:
-            key = "caveat_across_break" if c.kind == "across_break" else "caveat_mixing_vintages"
-            parts.append(t(key, lang, years=", ".join(map(str, shown)), detail=c.detail))
+        keep = [i for i, y in enumerate(c.years) if not present or y in present]
+        if not keep:
+            continue
+        years = ", ".join(str(c.years[i]) for i in keep)
+        if c.kind == "across_break":
+            years = ", ".join(f"{c.years[i] - 1}-{c.years[i]}" for i in keep)
+            detail = sep.join(dict.fromkeys(t(c.reasons[i], lang) for i in keep))
+            parts.append(t("caveat_across_break", lang, years=years, detail=detail))
+        else:
+            detail = sep.join(dict.fromkeys(
+                t("vintage_pair", lang, a=t(f"vintage_{c.pairs[i][0]}", lang),
+                  b=t(f"vintage_{c.pairs[i][1]}", lang)) for i in keep))
+            parts.append(t("caveat_mixing_vintages", lang, years=years, detail=detail))
     return " ".join(parts)
 
 

@@ -8,11 +8,18 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "revised_nbs2021": ("Revised (NBS 2021)", "修订数（国家统计局2021年）"),
     # analysis.series.note: what must stand beside a value computed across a break or vintages
     "caveat_across_break": (
-        "Measured across a series break ({years}; {detail}): a change of measurement, not growth.",
-        "跨越序列断点计算（{years}年；{detail}）：统计口径变化，并非增长。"),
+        "Measured across the series break {years} ({detail}): a change of measurement, not "
+        "growth.",
+        "跨越{years}年序列断点计算（{detail}）：统计口径变化，并非增长。"),
     "caveat_mixing_vintages": (
-        "Combines two data vintages ({detail}).",
-        "混合了两个数据版本（{detail}）。"),
+        "Combines two data vintages ({years}: {detail}).",
+        "混合了两个数据版本（{years}年：{detail}）。"),
+    "vintage_pair": ("{a} with {b}", "{a}与{b}"),
+    "vintage_as_published": ("as published", "当时公布数"),
+    "vintage_corrected": ("as published after the correction", "统计更正后公布数"),
+    "vintage_revised": ("revised (NBS 2021)", "修订数（国家统计局2021年）"),
+    "vintage_unrevised": ("one vintage only", "单一版本"),
+    "vintage_mixed": ("mixed vintages", "混合版本"),
     "series_break_correction": ("series break (correction)", "序列断点（统计更正）"),
     "liaoning_break_short": ("Liaoning: correction", "辽宁：统计更正"),
     "table1_growth_as_published": (
