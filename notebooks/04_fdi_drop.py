@@ -27,7 +27,7 @@ sensitivity_starts = [2008, 2010]  # later fit-window starts for the sensitivity
 figure_dir = ""  # if set, figures are also saved there as PNG
 
 # %%
-from analysis import benchmarks, data, trend
+from analysis import benchmarks, data, series, trend
 from analysis import fdi_drop as fd
 from analysis.growth import cagr_series, growth_rate
 from analysis.keyfigures import record
@@ -107,7 +107,9 @@ printed_table(fdi, L)
 
 # %%
 show(f"GDP row = Table 3 GDP row: {fdi['gdp_usd'].equals(t3.loc[fdi.index, 'gdp_usd'])}")
-localise(fixed(recompute_ratio(fdi, "fdi", "gdp_usd", "fdi_dependency"), 3), L)
+dependency_check = recompute_ratio(fdi, "fdi", "gdp_usd", "fdi_dependency", mixing_vintages=True)
+show(series.note(dependency_check, L))  # 2015: corrected FDI over uncorrected GDP
+localise(fixed(dependency_check, 3), L)
 
 # %% [markdown]
 # ## 2. Figure 5 / 图 5：2006 - 2015 年辽宁外商直接投资下降
@@ -131,7 +133,7 @@ text_checks({"fdi_2014_text": fdi.loc[before_break, "fdi"],
             "fdi_2015_text_para42": fdi.loc[last, "fdi"],
             "fdi_2015_text": fdi.loc[last, "fdi"],
             "fdi_dependency_2015_text": fdi.loc[last, "fdi_dependency"],
-            "fdi_decline_2015_pct": -growth_rate(fdi["fdi"]).loc[last]}, L)
+            "fdi_decline_2015_pct": -growth_rate(fdi["fdi"], across_break=True).loc[last]}, L)
 
 # %% [markdown]
 # Liaoning's share of China's FDI, against its share of China's GDP (as published). A share
@@ -151,7 +153,8 @@ localise(fixed(share, 2), L)
 # confidence interval. "增长N倍" can mean "became N times" or "grew by N times": both shown.
 
 # %%
-localise(fixed(growth_rate(fdi["fdi"]).to_frame(label("growth_rate", L) + " (%)").T, 1), L)
+fdi_growth = growth_rate(fdi["fdi"], across_break=True)  # 2015: across the break (section 2)
+localise(fixed(fdi_growth.to_frame(label("growth_rate", L) + " (%)").T, 1), L)
 
 # %%
 mult = fd.growth_multiple(fdi.loc[trend_start, "fdi"], fdi.loc[trend_end, "fdi"])
