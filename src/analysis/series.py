@@ -15,7 +15,9 @@ holds ``attrs["vintages"]`` (column -> `Vintage`); a column taken from it finds 
 Results of `analysis.growth` hold ``attrs["vintage"]`` and ``attrs["caveats"]``; `frame` builds a
 table from such series without losing them. Everything stored is immutable, so the copies pandas
 makes of ``attrs`` at every step are free. A series with no vintage (built from the report's
-text, say) is not checked: tag it with `tag` when it has one.
+text, say) is not checked: tag it with `tag` when it has one. Note that pandas gives ``a / b``
+the ``attrs`` of ``b`` when both have some: combine two series through `analysis.growth`
+(which labels its result), or divide by ``b.to_numpy()`` to keep ``a``'s.
 """
 
 from __future__ import annotations
@@ -154,7 +156,11 @@ def vintage_of(obj: pd.Series | pd.DataFrame, column: str | None = None) -> Vint
 
 
 def caveats(obj: pd.Series | pd.DataFrame) -> tuple[Caveat, ...]:
-    """Caveats a result carries (empty for a series computed within one vintage and basis)."""
+    """Caveats a result carries (empty for a series computed within one vintage and basis);
+    a column of a `frame` has its own, the frame all of its columns'."""
+    by_column = obj.attrs.get("column_caveats")
+    if isinstance(obj, pd.Series) and by_column is not None and obj.name in by_column:
+        return tuple(by_column[obj.name])
     return tuple(obj.attrs.get("caveats", ()))
 
 
@@ -169,8 +175,9 @@ def frame(columns: Mapping[str, pd.Series]) -> pd.DataFrame:
     """A table of series (aligned on their index) that keeps each column's vintage and caveats."""
     out = pd.DataFrame(dict(columns))
     vintages = {c: v for c, s in columns.items() if (v := vintage_of(s)) is not None}
-    found = tuple(dict.fromkeys(c for s in columns.values() for c in caveats(s)))
-    out.attrs = {"vintages": vintages, "caveats": found}
+    own = {c: caveats(s) for c, s in columns.items()}
+    found = tuple(dict.fromkeys(c for cs in own.values() for c in cs))
+    out.attrs = {"vintages": vintages, "column_caveats": own, "caveats": found}
     return out
 
 
@@ -293,7 +300,7 @@ def note(obj: pd.Series | pd.DataFrame, lang: str) -> str:
         keep = [i for i, y in enumerate(c.years) if not present or y in present]
         if not keep:
             continue
-        years = ", ".join(str(c.years[i]) for i in keep)
+        years = year_runs(c.years[i] for i in keep)
         if c.kind == "across_break":
             years = ", ".join(f"{c.years[i] - 1}-{c.years[i]}" for i in keep)
             detail = sep.join(dict.fromkeys(t(c.reasons[i], lang) for i in keep))
@@ -304,6 +311,17 @@ def note(obj: pd.Series | pd.DataFrame, lang: str) -> str:
                   b=t(f"vintage_{c.pairs[i][1]}", lang)) for i in keep))
             parts.append(t("caveat_mixing_vintages", lang, years=years, detail=detail))
     return " ".join(parts)
+
+
+def year_runs(years: Iterable[int]) -> str:
+    """'2006-2010, 2012': years written as runs of consecutive years."""
+    runs: list[list[int]] = []
+    for y in sorted(set(int(y) for y in years)):
+        if runs and runs[-1][1] == y - 1:
+            runs[-1][1] = y
+        else:
+            runs.append([y, y])
+    return ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in runs)
 
 
 def gap_at_breaks(s: pd.Series) -> pd.Series:

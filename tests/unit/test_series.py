@@ -213,3 +213,15 @@ def test_vintage_objects_are_immutable_and_shared_by_copies():
     assert copy.deepcopy(v) is v
     with pytest.raises(AttributeError):
         v.name = "revised"  # type: ignore[misc]
+
+
+def test_a_frame_column_keeps_its_own_caveats_and_the_frame_all_of_them():
+    across = growth.growth_rate(gdp("liaoning_gdp_as_published"), across_break=True)
+    table = series.frame({"liaoning": across,
+                          "jilin": growth.growth_rate(gdp("jilin_gdp_as_published"))})
+    assert series.caveats(table["jilin"]) == ()
+    assert series.caveats(table["liaoning"]) == series.caveats(table) != ()
+
+
+def test_year_runs():
+    assert series.year_runs([2012, 2006, 2007, 2008, 2015, 2014]) == "2006-2008, 2012, 2014-2015"
