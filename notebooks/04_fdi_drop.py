@@ -43,7 +43,7 @@ figure_dir = ""  # if set, figures are also saved there as PNG
 # %%
 from IPython.display import display
 
-from analysis import data, fdi_findings, specgrid, trend
+from analysis import data, fdi_findings, plausibility, series, specgrid, trend
 from analysis import fdi_drop as fdi_section
 from analysis.growth import cagr_series, growth_rate
 from analysis.keyfigures import record
@@ -114,7 +114,10 @@ display(printed_table(fdi_table, L))
 # %%
 same_gdp = fdi_table["gdp_usd"].equals(table3.loc[fdi.index, "gdp_usd"])
 show(t("gdp_row_is_table3", L, answer=label("yes" if same_gdp else "no", L)))
-display(localise(recompute_ratio(fdi_table, "fdi", "gdp_usd", "fdi_dependency"), L, decimals=3))
+dependency_check = recompute_ratio(fdi_table, "fdi", "gdp_usd", "fdi_dependency",
+                                   mixing_vintages=True)  # the printed 2015 ratio mixes them
+show(series.note(dependency_check, L))
+display(localise(dependency_check, L, decimals=3))
 
 # %% [markdown]
 # ## 2. Figure 5 / 图 5：2006 - 2015 年辽宁外商直接投资下降
@@ -154,36 +157,42 @@ display(text_checks({"fdi_2014_text": fdi.loc[before_break],
 
 # %% [markdown] tags=["lang-en"]
 # Liaoning's share of China's FDI against its share of China's GDP (both as published), for the
-# years measured alike. The rule of thumb, not a hard bound: provincial FDI figures are known to
-# add up to more than the national total. The last year's ratio is not computed: the corrected
-# FDI has no GDP of its vintage in the data.
+# years measured alike, judged by the one FDI rule of thumb that the claims audit uses too
+# (`analysis.plausibility`). The last year's ratio is not computed: the corrected FDI has no GDP
+# of its vintage in the data.
 
 # %% [markdown] tags=["lang-zh"]
-# 同一口径各年辽宁占全国外商直接投资的比重，与其占全国GDP的比重（均为初始公布）对照。这是经验
-# 法则而非硬性界限：各省外商直接投资合计已知超过全国总数。最后一年的比值不计算：修正后的外商
-# 直接投资在数据中没有同一版本的GDP。
+# 同一口径各年辽宁占全国外商直接投资的比重，与其占全国GDP的比重（均为初始公布）对照，按核查
+# 部分同样使用的外商直接投资经验法则判断（`analysis.plausibility`）。最后一年的比值不计算：修正后
+# 的外商直接投资在数据中没有同一版本的GDP。
+
+# %%
+show(plausibility.FDI_RULE_TEXT[L])
 
 # %% tags=["article"]
 fig, ax = fdi_section.share_of_china_chart(results.plausibility, before_break, lang=L)
 _ = keep(fig, figure_dir, "fdi_share_of_china", L)
 
 # %%
-display(localise(results.plausibility, L, decimals=2))
+show(fdi_findings.verdict_words(results.plausibility, L))
+display(localise(results.plausibility.drop(columns="verdict"), L, decimals=2))
 
 # %% [markdown]
 # ## 4. Growth and paragraph 42 / 增长率与第42段
 
 # %% [markdown] tags=["lang-en"]
-# Year-on-year growth, the compound growth over the fit window and the log-linear trend growth
-# with its 95 % confidence interval. "增长N倍" can mean "became N times" or "grew by N times":
-# both are shown.
+# Year-on-year growth of the years measured alike, the compound growth over the fit window and
+# the log-linear trend growth with its 95 % confidence interval. "增长N倍" can mean "became N
+# times" or "grew by N times": both are shown.
 
 # %% [markdown] tags=["lang-zh"]
-# 逐年增长率、拟合区间内的复合增长率，以及对数线性趋势增长率及其95%置信区间。“增长N倍”可理解为
-# “变为N倍”或“增加了N倍”：两者都列出。
+# 同一口径各年的逐年增长率、拟合区间内的复合增长率，以及对数线性趋势增长率及其95%置信区间。
+# “增长N倍”可理解为“变为N倍”或“增加了N倍”：两者都列出。
 
 # %%
-display(localise(growth_rate(fdi).to_frame(label("growth_rate", L) + " (%)").T, L, decimals=1))
+measured_alike = fdi.loc[:before_break]  # the last change crosses the series break (section 3)
+display(localise(growth_rate(measured_alike).to_frame(label("growth_rate", L) + " (%)").T, L,
+                 decimals=1))
 multiple = fdi_section.growth_multiple(fdi.loc[trend_start], fdi.loc[trend_end])
 show(t("fdi_growth_multiple", L, start=trend_start, end=trend_end,
        cagr=cagr_series(fdi, trend_start, trend_end), ratio=multiple["ratio"],
@@ -275,9 +284,8 @@ display(localise(results.tests, L, decimals={"p_value": 4, "p_holm": 4}))
 # %%
 by_sector = fdi_section.sector_shares()
 display(fact_table(fdi_section.sector_fact_ids(), L))
-show(f"{label('fdi', L)} {last_year}, sum of sectors: "
-     f"{fdi_section.sector_total_2015(by_sector):.2f}; {label('printed', L)}: "
-     f"{fdi.loc[last_year]:.2f}")
+show(t("fdi_sector_sum", L, year=last_year, total=fdi_section.sector_total_2015(by_sector),
+       printed=fdi.loc[last_year]))
 display(localise(by_sector, L, decimals=2))
 
 # %%
@@ -304,8 +312,8 @@ other_sources = fdi_section.remainder([
     Interval(data.fact("fdi_source_japan_korea_share_low"),
              data.fact("fdi_source_japan_korea_share_high")),
     data.fact("fdi_source_us_sg_tw_share")])
-show(f"{label('other', L)}: {other_sources.lo:g}-{other_sources.hi:g} % — "
-     f"{figure_source(L, fact_ids=source_ids)}")
+show(t("other_sources_remainder", L, low=other_sources.lo, high=other_sources.hi) + " — "
+     + figure_source(L, fact_ids=source_ids))
 display(fact_table(source_ids, L))
 
 # %% [markdown] tags=["lang-en"]

@@ -44,9 +44,7 @@ FDI_SHARE_BOUND = (2.0, 4.0)
 
 def _series(name: str) -> pd.Series:
     """The one ``value`` column of an external series, indexed by year."""
-    s = data.load(name)["value"].astype(float).copy()
-    s.attrs = {}
-    return s
+    return data.load(name)["value"].astype(float)
 
 
 def china_trade() -> pd.DataFrame:
@@ -105,7 +103,6 @@ def dependency_checks(t3: pd.DataFrame) -> pd.DataFrame:
     """Both dependency rows of Table 3 against the external series, rows (series, year)."""
     out = pd.concat({"trade_dependency_china": china_dependency_check(t3),
                      "trade_dependency": liaoning_dependency_check(t3)}, names=["series", "year"])
-    out.attrs = {}
     return out
 
 
@@ -150,7 +147,6 @@ def relative_shortfalls(sources: dict[str, pd.DataFrame], china: pd.DataFrame, s
     out = pd.concat({name: relative_shortfall(shortfall_table(df, [column], start, end)
                                               .loc[column], bench)
                      for name, df in sources.items()}, names=["source", "year"])
-    out.attrs = {}
     return out
 
 

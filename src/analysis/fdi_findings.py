@@ -19,10 +19,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis import benchmarks, data, fdi_grids, multiplicity, specgrid
+from analysis import benchmarks, data, fdi_grids, multiplicity, plausibility, specgrid
 from analysis.breaks import placebo_breaks
 from analysis.fdi_drop import level_before_change, like_for_like
-from analysis.labels import label
 from analysis.specgrid import Summary
 from analysis.trade_grids import price_bases
 from analysis.trend import durbin_watson, fit_log_linear_trend
@@ -31,7 +30,7 @@ from analysis.trendgap import Gap, gap
 __all__ = ["FdiResults", "analyse", "findings", "headline", "key_figures", "verdict_words",
            "WITHIN_RULE"]
 
-WITHIN_RULE = ("plausible", "not_contradicted")  # verdicts that flag nothing
+WITHIN_RULE = ("plausible", plausibility.WITHIN)  # verdicts that flag nothing
 
 
 @dataclass(frozen=True)
@@ -89,7 +88,7 @@ def analyse(fdi_table: pd.DataFrame, *, trend_start: int, trend_end: int, price_
         para10_base=level_before_change(level, change), like_for_like=lfl,
         relative_to_china_pct=benchmarks.relative_gap_pct(
             lfl.loc["para10", "change_pct"], lfl.loc["china_mofcom", "change_pct"]),
-        plausibility=benchmarks.fdi_share_of_china(measured_alike),
+        plausibility=plausibility.fdi_plausibility_table(measured_alike),
         share_after_break_pct=100.0 * float(fdi.loc[last]) / float(china.loc[last]),
         trend_gap=gap(measured_alike, trend_start, trend_end, before),
         durbin_watson=durbin_watson(fit_log_linear_trend(measured_alike, trend_start,
@@ -101,14 +100,10 @@ def analyse(fdi_table: pd.DataFrame, *, trend_start: int, trend_end: int, price_
                                                     before)))
 
 
-def verdict_words(plausibility: pd.DataFrame, lang: str) -> str:
-    """The rule of thumb's verdict of each run of years ('doubtful 2006-2009; implausible
-    2010-2014'), verdict names in ``lang``."""
-    runs = benchmarks.verdict_years(plausibility)
-    if lang == "en":
-        return runs
-    return "；".join(f"{label(v, lang)}：{years}年" for v, years in
-                    (part.split(" ", 1) for part in runs.split("; ")))
+def verdict_words(table: pd.DataFrame, lang: str) -> str:
+    """The FDI rule of thumb's verdicts in the words the claims audit prints
+    (`analysis.plausibility`: one function decides, one words)."""
+    return plausibility.fdi_plausibility_words(table, lang)
 
 
 def _say(lang: str, en: str, zh: str) -> str:
@@ -134,7 +129,8 @@ def _para10(r: FdiResults, lang: str) -> str:
         f"**Paragraph 10's fall.** Paragraph 10 gives {r.last} FDI of {r.para10_level:g}亿美元, "
         f"down {-r.para10_change_pct:g} %. The {r.before_break} base this implies, "
         f"{r.para10_base:.1f}亿美元 (= {r.para10_level:g} / {rate:.3f}), is not printed; that it "
-        f"was measured like the {r.last} figure (after Liaoning's correction) is an assumption. "
+        f"was measured like the {r.last} figure (after Liaoning's correction) is an assumption "
+        f"that nothing in the report or the external data confirms or contradicts. "
         f"On it, FDI fell {-r.para10_change_pct:g} % like for like while China's (MOFCOM, "
         f"external) changed {china['change_pct']:+.1f} %: {r.relative_to_china_pct:.1f} % "
         f"relative to China. The table's {table['change_pct']:.1f} % ({table['previous']:.2f} → "
@@ -143,7 +139,7 @@ def _para10(r: FdiResults, lang: str) -> str:
         f"**第10段的降幅。** 第10段给出{r.last}年外商直接投资{r.para10_level:g}亿美元，下降"
         f"{-r.para10_change_pct:g}%。由此推算的{r.before_break}年基数为{r.para10_base:.1f}亿美元"
         f"（= {r.para10_level:g} / {rate:.3f}），报告并未印出；假定它与{r.last}年数据口径相同"
-        f"（即辽宁统计修正之后）。在此假定下，同口径外商直接投资下降{-r.para10_change_pct:g}%，"
+        f"（即辽宁统计修正之后），这一假定在报告和外部数据中既无法证实也无法否定。在此假定下，同口径外商直接投资下降{-r.para10_change_pct:g}%，"
         f"而全国（商务部口径，外部数据）变化{china['change_pct']:+.1f}%：相对全国为"
         f"{r.relative_to_china_pct:.1f}%。表中的{table['change_pct']:.1f}%（{table['previous']:.2f}"
         f" → {table['level']:.2f}）比较的是两种口径：统计口径断点解释了其幅度，但并不表明没有"
@@ -157,13 +153,13 @@ def _levels(r: FdiResults, lang: str) -> str:
         lang,
         f"**Levels before the break.** Liaoning's share of China's FDI reached "
         f"{p['share_pct'].max():.1f} % ({p['ratio'].max():.1f} times its share of China's GDP, "
-        f"both external, as published). Rule of thumb, not a hard bound: {words}. In {r.last} "
+        f"both external, as published). By the FDI rule of thumb: {words}. In {r.last} "
         f"the share is {r.share_after_break_pct:.1f} %; no GDP ratio is computed for it: the "
         f"corrected FDI has no GDP of its vintage in the data (GDP as published is before the "
         f"correction).",
         f"**断点之前的水平。** 辽宁占全国外商直接投资的比重最高达{p['share_pct'].max():.1f}%"
-        f"（为其占全国GDP比重的{p['ratio'].max():.1f}倍，均为外部数据、初始公布）。这是经验法则，"
-        f"不是硬性界限：{words}。{r.last}年该比重为{r.share_after_break_pct:.1f}%；不计算其与GDP"
+        f"（为其占全国GDP比重的{p['ratio'].max():.1f}倍，均为外部数据、初始公布）。按外商直接投资"
+        f"经验法则：{words}。{r.last}年该比重为{r.share_after_break_pct:.1f}%；不计算其与GDP"
         f"比重之比：修正后的外商直接投资在数据中没有同一版本的GDP（初始公布的GDP在修正之前）。")
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from analysis import data
+from analysis import data, series
 from analysis.growth import contributions, growth_rate, pct_of, ratio_pct, shares, whole_from_share
 from analysis.prices import to_usd
 from analysis.tables import text_vs_computed
@@ -48,13 +48,6 @@ def text_checks(rows: Mapping[str, float], lang: str, decimals: int = 2) -> pd.D
     return out
 
 
-def _plain(df: pd.DataFrame) -> pd.DataFrame:
-    """Copy without ``attrs``: loaded frames carry a DataFrame in attrs, which breaks pd.concat."""
-    out = df.copy()
-    out.attrs = {}
-    return out
-
-
 def fall_decomposition(trade: pd.DataFrame, years: Iterable[int] | None = None) -> pd.DataFrame:
     """Growth of exports, imports and total trade (%) and the export/import contributions (pp).
 
@@ -64,7 +57,6 @@ def fall_decomposition(trade: pd.DataFrame, years: Iterable[int] | None = None) 
     for c in ("exports", "imports", "total_trade"):
         if c not in trade.columns:
             raise KeyError(f"fall_decomposition needs column {c!r} (Table 3)")
-    trade = _plain(trade)
     contrib = contributions(trade[["exports", "imports"]], total=trade["total_trade"])
     out = pd.DataFrame(
         {
@@ -104,12 +96,13 @@ def fall_reading(falls: pd.DataFrame, year: int) -> dict[str, float | str]:
 
 
 def recompute_ratio(
-    df: pd.DataFrame, numerator: str, denominator: str, printed: str
+    df: pd.DataFrame, numerator: str, denominator: str, printed: str, *,
+    mixing_vintages: bool = False,
 ) -> pd.DataFrame:
-    """Printed ratio (%) beside 100 * numerator / denominator from the same table, and the gap."""
-    df = _plain(df)
-    re = ratio_pct(df[numerator], df[denominator])
-    return pd.DataFrame(
+    """Printed ratio (%) beside 100 * numerator / denominator from the same table, and the gap
+    (``mixing_vintages`` as in `growth.ratio_pct`: a printed ratio may itself mix them)."""
+    re = ratio_pct(df[numerator], df[denominator], mixing_vintages=mixing_vintages)
+    return series.frame(  # keeps the ratio's caveat for series.note
         {"printed": df[printed], "recomputed": re, "difference": df[printed] - re}
     )
 
@@ -120,7 +113,6 @@ def partner_shares(partner: pd.DataFrame) -> pd.DataFrame:
 
     ``partner`` is the (partner, year)-indexed partner table (100 million yuan).
     """
-    partner = _plain(partner)
     own = shares(partner[["exports", "imports"]], total=partner["total_trade"]).add_suffix(
         "_share_of_partner_total"
     )
@@ -139,7 +131,6 @@ def partner_share_of_liaoning(
     with the partner value in USD and the share for exports, imports and total trade.
     """
     cols = ["exports", "imports", "total_trade"]
-    partner, trade = _plain(partner), _plain(trade)
     years = sorted(set(partner.index.get_level_values("year")) & set(trade.index))
     if not years:
         raise ValueError("partner table and Table 3 have no year in common")
@@ -157,7 +148,7 @@ def trend_frame(t3: pd.DataFrame, china: pd.DataFrame, real: pd.DataFrame) -> pd
     """Every series notebook 03 fits a trend to, one column each (for the diagnostics):
     Table 3's flows, China's total trade (external, through 2017), deflated total trade
     (``real``'s first column)."""
-    out = _plain(t3)[["exports", "imports", "total_trade"]].join(
+    out = t3[["exports", "imports", "total_trade"]].join(
         china["total_trade"].rename("china_total_trade"), how="outer")
     return out.join(real.iloc[:, 0].rename("total_trade_real"))
 

@@ -6,6 +6,20 @@ SECTIONS: dict[str, tuple[str, str]] = {
     # One vocabulary: as published / revised (NBS 2021) / correction (Liaoning 2016-17) /
     # series break.
     "revised_nbs2021": ("Revised (NBS 2021)", "修订数（国家统计局2021年）"),
+    # analysis.series.note: what must stand beside a value computed across a break or vintages
+    "caveat_across_break": (
+        "Measured across the series break {years} ({detail}): a change of measurement, not "
+        "growth.",
+        "跨越{years}年序列断点计算（{detail}）：统计口径变化，并非增长。"),
+    "caveat_mixing_vintages": (
+        "Combines two data vintages ({years}: {detail}).",
+        "混合了两个数据版本（{years}年：{detail}）。"),
+    "vintage_pair": ("{a} with {b}", "{a}与{b}"),
+    "vintage_as_published": ("as published", "当时公布数"),
+    "vintage_corrected": ("as published after the correction", "统计更正后公布数"),
+    "vintage_revised": ("revised (NBS 2021)", "修订数（国家统计局2021年）"),
+    "vintage_unrevised": ("one vintage only", "单一版本"),
+    "vintage_mixed": ("mixed vintages", "混合版本"),
     "series_break_correction": ("series break (correction)", "序列断点（统计更正）"),
     "liaoning_break_short": ("Liaoning: correction", "辽宁：统计更正"),
     "table1_growth_as_published": (
@@ -279,6 +293,10 @@ SECTIONS: dict[str, tuple[str, str]] = {
                   "布伦特油价对进口降幅的解释比例（是否过半）"),
     "fdi_vs_trend": ("FDI against its trend (below the PI?)",
                      "外商直接投资与趋势之差（是否低于预测区间）"),
+    "fdi_sector_sum": ("FDI {year}, sum of the three sectors: {total:.2f}; printed: {printed:.2f}",
+                       "{year}年外商直接投资，三次产业之和：{total:.2f}；报告所列：{printed:.2f}"),
+    "other_sources_remainder": ("All other sources: {low:g}-{high:g} %",
+                                "其他所有来源：{low:g}-{high:g}%"),
     "after_series_break_year": ("{year}: after the series break", "{year}年：统计口径断点之后"),
     "below_alpha": ("p < 0.05", "p < 0.05"),
     "below_alpha_holm": ("Holm p < 0.05", "Holm 校正后 p < 0.05"),
