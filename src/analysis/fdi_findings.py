@@ -22,6 +22,7 @@ import pandas as pd
 from analysis import benchmarks, data, fdi_grids, multiplicity, plausibility, specgrid
 from analysis.breaks import placebo_breaks
 from analysis.fdi_drop import level_before_change, like_for_like
+from analysis.series import year_runs
 from analysis.specgrid import Summary
 from analysis.trade_grids import price_bases
 from analysis.trend import durbin_watson, fit_log_linear_trend
@@ -110,17 +111,6 @@ def _say(lang: str, en: str, zh: str) -> str:
     return en if lang == "en" else zh
 
 
-def _span(years: list[int]) -> str:
-    """'2006-2014' for a run, '2006, 2010-2014' otherwise."""
-    runs: list[list[int]] = []
-    for y in years:
-        if runs and runs[-1][-1] == y - 1:
-            runs[-1].append(y)
-        else:
-            runs.append([y])
-    return ", ".join(f"{r[0]}" if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
-
-
 def _para10(r: FdiResults, lang: str) -> str:
     table, china = r.like_for_like.loc["table"], r.like_for_like.loc["china_mofcom"]
     rate = 1 + r.para10_change_pct / 100
@@ -165,7 +155,7 @@ def _levels(r: FdiResults, lang: str) -> str:
 
 def _trend(r: FdiResults, lang: str) -> str:
     g, s = r.trend_gap, r.summary
-    flagged = _span(r.flagged_years)
+    flagged = year_runs(r.flagged_years)
     grid = specgrid.robustness_words(r.grid, lang)
     where = _say(lang, "below" if g.outside else "inside",
                  "低于95%预测区间下限" if g.outside else "在95%预测区间之内")
@@ -281,7 +271,7 @@ def headline(r: FdiResults, lang: str) -> str:
         f"{r.para10_base:.1f}亿美元, assumed comparable) while China's changed "
         f"{china['change_pct']:+.1f} %, {r.relative_to_china_pct:.1f} % relative to China; the "
         f"table's {table['change_pct']:.1f} % mostly reflects the series break.\n"
-        f"- The table's {_span(r.flagged_years)} levels are doubtful as shares of China's FDI "
+        f"- The table's {year_runs(r.flagged_years)} levels are doubtful as shares of China's FDI "
         f"({p['ratio'].min():.1f} to {p['ratio'].max():.1f} times Liaoning's GDP share), so its "
         f"trend before {r.end + 1} is conditional on them: {r.before_break} lay "
         f"{-r.trend_gap.gap_pct:.1f} % below it, below the 95 % prediction interval in {s.k} of "
@@ -290,7 +280,7 @@ def headline(r: FdiResults, lang: str) -> str:
         f"{r.para10_change_pct:g}%（推算的{r.before_break}年基数{r.para10_base:.1f}亿美元，假定口径"
         f"可比），而全国变化{china['change_pct']:+.1f}%，相对全国为{r.relative_to_china_pct:.1f}%；"
         f"表中的{table['change_pct']:.1f}%主要反映统计口径断点。\n"
-        f"- 表中{_span(r.flagged_years)}年的水平作为全国外商直接投资的比重存疑（为辽宁GDP比重的"
+        f"- 表中{year_runs(r.flagged_years)}年的水平作为全国外商直接投资的比重存疑（为辽宁GDP比重的"
         f"{p['ratio'].min():.1f}至{p['ratio'].max():.1f}倍），因此其{r.end + 1}年以前的"
         f"趋势以这些水平为前提：{r.before_break}年比趋势低{-r.trend_gap.gap_pct:.1f}%，在{s.n}个"
         f"设定中的{s.k}个低于95%预测区间。")
