@@ -196,11 +196,14 @@ _ = keep(fig, figure_dir, "trade_trend", L)
 # %% [markdown] tags=["lang-en"]
 # The shortfall under every specification: each dot is the 2015 gap under one choice of fit
 # window, functional form, price basis and data source, with the gaps its PI allows; the marks
-# below show the choices, the diamond the chosen specification.
+# below show the choices, the diamond the chosen specification. The deflated view (section 5)
+# is this curve's deflated specifications: there, a grey dot (not below the PI) is one in which
+# deflated 2015 trade lies inside it.
 
 # %% [markdown] tags=["lang-zh"]
 # 全部设定下的差距：每个点是一组拟合区间、函数形式、价格基准和数据来源下2015年的差距，竖线为其
-# 预测区间允许的差距；下方标记各点所用的选择，菱形为所选设定。
+# 预测区间允许的差距；下方标记各点所用的选择，菱形为所选设定。平减后的视角（第5节）即此图中使用
+# 平减指数的设定：其中灰点（不低于预测区间）表示平减后2015年进出口落在区间之内。
 
 # %% tags=["article"]
 fig, ax = trade_charts.specification_chart(results.grids["trade_vs_trend"], "trade_vs_trend",
@@ -255,11 +258,6 @@ display(localise(specgrid.by_option(results.grids["trade_deflated"], "deflator")
 fig, ax = trade_charts.nominal_real_chart(table3["total_trade"], results.deflated_total,
                                           price_base_year, lang=L)
 _ = keep(fig, figure_dir, "trade_nominal_real", L)
-
-# %% tags=["article"]
-fig, ax = trade_charts.specification_chart(results.grids["trade_deflated"], "trade_deflated",
-                                           results.last, lang=L)
-_ = keep(fig, figure_dir, "trade_deflated_specifications", L)
 
 # %% [markdown]
 # ## 6. Specification and break tests / 模型设定与断点检验

@@ -46,9 +46,6 @@ _GRID_CHARTS = {
     "trade_vs_china": ("grid_title_relative", ("below_pi", "not_below_pi"),
                  ["table3_foreign_trade", "liaoning_exports_nbs", "liaoning_imports_nbs",
                   "china_trade_total"]),
-    "trade_deflated": ("grid_title_deflated", ("inside_pi_holds", "outside_pi_fails"),
-                 ["table3_foreign_trade", "liaoning_exports_nbs", "liaoning_imports_nbs",
-                  "china_ppi", "china_gdp_deflator", "china_cpi", "cny_usd"]),
 }
 
 
@@ -144,7 +141,8 @@ def composition_chart(comp: pd.DataFrame, *, lang: str) -> tuple[Figure, Axes]:
 def specification_chart(grid: pd.DataFrame, name: str, year: int, *,
                         lang: str) -> tuple[Figure, Axes]:
     """The specification curve of one of notebook 03's grids ("trade_vs_trend",
-    "trade_vs_china", "trade_deflated"; `analysis.trade_findings`), titled and sourced for it."""
+    "trade_vs_china"; `analysis.trade_findings`), titled and sourced for it. The deflated view
+    is the first one's deflated specifications: no curve of its own."""
     title, (holds, fails), sources = _GRID_CHARTS[name]
     return spec_curve(grid, lang=lang, title=t(title, lang, year=year),
                       unit=t("gap_to_trend_pct", lang), source=figure_source(lang, sources),

@@ -19,8 +19,7 @@ NOTEBOOKS = {
     "03_trade_collapse": ["fig4_trade_dependency", "trade_contributions", "trade_trend",
                           "trade_shortfall_specifications", "trade_share_of_china",
                           "trade_relative_specifications", "trade_nominal_real",
-                          "trade_deflated_specifications", "trade_residuals",
-                          "trade_composition"],
+                          "trade_residuals", "trade_composition"],
     "04_fdi_drop": ["fig5_fdi", "fdi_share_of_china", "fdi_trend", "fdi_trend_specifications",
                     "fdi_residuals", "fdi_by_sector"],
 }

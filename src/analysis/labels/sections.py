@@ -263,15 +263,11 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "gap_to_trend_pct": ("Gap to trend, %", "与趋势的差距（%）"),
     "below_pi": ("below the 95 % PI", "低于95%预测区间"),
     "not_below_pi": ("not below it", "不低于该区间"),
-    "inside_pi_holds": ("inside the 95 % PI", "在95%预测区间之内"),
-    "outside_pi_fails": ("outside it", "在该区间之外"),
     "grid_title_shortfall": ("Total trade in {year} against its trend, every specification",
                              "{year}年进出口总额与趋势之差：全部设定"),
     "grid_title_relative": ("Liaoning relative to China in {year} (share of China's trade "
                             "against its trend), every specification",
                             "{year}年辽宁相对全国（占全国进出口比重与趋势之差）：全部设定"),
-    "grid_title_deflated": ("Deflated total trade in {year} against its trend, every "
-                            "specification", "{year}年平减后进出口总额与趋势之差：全部设定"),
     "grid_title_fdi": ("FDI in {year} against its trend, every specification (conditional on "
                        "the table's levels)", "{year}年外商直接投资与趋势之差：全部设定"
                        "（以表中水平为前提）"),
