@@ -196,16 +196,18 @@ def headline(r: Results, lang: str) -> str:
     if lang == "en":
         return (
             f"- Liaoning's {fall:.0f} % nominal GDP fall in 2016 (Table 1) is a series break, "
-            f"not a collapse: {lo:.0f}-{hi:.0f} % of it (in logs) is the level re-basing of "
-            f"Liaoning's statistical correction, more than half in {k} of {n} specifications.\n"
+            f"not a collapse: the level re-basing of Liaoning's statistical correction accounts "
+            f"for all or nearly all of it ({lo:.0f}-{hi:.0f} % of the log fall; more than half "
+            f"in {k} of {n} specifications).\n"
             f"- What remains is a slowdown: in revised real terms Liaoning grew "
             f"{real['liaoning']:.1f} % a year in {years}, the slowest of the three Northeast "
             f"provinces (Jilin {real['jilin']:.1f} %, Heilongjiang {real['heilongjiang']:.1f} %); "
             f"in nominal terms it was not (it outgrew both in "
             f"{outgrew.replace(', ', ' and ')}).")
     return (
-        f"- 表 1 中辽宁2016年名义GDP下降{fall:.0f}%，是序列断点而非崩溃：（按对数）其中"
-        f"{lo:.0f}%-{hi:.0f}%是辽宁统计更正造成的水平断点，在{n}个设定中有{k}个超过一半。\n"
+        f"- 表 1 中辽宁2016年名义GDP下降{fall:.0f}%，是序列断点而非崩溃：降幅全部或几乎全部"
+        f"来自辽宁统计更正造成的水平断点（占对数降幅的{lo:.0f}%-{hi:.0f}%；{n}个设定中有{k}个"
+        f"超过一半）。\n"
         f"- 剩下的是增长放缓：按修订后实际值，辽宁{years}年年均增长{real['liaoning']:.1f}%，"
         f"为东北三省最慢（吉林{real['jilin']:.1f}%，黑龙江{real['heilongjiang']:.1f}%）；按名义值则"
         f"不然（{outgrew.replace(', ', '、')}年增速超过另两省）。")

@@ -17,7 +17,15 @@ from matplotlib.figure import Figure
 from analysis import data, series
 from analysis.growth import average_growth, difference, growth_rate
 from analysis.labels import t
-from analysis.revisions import BREAK_COLOUR, PROVINCES, REGIONS, gdp, real_growth_revised
+from analysis.revisions import (
+    BREAK_COLOUR,
+    PROVINCES,
+    REGIONS,
+    correction_year,
+    gdp,
+    mark_break,
+    real_growth_revised,
+)
 from analysis.specgrid import Dimension, Estimate, evaluate, summarise
 
 MEASURES = ("nominal_as_published", "nominal_revised", "real_revised")
@@ -188,11 +196,9 @@ def figure(lang: str, first: int = 2010, last: int = 2017) -> Figure:
         ax.set_title(t(panel, lang), loc="left", fontsize=10.5)
         ax.set_xlabel(t("year", lang))
         ax.set_xticks(list(range(first, last + 1, 2)))
-    year = series.vintage_of(gdp("liaoning", "as_published")).breaks[0].first_year
     axes[0].set_ylabel(f"{t('growth_rate', lang)} (%)")
-    axes[0].axvline(year - 0.5, color=BREAK_COLOUR, linestyle=":", linewidth=1.5)
-    axes[0].text(year - 0.45, 0.97, t("liaoning_break_short", lang), va="top",
-                 transform=axes[0].get_xaxis_transform(), fontsize=8, color=BREAK_COLOUR)
+    mark_break(axes[0], correction_year("liaoning_gdp_as_published", "value"), lang,
+               "liaoning_break_short")
     axes[2].legend(loc="lower left", fontsize=7.5)
     axes[0].legend(handles=[h for h, lab in zip(*axes[0].get_legend_handles_labels(), strict=True)
                             if lab == t("growth_across_break", lang)],
