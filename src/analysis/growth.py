@@ -35,10 +35,12 @@ __all__ = [
     "growth_rate",
     "implied_deflator",
     "level_from_growth",
+    "pct_of",
     "percent_difference",
     "ratio_pct",
     "shares",
     "split_nominal_change",
+    "whole_from_share",
 ]
 
 
@@ -234,3 +236,16 @@ def chained_index(change_pct: pd.Series, base_year: int, years: list[int]) -> pd
     steps = {int(y): float(change_pct.loc[y]) for y in years if int(y) != min(years)}
     return level_from_growth(1.0, base_year, steps).loc[list(years)]
 
+
+def pct_of(part: float, whole: float) -> float:
+    """``part`` as percent of ``whole`` for two numbers (e.g. Fuxin's trade as % of Dalian's)."""
+    if whole == 0:
+        raise ValueError("pct_of: whole is zero")
+    return 100.0 * part / whole
+
+
+def whole_from_share(part: float, share_pct: float) -> float:
+    """The whole implied by a part and its stated share in percent (part / (share / 100))."""
+    if share_pct == 0:
+        raise ValueError("whole_from_share: share is zero")
+    return part / (share_pct / 100.0)

@@ -17,15 +17,23 @@ from statsmodels.stats.multitest import multipletests
 __all__ = ["holm"]
 
 
-def holm(p_values: Mapping[str, float] | pd.Series, alpha: float = 0.05) -> pd.DataFrame:
-    """One row per test (in the order given): raw p, Holm-adjusted p, and whether each is
-    below ``alpha`` (columns p_value, p_holm, below_alpha, below_alpha_holm)."""
-    p = pd.Series(p_values, dtype=float)
-    if p.empty:
+def holm(p_values: Mapping[str, float] | pd.Series | pd.DataFrame,
+         alpha: float = 0.05) -> pd.DataFrame:
+    """Raw and Holm-adjusted p-values, one row per test in the order given.
+
+    ``p_values``: test name -> p, or a frame of tests with a ``p_value`` column (its other
+    columns kept in front). Added columns: p_holm, below_alpha, below_alpha_holm (p < alpha).
+    """
+    frame = (p_values.copy() if isinstance(p_values, pd.DataFrame)
+             else pd.DataFrame({"p_value": pd.Series(p_values, dtype=float)}))
+    if frame.empty:
         raise ValueError("holm: no p-values given")
+    p = frame["p_value"].astype(float)
     bad = p[(p < 0) | (p > 1) | p.isna()]
     if len(bad):
         raise ValueError(f"holm: p-values must lie in [0, 1]; got {bad.to_dict()}")
     reject, adjusted, _, _ = multipletests(p.to_numpy(), alpha=alpha, method="holm")
-    return pd.DataFrame({"p_value": p, "p_holm": adjusted, "below_alpha": p < alpha,
-                         "below_alpha_holm": reject}, index=p.index)
+    frame["p_holm"] = adjusted
+    frame["below_alpha"] = p < alpha
+    frame["below_alpha_holm"] = reject
+    return frame

@@ -4,9 +4,8 @@ Why: a grid's range and k of n say how far a headline moves; the curve shows whe
 the headline's estimate under every specification, sorted, each with its interval, coloured by
 whether the conclusion holds, the chosen specification highlighted; beneath, a dot matrix marks
 the choices behind each estimate (one row per option, grouped by dimension), so a reader sees
-which choices move the estimate across the line. Labels come from `analysis.labels`:
-``dimension_<name>`` for a dimension, ``option_<dimension>_<option>`` (else the option's own
-label) for an option; a fit window (start, end) reads "start-end".
+which choices move the estimate across the line. Labels: `specgrid.dimension_label` and
+`specgrid.option_label`.
 """
 
 from __future__ import annotations
@@ -17,33 +16,21 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.colors import to_rgba_array
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from analysis.labels import LABELS, label, t
+from analysis.labels import t
 from analysis.plotting import PALETTE, add_source
-from analysis.specgrid import dimensions_of
+from analysis.specgrid import dimension_label, dimensions_of, option_label
 
-__all__ = ["spec_curve", "dimension_label", "option_label"]
+__all__ = ["spec_curve"]
 
 HOLDS_COLOUR = PALETTE[0]
 FAILS_COLOUR = "#a0a0a0"
 CHOSEN_COLOUR = PALETTE[3]
 _ROW_INCHES = 0.2  # height of one option row of the dot matrix
 _CURVE_INCHES = 3.0  # height of the curve itself
-
-
-def dimension_label(name: str, lang: str) -> str:
-    """A dimension's label ('Fit window' / '拟合区间')."""
-    return label(f"dimension_{name}", lang)
-
-
-def option_label(dimension: str, option: Hashable, lang: str) -> str:
-    """An option's label: a fit window (2006, 2013) as '2006-2013', else its label key."""
-    if isinstance(option, tuple) and len(option) == 2:
-        return f"{option[0]}-{option[1]}"
-    key = f"option_{dimension}_{option}"
-    return t(key, lang) if key in LABELS else label(option, lang)
 
 
 def spec_curve(frame: pd.DataFrame, *, lang: str, title: str, unit: str, source: str,
@@ -59,7 +46,9 @@ def spec_curve(frame: pd.DataFrame, *, lang: str, title: str, unit: str, source:
         raise ValueError("spec_curve needs an evaluated grid with at least one dimension")
     order = frame.sort_values("value", kind="mergesort").reset_index(drop=True)
     x = np.arange(1, len(order) + 1)
-    colours = np.where(order["holds"], HOLDS_COLOUR, FAILS_COLOUR)
+    # RGBA once: matplotlib would otherwise parse the colour names again at every draw
+    colours = np.where(order["holds"].to_numpy()[:, None], to_rgba_array(HOLDS_COLOUR),
+                       to_rgba_array(FAILS_COLOUR))
     options = {d: list(pd.unique(frame[d])) for d in dims}
     rows = sum(1 + len(options[d]) for d in dims)  # a header row per dimension, then options
     fig, (curve, matrix) = plt.subplots(
@@ -71,7 +60,7 @@ def spec_curve(frame: pd.DataFrame, *, lang: str, title: str, unit: str, source:
     finite = np.isfinite(low) & np.isfinite(high)
     curve.vlines(x[finite], low[finite], high[finite], colors=colours[finite], linewidth=0.9,
                  alpha=0.55)
-    curve.scatter(x, order["value"], s=12, c=colours, zorder=3)
+    curve.scatter(x, order["value"], s=12, color=colours, zorder=3)
     curve.scatter([chosen], [order.loc[chosen - 1, "value"]], s=70, marker="D",
                   color=CHOSEN_COLOUR, edgecolors="black", linewidths=0.6, zorder=4)
     curve.axhline(reference, color="#444444", linewidth=0.8)
@@ -98,20 +87,25 @@ def _dot_matrix(ax: Axes, order: pd.DataFrame, options: dict[str, list[Hashable]
     """The dot matrix: per dimension a header row (its name), then one row per option with a
     mark where a specification takes that option, coloured as on the curve."""
     x = np.arange(1, len(order) + 1)
-    size = 10 if len(order) <= 60 else 4
+    size = max(4.0, min(12.0, 600.0 / len(order)))  # marks shrink as specifications grow
     ticks, headers, row = [], [], 0
+    xs, ys, cs = [], [], []  # one collection for every mark: one draw call
     for dim, opts in options.items():
         ticks.append(dimension_label(dim, lang))
         headers.append(row)
         if row:
             ax.axhline(row - 0.5, color="#bbbbbb", linewidth=0.6)
         row += 1
+        column = order[dim].tolist()
         for option in opts:
-            mask = np.array([v == option for v in order[dim]])
-            ax.scatter(x[mask], np.full(int(mask.sum()), row), s=size, c=colours[mask],
-                       marker="s", linewidths=0)
+            mask = np.array([v == option for v in column])
+            xs.append(x[mask])
+            ys.append(np.full(int(mask.sum()), row))
+            cs.append(colours[mask])
             ticks.append(option_label(dim, option, lang))
             row += 1
+    ax.scatter(np.concatenate(xs), np.concatenate(ys), s=size, color=np.concatenate(cs),
+               marker="s", linewidths=0)
     ax.set_yticks(range(row), ticks, fontsize=8)
     for i in headers:  # headers darker and larger than their options
         ax.get_yticklabels()[i].set(fontsize=9, color="black")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis import keyfigures
-from analysis.labels import t
+from analysis.labels import LABELS, label, t
 
 __all__ = [
     "Dimension",
@@ -46,6 +46,10 @@ __all__ = [
     "depends_on",
     "summary_table",
     "k_of_n",
+    "dimension_label",
+    "option_label",
+    "depends_words",
+    "robustness_words",
     "GRID_SUFFIXES",
     "key_figures",
     "record",
@@ -107,8 +111,11 @@ def fit_windows(first: int, ends: Sequence[int] = FIT_WINDOW_ENDS,
 
 def window_dimension(first: int, chosen: tuple[int, int], before: int | None = None,
                      ends: Sequence[int] = FIT_WINDOW_ENDS) -> Dimension:
-    """The fit-window choice: `fit_windows` from ``first``, ``chosen`` among them."""
-    return Dimension("fit_window", fit_windows(first, ends, before=before), tuple(chosen))
+    """The fit-window choice: `fit_windows` from ``first``, and ``chosen`` (added at the end
+    if a notebook parameter picks a window outside the standard set)."""
+    windows = fit_windows(first, ends, before=before)
+    chosen = (int(chosen[0]), int(chosen[1]))
+    return Dimension("fit_window", windows if chosen in windows else (*windows, chosen), chosen)
 
 
 def form_dimension(chosen: str = "log_linear", share: bool = False) -> Dimension:
@@ -184,23 +191,32 @@ def summarise(frame: pd.DataFrame) -> Summary:
 
 
 def by_option(frame: pd.DataFrame, dimension: str) -> pd.DataFrame:
-    """Per option of ``dimension``: lowest and highest value, k (holds) and n specifications."""
+    """Per option of ``dimension``: lowest and highest value over its specifications
+    (grid_min, grid_max), in how many the conclusion holds (holds_in) and how many there are
+    (specifications): the columns of `summary_table`."""
     grouped = frame.groupby(dimension, sort=False)
-    return pd.DataFrame({"low": grouped["value"].min(), "high": grouped["value"].max(),
-                         "k": grouped["holds"].sum().astype(int), "n": grouped.size()})
+    return pd.DataFrame({"grid_min": grouped["value"].min(), "grid_max": grouped["value"].max(),
+                         "holds_in": grouped["holds"].sum().astype(int),
+                         "specifications": grouped.size()})
+
+
+MATTERS = 0.5  # a dimension matters when its options' shares of holding differ by this much
 
 
 def depends_on(frame: pd.DataFrame) -> list[tuple[str, Hashable]]:
-    """(dimension, option) pairs under which the conclusion goes the other way from the chosen
-    specification's in most of that option's specifications: what the conclusion depends on."""
-    holds = summarise(frame).chosen_holds
+    """What the conclusion depends on: in each dimension that matters (its options' shares of
+    specifications in which the conclusion holds differ by at least `MATTERS`), the options on
+    the minority side: where it fails, if it holds in at least half the grid; else where it
+    holds."""
+    majority_holds = summarise(frame).share >= 0.5
     out = []
     for dim in dimensions_of(frame):
         table = by_option(frame, dim)
-        for option, row in table.iterrows():
-            share = row["k"] / row["n"]
-            if (share < 0.5) if holds else (share > 0.5):
-                out.append((dim, option))
+        share = table["holds_in"] / table["specifications"]
+        if share.max() - share.min() < MATTERS:
+            continue
+        minority = share < 0.5 if majority_holds else share > 0.5
+        out += [(dim, option) for option in share.index[minority]]
     return out
 
 
@@ -216,6 +232,56 @@ def summary_table(summaries: Mapping[str, Summary]) -> pd.DataFrame:
 def k_of_n(summary: Summary, lang: str) -> str:
     """'in 150 of 216 specifications' / '在216个设定中的150个' (the grid's count, in words)."""
     return t("k_of_n_specifications", lang, k=summary.k, n=summary.n)
+
+
+def dimension_label(name: str, lang: str) -> str:
+    """A dimension's label ('Fit window' / '拟合区间'): label key ``dimension_<name>``, else the
+    name's own label."""
+    key = f"dimension_{name}"
+    return t(key, lang) if key in LABELS else label(name, lang)
+
+
+def option_label(dimension: str, option: Hashable, lang: str) -> str:
+    """An option's label: a fit window (2006, 2013) reads '2006-2013'; else the label key
+    ``option_<dimension>_<option>``, else the option's own label."""
+    if isinstance(option, tuple) and len(option) == 2:
+        return f"{option[0]}-{option[1]}"
+    key = f"option_{dimension}_{option}"
+    return t(key, lang) if key in LABELS else label(option, lang)
+
+
+def depends_words(frame: pd.DataFrame, lang: str) -> str:
+    """What the conclusion depends on (`depends_on`), grouped by dimension, with each option's
+    count: 'Functional form: Squared term (logs) (0 of 72); Fit window: 2006-2012 (6 of 24)'."""
+    parts: dict[str, list[str]] = {}
+    tables: dict[str, pd.DataFrame] = {}
+    for dim, option in depends_on(frame):
+        table = tables.setdefault(dim, by_option(frame, dim))
+        count = t("k_of_n_short", lang, k=int(table.at[option, "holds_in"]),
+                  n=int(table.at[option, "specifications"]))
+        parts.setdefault(dim, []).append(f"{option_label(dim, option, lang)} ({count})"
+                                         if lang == "en" else
+                                         f"{option_label(dim, option, lang)}（{count}）")
+    colon, comma, semi = (": ", ", ", "; ") if lang == "en" else ("：", "、", "；")
+    return semi.join(f"{dimension_label(d, lang)}{colon}{comma.join(o)}"
+                     for d, o in parts.items())
+
+
+def robustness_words(frame: pd.DataFrame, lang: str) -> str:
+    """The grid's verdict on a conclusion in words: robust (nearly all specifications); or in
+    how many it holds and under which choices it fails (or, if it holds in fewer than half,
+    under which it holds); prefixed when the chosen specification itself fails."""
+    s = summarise(frame)
+    count = k_of_n(s, lang)
+    if s.robust:
+        return t("grid_robust", lang, count=count)
+    depends = depends_words(frame, lang)
+    if not depends:
+        words = t("grid_no_single_choice", lang, count=count)
+    else:
+        words = t("grid_fails_under" if s.share >= 0.5 else "grid_holds_under", lang,
+                  count=count, depends=depends)
+    return words if s.chosen_holds else t("grid_not_chosen", lang, rest=words)
 
 
 # Key figures of a headline: its name for the chosen value, then the grid's range and count.

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special, stats
 
 __all__ = ["FORMS", "LOG_FORMS", "TrendFit", "fit", "Gap", "gap"]
 
@@ -33,6 +33,14 @@ _DESIGN: dict[str, tuple[bool, tuple[int, ...]]] = {
 }
 FORMS = tuple(_DESIGN)
 LOG_FORMS = tuple(f for f, (log, _) in _DESIGN.items() if log)
+
+
+def _values(series: pd.Series, years: list[int]) -> np.ndarray:
+    """The series' values for ``years`` (NaN where missing), read through numpy: pandas
+    selections would copy the loaded frames' ``attrs`` on every call, thousands of times."""
+    position = {int(y): i for i, y in enumerate(series.index.to_numpy())}
+    values = series.to_numpy(dtype=float)
+    return np.array([values[position[y]] if y in position else np.nan for y in years])
 
 
 @lru_cache(maxsize=64)
@@ -94,10 +102,10 @@ def fit(series: pd.Series, start: int, end: int, form: str = "log_linear",
         raise ValueError(f"unknown trend form {form!r}; known: {', '.join(FORMS)}")
     log, powers = _DESIGN[form]
     years = list(range(start, end + 1))
-    missing = [y for y in years if y not in series.index or pd.isna(series.loc[y])]
+    y = _values(series, years)
+    missing = [yr for yr, v in zip(years, y, strict=True) if np.isnan(v)]
     if missing:
         raise ValueError(f"series {series.name!r} has no value for year(s) {missing}")
-    y = series.loc[years].to_numpy(dtype=float)
     if log:
         if (y <= 0).any():
             raise ValueError(f"series {series.name!r}: a {form} trend needs positive values")
@@ -141,15 +149,15 @@ def gap(series: pd.Series, start: int, end: int, year: int, form: str = "log_lin
     """``year``'s gap to the ``form`` trend fitted on [start, end] (``year`` after ``end``)."""
     if year <= end:
         raise ValueError(f"year {year} lies in the fit window {start}-{end}")
-    if year not in series.index or pd.isna(series.loc[year]):
+    actual = float(_values(series, [year])[0])
+    if np.isnan(actual):
         raise ValueError(f"series {series.name!r} has no value for {year}")
     trend = fit(series, start, end, form, alpha)
     predicted, lower, upper, se = trend.predict(year)
-    actual = float(series.loc[year])
     observed = np.log(actual) if trend.log else actual
     centre = np.log(predicted) if trend.log else predicted
-    if se > 0:
-        p = 2.0 * float(stats.t.sf(abs(observed - centre) / se, trend.df))
+    if se > 0:  # two-sided Student t tail (scipy.special: no distribution object per call)
+        p = 2.0 * float(special.stdtr(trend.df, -abs(observed - centre) / se))
     else:  # a perfect fit: any departure is certain, none is no evidence at all
         p = 1.0 if np.isclose(observed, centre) else 0.0
 

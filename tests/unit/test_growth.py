@@ -5,6 +5,7 @@ import math
 import pandas as pd
 import pytest
 
+from analysis import growth
 from analysis.growth import (
     cagr,
     cagr_series,
@@ -112,3 +113,11 @@ def test_level_from_growth_para29_reading():
 def test_level_from_growth_rejects_minus_100():
     with pytest.raises(ValueError):
         level_from_growth(1.0, 2001, {2001: -100.0})
+
+
+def test_pct_of_and_whole_from_share_by_hand():
+    # paragraph 47: Fuxin's 3.61 of Dalian's 645 = 0.5597 %; 2.5 being 2 % of a whole: 125
+    assert growth.pct_of(3.61, 645) == pytest.approx(0.559690, rel=1e-5)
+    assert growth.whole_from_share(2.5, 2) == pytest.approx(125.0)
+    with pytest.raises(ValueError, match="zero"):
+        growth.pct_of(1.0, 0.0)

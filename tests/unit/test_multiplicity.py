@@ -1,5 +1,6 @@
 """Holm's adjustment (analysis.multiplicity) against a hand computation."""
 
+import pandas as pd
 import pytest
 
 from analysis.multiplicity import holm
@@ -21,3 +22,11 @@ def test_one_test_is_not_adjusted_and_bad_p_values_are_refused():
         holm({"a": 1.2})
     with pytest.raises(ValueError, match="no p-values"):
         holm({})
+
+
+def test_a_frame_of_tests_keeps_its_columns():
+    tests = pd.DataFrame({"series": ["x", "y"], "p_value": [0.01, 0.04]})
+    out = holm(tests)
+    assert list(out.columns) == ["series", "p_value", "p_holm", "below_alpha", "below_alpha_holm"]
+    assert out["p_holm"].tolist() == pytest.approx([0.02, 0.04])
+    assert "p_holm" not in tests.columns  # the input is not changed

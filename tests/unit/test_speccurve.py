@@ -3,12 +3,12 @@ specification, bilingual labels, no text over another."""
 
 import matplotlib.pyplot as plt
 import pytest
-from textboxes import overlapping_texts, overlapping_tick_labels
+from textboxes import text_problems
 
 from analysis import specgrid
 from analysis.plotting import use_house_style
-from analysis.speccurve import option_label, spec_curve
-from analysis.specgrid import Dimension, Estimate
+from analysis.speccurve import spec_curve
+from analysis.specgrid import Dimension, Estimate, option_label
 
 DIMS = [specgrid.window_dimension(2006, (2006, 2013)), specgrid.form_dimension(),
         specgrid.deflator_dimension()]
@@ -57,13 +57,12 @@ def test_labels_are_in_the_label_language_and_nothing_overlaps(drawn):
                              "Squared term (logs)"] if lang == "en"
                             else ["函数形式", "对数线性", "水平值线性", "含二次项（对数）"])
     assert ticks[:2] == (["Fit window", "2006-2012"] if lang == "en" else ["拟合区间", "2006-2012"])
-    assert not overlapping_tick_labels(fig)
-    assert not overlapping_texts(fig)
+    assert not text_problems(fig)
 
 
 def test_option_labels():
     assert option_label("fit_window", (2006, 2013), "zh") == "2006-2013"
-    assert option_label("deflator", "china_ppi", "en") == "China's PPI (ext.)"
+    assert option_label("deflator", "china_ppi", "en") == "China's PPI (external)"
     assert option_label("other", "unlabelled", "en") == "unlabelled"
 
 

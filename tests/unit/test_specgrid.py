@@ -35,6 +35,7 @@ def test_summary_gives_chosen_value_range_and_k_of_n():
 def test_by_option_and_what_the_conclusion_depends_on():
     frame = specgrid.evaluate(DIMS, toy)
     a = specgrid.by_option(frame, "a")
+    assert list(a.columns) == ["grid_min", "grid_max", "holds_in", "specifications"]
     assert a.loc[1].tolist() == [10.0, 11.0, 0, 2]
     assert a.loc[3].tolist() == [30.0, 31.0, 2, 2]
     assert specgrid.depends_on(frame) == [("a", 1)]  # fails whenever a = 1
@@ -65,6 +66,8 @@ def test_standard_dimensions():
     assert deflators.options == ("none", "china_ppi", "china_gdp_deflator", "china_cpi")
     assert deflators.chosen == "china_ppi"
     assert specgrid.window_dimension(2006, (2006, 2013)).chosen == (2006, 2013)
+    odd = specgrid.window_dimension(2006, (2010, 2013))  # a parameter outside the standard set
+    assert odd.options[-1] == odd.chosen == (2010, 2013) and len(odd.options) == 10
 
 
 def test_bad_declarations_are_refused():
@@ -97,3 +100,16 @@ def test_summary_table_one_row_per_headline():
     table = specgrid.summary_table({"toy": s})
     assert table.loc["toy", ["chosen_value", "grid_min", "grid_max", "holds_in",
                              "specifications"]].tolist() == [20.0, 10.0, 31.0, 4, 6]
+
+
+def test_robustness_words_name_what_the_conclusion_depends_on():
+    frame = specgrid.evaluate(DIMS, toy)  # holds in 4 of 6, fails whenever a = 1
+    assert specgrid.robustness_words(frame, "en") == (
+        "it holds in 4 of 6 specifications, but fails mostly under a: 1 (0 of 2)")
+    assert specgrid.robustness_words(frame, "zh") == (
+        "在 6 个设定中的 4 个成立，但在以下设定下多不成立：a：1（2 个中 0 个）")
+    few = specgrid.evaluate(DIMS, lambda a, b: toy(a, b) if a == 3 else
+                            Estimate(0, -1, 1, False))  # holds only where a = 3 (2 of 6)
+    assert specgrid.robustness_words(few, "en") == (
+        "not in the chosen specification; it holds only in 2 of 6 specifications, mostly "
+        "under a: 3 (2 of 2)")

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import data, trend, trendgap
+from analysis import breaks, data, trend, trendgap
 
 # Hand example (as in test_trend): t = 0..3, y = 1, 3, 2, 5; the straight line is 1.1 + 1.1 t,
 # RSS 2.7, s^2 = 1.35 on 2 df. At t = 4 the line gives 5.5 and a new year's standard error is
@@ -73,7 +73,7 @@ def test_same_numbers_as_the_statsmodels_fits_on_table3(form):
 def test_one_year_gap_p_value_is_the_predictive_chow_test():
     # "outside the 95 % PI" and the one-year predictive Chow test are one test (issue 18, 3)
     fdi = data.load("table_fdi")["fdi"]
-    chow = trend.chow_test(fdi, 2014, start=2006, end=2014, method="predictive")
+    chow = breaks.chow_test(fdi, 2014, start=2006, end=2014, method="predictive")
     g = trendgap.gap(fdi, 2006, 2013, 2014)
     assert g.p_value == pytest.approx(chow.p_value)
     assert g.outside == (chow.p_value < 0.05)

@@ -15,9 +15,10 @@ def _boxes(texts, renderer):
             if x.get_visible() and x.get_text().strip()]
 
 
-def overlapping_tick_labels(fig: Figure) -> list[str]:
+def overlapping_tick_labels(fig: Figure, drawn: bool = False) -> list[str]:
     """Pairs of tick labels of one axis whose boxes overlap ('2006' over '2007')."""
-    fig.canvas.draw()
+    if not drawn:
+        fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     problems = []
     for ax in fig.axes:
@@ -30,10 +31,11 @@ def overlapping_tick_labels(fig: Figure) -> list[str]:
     return problems
 
 
-def overlapping_texts(fig: Figure) -> list[str]:
+def overlapping_texts(fig: Figure, drawn: bool = False) -> list[str]:
     """Pairs of texts (titles, labels, annotations, legend entries, source) whose boxes
     overlap, tick labels left out (see overlapping_tick_labels)."""
-    fig.canvas.draw()
+    if not drawn:
+        fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     ticks = {id(x) for ax in fig.axes for x in ax.get_xticklabels() + ax.get_yticklabels()}
     texts = [x for x in fig.findobj(Text) if id(x) not in ticks]
@@ -44,3 +46,9 @@ def overlapping_texts(fig: Figure) -> list[str]:
             if box_a.overlaps(box_b) and a != b:
                 problems.append(f"{a!r} overlaps {b!r}")
     return problems
+
+
+def text_problems(fig: Figure) -> list[str]:
+    """Both checks on one drawing of the figure."""
+    fig.canvas.draw()
+    return overlapping_tick_labels(fig, drawn=True) + overlapping_texts(fig, drawn=True)
