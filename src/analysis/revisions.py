@@ -27,7 +27,7 @@ from analysis.growth import (
 )
 from analysis.labels import t
 from analysis.series import VintageError
-from analysis.specgrid import NEARLY_ALL, Dimension, Estimate, evaluate
+from analysis.specgrid import Dimension, Estimate, evaluate, robustness_words
 
 PROVINCES = ("liaoning", "jilin", "heilongjiang")
 REGIONS = (*PROVINCES, "china")
@@ -360,11 +360,10 @@ def split_findings(split: pd.DataFrame, grid: pd.DataFrame, deflator_facts: dict
     real, defl, rebase = (split.at[k, "revised_basis"] for k in
                           ("real_growth_pct", "deflator_pct", "level_rebasing_pct"))
     rebase_pub = split.at["level_rebasing_pct", "as_published_basis"]
-    lo, hi, k, n = grid["value"].min(), grid["value"].max(), int(grid["holds"].sum()), len(grid)
-    robust = k >= NEARLY_ALL * n
+    lo, hi, n = grid["value"].min(), grid["value"].max(), len(grid)
+    verdict = robustness_words(grid, lang)
     d = deflator_facts
     if lang == "en":
-        verdict = "robust" if robust else f"it depends on the choices ({k} of {n})"
         return (
             f"Table 1's 2016 fall of **{nominal:.1f} %** runs across Liaoning's correction: "
             f"2015 is as published before it, 2016 after. Split on the revised basis: real growth "
@@ -372,18 +371,17 @@ def split_findings(split: pd.DataFrame, grid: pd.DataFrame, deflator_facts: dict
             f"as-published basis (para 26's real growth, China's deflator) the re-basing is "
             f"**{rebase_pub:.1f} %**. Over the {n} specifications of the split (nominal source, "
             f"real growth and a deflator of the same vintage) the re-basing is {lo:.0f} % to "
-            f"{hi:.0f} % of the (log) fall, more than half of it in {k} of {n}: {verdict}. The "
+            f"{hi:.0f} % of the (log) fall; that it is more than half of it: {verdict}. The "
             f"revised basis rests on Liaoning's deflator implied by the NBS back-series, which "
             f"looks inconsistent: it lies below China's in {d['years_below']} of {d['years']} "
             f"years {d['first']}-{d['last']}, and for {d['worst_year']} it gives "
             f"{d['worst_liaoning']:+.1f} % while China's prices rose {d['worst_china']:.1f} %.")
-    verdict = "结论稳健" if robust else f"结论取决于设定（{n}个中的{k}个）"
     return (
         f"表 1 中2016年 **{nominal:.1f}%** 的降幅跨越了辽宁的统计更正：2015年为更正前公布数，"
         f"2016年为更正后。按修订数分解：实际增长{real:+.1f}%，平减指数{defl:+.1f}%，水平断点 "
         f"**{rebase:.1f}%**；按当时公布数（第26段实际增长，全国平减指数）水平断点为 "
         f"**{rebase_pub:.1f}%**。在分解的{n}个设定中（名义数据来源、实际增长及同一版本的平减指数），"
-        f"水平断点占（对数）降幅的{lo:.0f}%至{hi:.0f}%，{n}个中有{k}个超过一半：{verdict}。"
+        f"水平断点占（对数）降幅的{lo:.0f}%至{hi:.0f}%；超过降幅一半这一结论：{verdict}。"
         f"按修订数的分解依赖国家统计局回溯序列隐含的辽宁平减指数，而该指数看来并不一致："
         f"{d['first']}-{d['last']}年{d['years']}年中有{d['years_below']}年低于全国，"
         f"{d['worst_year']}年为{d['worst_liaoning']:+.1f}%，而全国物价上涨{d['worst_china']:.1f}%。")

@@ -11,11 +11,18 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analysis import data, trendgap
+from analysis import data, series, trendgap
 from analysis.growth import average_change, chained_index, contributions, growth_rate, ratio_pct
 from analysis.labels import caption
 from analysis.multiplicity import holm
-from analysis.specgrid import Dimension, Estimate, evaluate, fit_windows
+from analysis.specgrid import (
+    Dimension,
+    Estimate,
+    evaluate,
+    fit_windows,
+    robustness_words,
+    summarise,
+)
 from analysis.trend import linear_trend
 
 SHARES = ["primary_share", "secondary_share", "tertiary_share"]
@@ -301,44 +308,36 @@ def scenario_vintage_note(lang: str) -> str:
 
 
 def pace_findings(paces: pd.DataFrame, grid: pd.DataFrame, lang: str) -> str:
-    """The pace of the shift in one paragraph: the chosen window, the other two windows, and
-    the grid's range, count and what the conclusion depends on."""
+    """The pace of the shift in one paragraph: the chosen window, the other two windows, the
+    grid's range, count and what the conclusion depends on (`specgrid.robustness_words`), and
+    where straight-line forms find a rise."""
     chosen, short, long = (paces.iloc[i] for i in range(3))
     names = list(paces.index)
-    k, n = int(grid["holds"].sum()), len(grid)
+    n = len(grid)
     lo, hi = grid["value"].min(), grid["value"].max()
-    form = grid.groupby("trend_form")["holds"].agg(["sum", "size"])
-    late = grid["fit_window"].map(lambda w: w[0] >= 2010)
-    late_k, late_n = int(grid.loc[late, "holds"].sum()), int(late.sum())
-    straight = (grid["trend_form"] != "quadratic") & ~late
-    st_k, st_n = int(grid.loc[straight, "holds"].sum()), int(straight.sum())
-    robust = k >= 0.9 * n
+    verdict = robustness_words(grid, lang)
+    straight = grid[grid["trend_form"] != "quadratic"]
+    st_k, st_n = int(straight["holds"].sum()), len(straight)
+    ends = series.year_runs(w[1] for w in straight.loc[straight["holds"], "fit_window"])
     if lang == "en":
-        verdict = ("robust" if robust else
-                   f"not robust: it holds with a squared term ({form.at['quadratic', 'sum']} of "
-                   f"{form.at['quadratic', 'size']}) and in windows starting 2010 or 2011 "
-                   f"({late_k} of {late_n}), but in straight-line fits over windows reaching "
-                   f"back to 2006-2009, when the share fell, only in {st_k} of {st_n}")
         return (
             f"The fitted pace {names[0]} ({chosen['pace_pp_per_year']:.2f} points a year, 95 % "
             f"CI {chosen['ci_low']:.2f} to {chosen['ci_high']:.2f}) includes the 2015 jump; "
             f"over {names[1]} it is {short['pace_pp_per_year']:.2f}, and over {names[2]} "
             f"{long['pace_pp_per_year']:.2f} (CI {long['ci_low']:.2f} to "
             f"{long['ci_high']:.2f}). Over {n} specifications (fit window, form, price basis) the "
-            f"pace at the window's end runs from {lo:.2f} to {hi:.2f} points a year and lies "
-            f"above zero (95 % interval) in {k} of {n}: {verdict}.")
-    verdict = ("结论稳健" if robust else
-               f"结论不稳健：含二次项时成立（{form.at['quadratic', 'size']}个中的"
-               f"{form.at['quadratic', 'sum']}个），始于2010或2011年的区间也成立（{late_n}个中的"
-               f"{late_k}个），但对回溯至2006-2009年（比重当时在下降）的区间作直线拟合时仅{st_n}个中的"
-               f"{st_k}个成立")
+            f"pace at the window's end runs from {lo:.2f} to {hi:.2f} points a year. That the "
+            f"share rose (95 % interval above zero): {verdict}. Straight-line forms find a "
+            f"rise in {st_k} of {st_n}, all in windows ending in {ends}: the share fell in "
+            f"2006-2010, and what rise there is rests on the last years.")
     return (
         f"{names[0]}年拟合速度（每年{chosen['pace_pp_per_year']:.2f}个百分点，95% 置信区间"
         f"{chosen['ci_low']:.2f}至{chosen['ci_high']:.2f}）包含了2015年的跳升；{names[1]}年为"
         f"{short['pace_pp_per_year']:.2f}，{names[2]}年为{long['pace_pp_per_year']:.2f}（置信区间"
         f"{long['ci_low']:.2f}至{long['ci_high']:.2f}）。在{n}个设定中（拟合区间、函数形式、价格"
-        f"基准），区间末年的速度在每年{lo:.2f}至{hi:.2f}个百分点之间，{n}个中有{k}个的95% 区间"
-        f"高于零：{verdict}。")
+        f"基准），区间末年的速度在每年{lo:.2f}至{hi:.2f}个百分点之间。比重上升（95% 区间高于零）"
+        f"这一结论：{verdict}。直线形式在{st_n}个设定中有{st_k}个显示上升，全部是止于{ends}年的区间："
+        f"该比重在2006-2010年下降，上升只来自最后几年。")
 
 
 def findings(contrib: pd.DataFrame, at_base: pd.DataFrame, paces: pd.DataFrame,
@@ -397,6 +396,8 @@ def headline(shares: pd.DataFrame, contrib: pd.DataFrame, grid: pd.DataFrame,
     c = contrib.loc[last]
     chosen = grid.loc[grid["chosen"]].iloc[0]
     k, n = int(grid["holds"].sum()), len(grid)
+    if summarise(grid).robust:
+        raise ValueError("the headline's wording assumes the pace is not robust; reword it")
     if lang == "en":
         return (
             f"- Services' share of Liaoning's GDP rose from {t_first:.1f} % ({first}) to "

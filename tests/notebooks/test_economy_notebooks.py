@@ -77,7 +77,7 @@ def test_structure_notebook_shows_table2_contributions_and_scenarios(executed_no
     nb = executed_notebooks[("02_structural_shift", "zh")][0]
     source = "\n".join(c.source for c in nb.cells)
     assert "driven by the fall of industry" not in source
-    assert "Holm" in text and "78" in text and "不稳健" in text  # tests counted, grid
+    assert "Holm" in text and "78" in text and "并非稳健估计" in text  # tests counted, grid
     assert "混合了数据版本" in text  # the moving national pace is another vintage
 
 

@@ -140,9 +140,10 @@ def test_findings_sentences_in_both_languages(lang):
     revenue = revisions.revenue_findings(revisions.revenue_vintages(), lang)
     assert "33.4" in revenue
     if lang == "zh":
-        assert "统计更正" in text and "稳健" in text and "修订" in rev
+        assert "统计更正" in text and "稳健：在 8 个设定中的 8 个成立" in text and "修订" in rev
     else:
-        assert "robust" in text and "inconsistent" in text and "correction" in revenue
+        assert "robust: it holds in 8 of 8" in text and "inconsistent" in text
+        assert "correction" in revenue
 
 
 def test_dependency_on_revised_gdp_by_hand():

@@ -145,6 +145,10 @@ def test_findings_headline_and_scenario_note_in_both_languages(lang):
     note = structural_shift.scenario_vintage_note(lang)
     assert "50.24" in note and "50.2" in note
     if lang == "en":
-        assert "not robust" in text and "as published" in note and "revised" in note
+        assert "holds only in 35 of 78" in text and "12 of 52" in text
+        assert "not a robust estimate" in head
+        assert "as published" in note and "revised" in note
     else:
-        assert "不稳健" in text and "当时公布数" in note and "修订" in note
+        assert "仅在 78 个设定中的 35 个成立" in text and "52个设定中有12个" in text
+        assert "并非稳健估计" in head
+        assert "当时公布数" in note and "修订" in note
