@@ -28,6 +28,7 @@ __all__ = [
     "average_change",
     "average_growth",
     "cagr",
+    "chained_index",
     "cagr_series",
     "contributions",
     "difference",
@@ -227,6 +228,13 @@ def level_from_growth(
     out = pd.Series(levels, dtype=float).sort_index()
     out.index = pd.Index(out.index.astype(np.int64), name="year")
     return out
+
+
+def chained_index(change_pct: pd.Series, base_year: int, years: list[int]) -> pd.Series:
+    """Index (``base_year`` = 1) over ``years`` chained from yearly changes in percent (a price
+    index from a deflator's or CPI's changes), forwards and backwards from the base year."""
+    steps = {int(y): float(change_pct.loc[y]) for y in years if int(y) != min(years)}
+    return level_from_growth(1.0, base_year, steps).loc[list(years)]
 
 
 def pct_of(part: float, whole: float) -> float:
