@@ -38,9 +38,7 @@ _MILLION_PER_100M = 100.0
 
 def _series(name: str) -> pd.Series:
     """The one ``value`` column of an external series, indexed by year."""
-    s = data.load(name)["value"].astype(float).copy()
-    s.attrs = {}
-    return s
+    return data.load(name)["value"].astype(float)
 
 
 def china_trade() -> pd.DataFrame:
@@ -99,7 +97,6 @@ def dependency_checks(t3: pd.DataFrame) -> pd.DataFrame:
     """Both dependency rows of Table 3 against the external series, rows (series, year)."""
     out = pd.concat({"trade_dependency_china": china_dependency_check(t3),
                      "trade_dependency": liaoning_dependency_check(t3)}, names=["series", "year"])
-    out.attrs = {}
     return out
 
 
@@ -144,7 +141,6 @@ def relative_shortfalls(sources: dict[str, pd.DataFrame], china: pd.DataFrame, s
     out = pd.concat({name: relative_shortfall(shortfall_table(df, [column], start, end)
                                               .loc[column], bench)
                      for name, df in sources.items()}, names=["source", "year"])
-    out.attrs = {}
     return out
 
 
@@ -166,22 +162,28 @@ def para41_implied_totals(year: int) -> pd.Series:
     return s
 
 
-def post_break_years(t3: pd.DataFrame, nbs: pd.DataFrame, implied: dict[int, pd.Series],
+def post_break_years(nbs: pd.DataFrame, implied: dict[int, pd.Series],
                      base_year: int) -> pd.DataFrame:
-    """Years after Table 3 from NBS and from paragraph 41, each against ``base_year``'s Table 3.
+    """Years after Table 3: NBS's figures against NBS's own ``base_year`` (one source, one
+    vintage: issue 18, point 6), and paragraph 41's implied totals against NBS's same year.
 
-    Rows (source, year): exports, imports, total trade (100 million USD) and the total's change
-    on ``base_year`` in percent. NBS and Table 3 agree to within about 0.2 % where both exist.
+    Rows (source, year): exports, imports, total trade (100 million USD); change_on_base_pct
+    (NBS rows: the total's change on NBS's ``base_year``) and difference_from_nbs_pct
+    (paragraph-41 rows: the implied total against NBS's total of that year). Table 3's base is
+    not used: NBS and Table 3 differ by up to 0.2 %, enough to move a change by 0.2 points.
     """
     rows = {}
-    base = float(t3.loc[base_year, "total_trade"])
-    for y in [int(y) for y in nbs.index if y > int(t3.index.max())]:
+    base = float(nbs.loc[base_year, "total_trade"])
+    for y in [int(y) for y in nbs.index if y > base_year]:
         r = nbs.loc[y, ["exports", "imports", "total_trade"]].astype(float)
         rows[("nbs", y)] = {**r.to_dict(),
-                            "change_on_base_pct": 100 * (r["total_trade"] / base - 1)}
+                            "change_on_base_pct": 100 * (r["total_trade"] / base - 1),
+                            "difference_from_nbs_pct": float("nan")}
     for y, r in implied.items():
-        rows[("para41_implied", y)] = {**r.to_dict(),
-                                       "change_on_base_pct": 100 * (r["total_trade"] / base - 1)}
+        same_year = float(nbs.loc[y, "total_trade"])
+        rows[("para41_implied", y)] = {**r.to_dict(), "change_on_base_pct": float("nan"),
+                                       "difference_from_nbs_pct":
+                                           100 * (r["total_trade"] / same_year - 1)}
     out = pd.DataFrame.from_dict(rows, orient="index")
     out.index.names = ["source", "year"]
     return out

@@ -25,13 +25,16 @@ from analysis import datareads
 from analysis.checks import DataError, Problem, bounds, check_structure, check_text
 from analysis.provenance import DATAPACKAGE
 from analysis.rounding import Interval, decimals_of, printed_interval
+from analysis.series import Vintage, parse_declaration
 
 
 class Decimals:
-    """Printed decimals of every cell of a loaded frame (a DataFrame, read-only in spirit).
+    """Printed decimals of every cell of a loaded frame (a DataFrame, read-only).
 
-    Wrapped so that `==` gives one bool: pandas compares `attrs` when it concatenates frames,
-    and a bare DataFrame there makes `pd.concat` of two loaded frames fail.
+    Wrapped so that a loaded frame combines with any other in every pandas operation (no
+    caller strips ``attrs``): `==` gives one bool (pandas compares ``attrs`` when it
+    concatenates) and a deep copy is the object itself (pandas deep-copies ``attrs`` at every
+    operation; nothing ever writes to it: `data.decimals` hands out a copy).
     """
 
     def __init__(self, frame: pd.DataFrame):
@@ -55,7 +58,7 @@ class Decimals:
         return Decimals(self.frame.copy())
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Decimals:
-        return self.copy()
+        return self  # read-only: sharing it is safe and keeps pandas operations cheap
 
     def __repr__(self) -> str:
         return f"Decimals(\n{self.frame!r})"
@@ -102,6 +105,26 @@ class DataPackage:
             if r["name"] == name:
                 return r
         raise KeyError(f"no data resource named {name!r}; known: {', '.join(self.names())}")
+
+    def vintages(self, name: str) -> dict[str, Vintage]:
+        """Column -> `Vintage` of a year-indexed resource, from its "x-vintage" block.
+
+        Refused (DataError naming the file and rule) if the block is missing or malformed:
+        every series must say which vintage it is and where its breaks lie.
+        """
+        res = self.resource(name)
+        rel = self._rel(self.base / res["path"])
+        columns = (list(res["x-series"]) if res.get("x-layout") == "long" else
+                   [f["name"] for f in res["schema"]["fields"] if f["type"] == "number"])
+        if "x-vintage" not in res:
+            raise DataError([Problem(rel, None, None, "vintage declared",
+                                     f"resource {name!r} has no x-vintage block in "
+                                     f"{self.path.name}: say which vintage its series are and "
+                                     "where their breaks lie")])
+        try:
+            return parse_declaration(res["x-vintage"], columns, f"{name}")
+        except (ValueError, KeyError, TypeError) as exc:
+            raise DataError([Problem(rel, None, None, "vintage declared", str(exc))]) from None
 
     def file_of(self, name: str) -> Path:
         """Path of the file behind a resource."""
@@ -152,7 +175,9 @@ class DataPackage:
         raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
         layout = res.get("x-layout", "wide")
         if layout == "long":
-            return _load_long(res, raw, rel)
+            out = _load_long(res, raw, rel)
+            out.attrs["vintages"] = self.vintages(name)
+            return out
         if layout == "facts":
             return _load_facts(res, raw, rel)
         if layout == "register":
@@ -161,7 +186,10 @@ class DataPackage:
             out.attrs = {"name": name, "source": {"title": res["title"], "path": res["path"]},
                          "external": False}
             return out
-        return _load_wide(res, raw, rel)
+        out = _load_wide(res, raw, rel)
+        if res["x-index"] == ["year"]:
+            out.attrs["vintages"] = self.vintages(name)
+        return out
 
 
 def _parse_number(text: str) -> float:
@@ -360,12 +388,23 @@ def _stamp(name: str) -> tuple[int, int]:
 
 
 def load(name: str) -> pd.DataFrame:
-    """Validated data by resource name (see `names()`); a copy, safe to modify."""
+    """Validated data by resource name (see `names()`); a copy, safe to modify.
+
+    ``attrs`` carry the units, printed decimals, source and, for series by year, each column's
+    `analysis.series.Vintage` (vintage and breaks): everything in them is read-only, so the
+    frame and its columns combine freely in pandas and keep their vintage through arithmetic.
+    """
     df, read = _cached(name, _stamp(name))
     datareads.merge(read)
-    out = df.copy()
-    out.attrs = {k: (v.copy() if hasattr(v, "copy") else v) for k, v in df.attrs.items()}
-    return out
+    return df.copy()  # pandas deep-copies attrs; Decimals and Vintage are shared, read-only
+
+
+def vintage(name: str, column: str = "value") -> Vintage:
+    """Vintage and breaks of one column of a resource, as declared (the file is not read)."""
+    found = _default_package().vintages(name)
+    if column not in found:
+        raise KeyError(f"resource {name!r} has no column {column!r}; it has {sorted(found)}")
+    return found[column]
 
 
 def names() -> list[str]:

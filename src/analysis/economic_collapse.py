@@ -7,17 +7,17 @@ series, and keep every column's origin visible (report table, report text, exter
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
-from analysis import data, plotting, revisions
-from analysis.growth import growth_rate, level_from_growth
+from analysis import data, peers, plotting, revisions, series
+from analysis.data import FactGetter
+from analysis.growth import difference, growth_rate, level_from_growth
 from analysis.labels import caption, t
-
-FactGetter = Callable[[str], float]
+from analysis.revisions import BREAK_COLOUR, mark_break
 
 REVENUE_FACTS = {y: f"revenue_{y}" for y in (2013, 2014, 2015, 2016)}
 REAL_GROWTH_FACTS = {2016: "real_gdp_growth_2016", 2017: "real_gdp_growth_2017"}
@@ -30,57 +30,63 @@ FAI_DECLINE = "fai_decline_3yr_pct"
 DIGIT = 10.0
 
 
-def _series(values: dict[int, float], name: str) -> pd.Series:
-    """Float series indexed by year."""
-    s = pd.Series(values, dtype=float, name=name)
-    s.index = pd.Index(s.index.astype(int), name="year")
-    return s.sort_index()
+def table1_growth() -> pd.Series:
+    """Nominal growth of Table 1 (% a year); 2016 runs across the correction and carries the
+    caveat: it is para 26's "名义上经济总量下降了23%", a level re-basing, not growth."""
+    return growth_rate(data.load("table1_gdp")["gdp"], across_break=True).dropna()
+
+
+def real_growth_as_published(fact: FactGetter = data.fact) -> pd.Series:
+    """Liaoning real growth as published: NBS yearbook 2010-2014 (external), text 2016-2017.
+
+    One vintage (as published), two sides of the correction (the text's years are after it).
+    """
+    ext = data.load("liaoning_real_gdp_growth")["real_gdp_growth_pct"].astype(float)
+    values = {**{int(y): float(v) for y, v in ext.items()},
+              **{y: fact(i) for y, i in REAL_GROWTH_FACTS.items()}}
+    return series.from_years(values, "real_as_published", series.vintage_of(ext))
 
 
 def growth_figure(fact: FactGetter = data.fact) -> pd.DataFrame:
     """Figure 1 data (% a year): nominal growth (Table 1), real growth (text / external), China.
 
-    Columns: ``nominal_gdp_growth`` (Table 1), ``real_gdp_growth_report`` (paras 26-27),
-    ``real_gdp_growth_external`` (Liaoning, NBS yearbook, 2010-2014), ``real_gdp_growth_china``
-    (external NBS).
+    Columns: ``nominal_gdp_growth`` (Table 1; 2016 across the correction),
+    ``real_gdp_growth_report`` (paras 26-27), ``real_gdp_growth_external`` (Liaoning, NBS
+    yearbook, 2010-2014), ``real_gdp_growth_china`` (external NBS, early-2018 vintage).
     """
-    nominal = growth_rate(data.load("table1_gdp")["gdp"]).dropna()
-    report = _series({y: fact(i) for y, i in REAL_GROWTH_FACTS.items()}, "real_gdp_growth_report")
+    published = real_growth_as_published(fact)
     ext = data.load("liaoning_real_gdp_growth")["real_gdp_growth_pct"]
     china = data.load("china_real_gdp_growth")["real_gdp_growth_pct"]
-    years = range(int(ext.index.min()), int(max(report.index.max(), nominal.index.max())) + 1)
-    out = pd.DataFrame(
-        {
-            "nominal_gdp_growth": nominal,
-            "real_gdp_growth_report": report,
-            "real_gdp_growth_external": ext,
-            "real_gdp_growth_china": china,
-        }
-    ).reindex(pd.Index(years, name="year"))
-    return out
+    nominal = table1_growth()
+    years = range(int(ext.index.min()), int(max(published.index.max(), nominal.index.max())) + 1)
+    out = series.frame({
+        "nominal_gdp_growth": nominal,
+        "real_gdp_growth_report": published.loc[list(REAL_GROWTH_FACTS)],
+        "real_gdp_growth_external": ext,
+        "real_gdp_growth_china": china,
+    })
+    return out.reindex(pd.Index(years, name="year"))
 
 
-def growth_gap_to_china(fig1: pd.DataFrame) -> pd.DataFrame:
-    """Liaoning real growth minus China's (points) per year, with where Liaoning's value is from."""
-    liaoning = fig1["real_gdp_growth_report"].combine_first(fig1["real_gdp_growth_external"])
-    origin = pd.Series("", index=fig1.index, dtype=object)
-    origin[fig1["real_gdp_growth_external"].notna()] = "external"
-    origin[fig1["real_gdp_growth_report"].notna()] = "report"
-    out = pd.DataFrame(
-        {
-            "liaoning": liaoning,
-            "china": fig1["real_gdp_growth_china"],
-            "gap_pp": liaoning - fig1["real_gdp_growth_china"],
-            "liaoning_from": origin,
-        }
-    )
-    return out.dropna(subset=["liaoning"])
+def growth_gap_to_china(fact: FactGetter = data.fact) -> pd.DataFrame:
+    """Liaoning real growth minus China's (points) per year, both as published (one vintage:
+    China has no correction, so its early-2018 figures go with either side of Liaoning's),
+    with where Liaoning's value is from ('external' yearbook or 'report' text)."""
+    liaoning = real_growth_as_published(fact)
+    china = data.load("china_real_gdp_growth")["real_gdp_growth_pct"]
+    origin = pd.Series(["report" if y in REAL_GROWTH_FACTS else "external"
+                        for y in liaoning.index], index=liaoning.index)
+    return series.frame({"liaoning": liaoning, "china": china.loc[liaoning.index],
+                         "gap_pp": difference(liaoning, china), "liaoning_from": origin})
 
 
-def revenue(fact: FactGetter = data.fact) -> pd.DataFrame:
-    """Figure 2 data: government revenue (100 million yuan, para 28) and its growth (%)."""
-    level = _series({y: fact(i) for y, i in REVENUE_FACTS.items()}, "government_revenue")
-    return pd.DataFrame({"government_revenue": level, "growth_pct": growth_rate(level)})
+def mean_gap(gaps: pd.DataFrame, first: int, last: int) -> float:
+    """Mean of the yearly gaps ``first``-``last`` (points); every year must be there."""
+    window = gaps.loc[first:last, "gap_pp"]
+    missing = sorted(set(range(first, last + 1)) - {int(y) for y in window.dropna().index})
+    if missing:
+        raise KeyError(f"mean_gap: no gap for {missing}")
+    return float(window.mean())
 
 
 def fai_readings(anchor_year: int = 2014, fact: FactGetter = data.fact) -> pd.DataFrame:
@@ -133,26 +139,110 @@ def fai_consistency(
     )
 
 
+# ---- what the section finds: results, findings, headline, key figures ----------------------
+
+@dataclass(frozen=True)
+class Results:
+    """Every number notebook 01's sentences and key figures use, computed once."""
+
+    nominal_growth: pd.Series  # Table 1, % a year (2016 across the correction)
+    split: pd.DataFrame  # revisions.fall_2016_split
+    split_grid: pd.DataFrame  # revisions.split_grid
+    revision: pd.DataFrame  # revisions.revision_table
+    deflators: pd.DataFrame  # revisions.deflators
+    deflator_facts: dict[str, float]  # revisions.deflator_findings
+    peer_start: int
+    peer_end: int
+    peer_summary: pd.DataFrame  # peers.summary
+    peer_grid: pd.DataFrame  # peers.grid
+    slowest: pd.DataFrame  # peers.slowest_years
+    revenue: pd.DataFrame  # revisions.revenue_vintages
+    gaps_to_china: pd.DataFrame  # growth_gap_to_china (as published)
+
+
+def results(peer_start: int = 2013, peer_end: int = 2017, slowest_from: int = 2015,
+            fact: FactGetter = data.fact) -> Results:
+    """Compute `Results`: the split and its grid, revisions, peers and their grid, revenue;
+    the peers' averages over ``peer_start``-``peer_end``, their ranks from ``slowest_from``."""
+    deflator_table = revisions.deflators()
+    return Results(
+        nominal_growth=table1_growth(), split=revisions.fall_2016_split(fact),
+        split_grid=revisions.split_grid(fact), revision=revisions.revision_table(),
+        deflators=deflator_table, deflator_facts=revisions.deflator_findings(deflator_table),
+        peer_start=peer_start, peer_end=peer_end,
+        peer_summary=peers.summary(peer_start, peer_end), peer_grid=peers.grid(),
+        slowest=peers.slowest_years(slowest_from, peer_end),
+        revenue=revisions.revenue_vintages(fact), gaps_to_china=growth_gap_to_china(fact))
+
+
+def findings(r: Results, lang: str) -> str:
+    """What the reproduction finds, as Markdown bullets in ``lang`` ('en' or 'zh')."""
+    parts = [revisions.split_findings(r.split, r.split_grid, r.deflator_facts, lang),
+             peers.findings(r.peer_summary, r.slowest, r.peer_grid, r.peer_start, r.peer_end,
+                            lang),
+             revisions.revision_findings(r.revision, lang),
+             revisions.revenue_findings(r.revenue, lang)]
+    return "\n".join(f"- {p}" for p in parts)
+
+
+def headline(r: Results, lang: str) -> str:
+    """The section in two bullets, in plain words with the numbers at printed precision."""
+    fall = -float(r.nominal_growth.loc[revisions.correction_year()])
+    lo, hi = r.split_grid["value"].min(), r.split_grid["value"].max()
+    k, n = int(r.split_grid["holds"].sum()), len(r.split_grid)
+    real = r.peer_summary["real_revised"]
+    years = f"{r.peer_start}-{r.peer_end}"
+    outgrew = r.slowest.at["nominal_revised", "outgrew_both"]
+    if lang == "en":
+        return (
+            f"- Liaoning's {fall:.0f} % nominal GDP fall in 2016 (Table 1) is a series break, "
+            f"not a collapse: the level re-basing of Liaoning's statistical correction accounts "
+            f"for all or nearly all of it ({lo:.0f}-{hi:.0f} % of the log fall; more than half "
+            f"in {k} of {n} specifications).\n"
+            f"- What remains is a slowdown: in revised real terms Liaoning grew "
+            f"{real['liaoning']:.1f} % a year in {years}, the slowest of the three Northeast "
+            f"provinces (Jilin {real['jilin']:.1f} %, Heilongjiang {real['heilongjiang']:.1f} %); "
+            f"in nominal terms it was not (it outgrew both in "
+            f"{outgrew.replace(', ', ' and ')}).")
+    return (
+        f"- 表 1 中辽宁2016年名义GDP下降{fall:.0f}%，是序列断点而非崩溃：降幅全部或几乎全部"
+        f"来自辽宁统计更正造成的水平断点（占对数降幅的{lo:.0f}%-{hi:.0f}%；{n}个设定中有{k}个"
+        f"超过一半）。\n"
+        f"- 剩下的是增长放缓：按修订后实际值，辽宁{years}年年均增长{real['liaoning']:.1f}%，"
+        f"为东北三省最慢（吉林{real['jilin']:.1f}%，黑龙江{real['heilongjiang']:.1f}%）；按名义值则"
+        f"不然（{outgrew.replace(', ', '、')}年增速超过另两省）。")
+
+
+def key_figures(r: Results) -> list[tuple[str, float, str, str]]:
+    """(name, value, unit, label) of the section's key figures (without the grids')."""
+    out = [("nominal_gdp_growth_2016_pct", float(r.nominal_growth.loc[2016]), "percent",
+            "Liaoning nominal GDP change 2015-16, Table 1 (across the correction)")]
+    names = {"liaoning": "Liaoning", "jilin": "Jilin", "heilongjiang": "Heilongjiang"}
+    for region, name in names.items():
+        out.append((f"{region}_gdp_revision_2015_pct", float(r.revision.at[2015, region]),
+                    "percent", f"{name} GDP 2015: revision, revised (NBS 2021) over as published"))
+        out.append((f"{region}_real_growth_{r.peer_start}_{r.peer_end}_revised_pct",
+                    float(r.peer_summary.at[region, "real_revised"]), "percent a year",
+                    f"{name} real GDP growth {r.peer_start}-{r.peer_end}, average, revised"))
+    terms = {"real_growth": ("real_growth_pct", "real growth"),
+             "deflator": ("deflator_pct", "deflator"),
+             "rebasing": ("level_rebasing_pct", "level re-basing")}
+    for name, (term, words) in terms.items():
+        out.append((f"fall_2016_{name}_revised_pct", float(r.split.at[term, "revised_basis"]),
+                    "percent", f"Table 1's 2016 fall split, revised basis: {words}"))
+    out.append(("fall_2016_rebasing_as_published_pct",
+                float(r.split.at["level_rebasing_pct", "as_published_basis"]), "percent",
+                "Table 1's 2016 fall split, as-published basis: level re-basing"))
+    nominal_revised = peers.growth_table("nominal_revised")
+    out.append(("liaoning_nominal_growth_2016_revised_pct",
+                float(nominal_revised.at[2016, "liaoning"]), "percent",
+                "Liaoning nominal GDP growth 2016, revised (NBS 2021)"))
+    return out
+
+
 # ---- Figures 1-3 ------------------------------------------------------------------------------
 
-BREAK_COLOUR = "#D55E00"  # vermillion: series breaks and the values measured across one
 FIGURE_YEARS = (2010, 2017)
-
-
-def real_growth_as_published(fact: FactGetter = data.fact) -> pd.Series:
-    """Liaoning real growth as published: NBS yearbook 2010-2014 (external), text 2016-2017."""
-    ext = data.load("liaoning_real_gdp_growth")["real_gdp_growth_pct"].astype(float)
-    text = pd.Series({y: fact(i) for y, i in REAL_GROWTH_FACTS.items()}, dtype=float)
-    out = pd.concat([ext, text]).sort_index()
-    out.index = pd.Index([int(y) for y in out.index], name="year")
-    return out.rename("real_as_published")
-
-
-def mark_break(ax, year: int, lang: str, key: str = "series_break_correction") -> None:
-    """Dashed vertical line between ``year - 1`` and ``year`` with the series-break label."""
-    ax.axvline(year - 0.5, color=BREAK_COLOUR, linestyle=":", linewidth=1.5)
-    ax.text(year - 0.45, 0.97, t(key, lang), transform=ax.get_xaxis_transform(), ha="left",
-            va="top", fontsize=8.5, color=BREAK_COLOUR)
 
 
 def figure1(lang: str, fact: FactGetter = data.fact) -> Figure:
@@ -162,28 +252,29 @@ def figure1(lang: str, fact: FactGetter = data.fact) -> Figure:
     a level re-basing across the correction, with its value written beside it.
     """
     first, last = FIGURE_YEARS
+    year = revisions.correction_year()
     fig, (top, bottom) = plotting.new_figure(caption("fig1", lang), nrows=2, figsize=(8.0, 7.5))
-    table1 = growth_rate(data.load("table1_gdp")["gdp"].astype(float)).dropna()
-    table1.index = pd.Index([int(y) for y in table1.index])
-    before = table1.loc[: revisions.BREAK_YEAR - 1]
+    table1 = table1_growth()
+    before = table1.loc[: year - 1]
     top.plot(before.index, before.values, marker="o", color=plotting.PALETTE[0],
              label=t("table1_growth_as_published", lang))
-    value = float(table1.loc[revisions.BREAK_YEAR])
-    top.scatter([revisions.BREAK_YEAR], [value], marker="X", s=70, color=BREAK_COLOUR, zorder=5,
+    value = float(table1.loc[year])
+    top.scatter([year], [value], marker="X", s=70, color=BREAK_COLOUR, zorder=5,
                 label=t("table1_2016_break", lang))
-    top.annotate(t("fig1_2016_note", lang, value=f"{value:.1f}"), (revisions.BREAK_YEAR, value),
-                 xytext=(-12, 0), textcoords="offset points", ha="right", va="center",
-                 fontsize=8.5, color=BREAK_COLOUR)
+    top.annotate(t("fig1_2016_note", lang, value=f"{value:.1f}"), (year, value),
+                 xytext=(year - 0.6, value / 2), textcoords="data", ha="right", va="center",
+                 fontsize=8.5, color=BREAK_COLOUR,  # left of the break line, clear of it
+                 arrowprops={"arrowstyle": "->", "color": BREAK_COLOUR, "linewidth": 0.8})
     rev = growth_rate(revisions.gdp("liaoning", "revised")).loc[first:last]
     plotting.mark_external(top, rev.index, rev.values, label=t("liaoning_revised", lang),
                            lang=lang, color=plotting.PALETTE[2])
     top.set_title(t("nominal_growth_panel", lang), loc="left", fontsize=11)
-    mark_break(top, revisions.BREAK_YEAR, lang)
+    mark_break(top, year, lang)
     published = real_growth_as_published(fact)
     ext = published.loc[:2014]
     plotting.mark_external(bottom, ext.index, ext.values, lang=lang, color=plotting.PALETTE[0],
                            label=t("real_as_published_yearbook", lang))
-    text = published.loc[revisions.BREAK_YEAR:]
+    text = published.loc[year:]
     bottom.plot(text.index, text.values, marker="o", color=plotting.PALETTE[1],
                 label=t("real_as_published_text", lang))
     real_rev = revisions.real_growth_revised("liaoning").loc[first:last]
@@ -192,7 +283,7 @@ def figure1(lang: str, fact: FactGetter = data.fact) -> Figure:
     china = data.load("china_real_gdp_growth")["real_gdp_growth_pct"].astype(float)
     china = china.loc[first:last]
     plotting.mark_external(bottom, china.index, china.values, lang=lang,
-                           label=t("real_gdp_growth_china", lang))
+                           label=t("china_early2018", lang))
     bottom.set_title(t("real_growth_panel", lang), loc="left", fontsize=11)
     for ax, where in ((top, "lower left"), (bottom, "upper right")):
         ax.axhline(0, color="#444444", linewidth=0.8)
@@ -216,9 +307,9 @@ def figure2(lang: str, fact: FactGetter = data.fact) -> Figure:
                   label=t("revenue_para28", lang))
     ax.bar_label(bars, fmt="%.0f", fontsize=8.5, padding=2)
     nbs = rev["nbs_external"].dropna()
-    line = revisions.gap_at_break(nbs, revisions.REVENUE_BREAK_YEAR)
+    line = series.gap_at_breaks(nbs)
     plotting.mark_external(ax, line.index, line.values, lang=lang, label=t("revenue_nbs", lang))
-    mark_break(ax, revisions.REVENUE_BREAK_YEAR, lang)
+    mark_break(ax, revisions.correction_year("liaoning_revenue_nbs", "value"), lang)
     ax.text(0.01, 0.03, t("fig2_caveat", lang), transform=ax.transAxes, fontsize=8.5,
             color=BREAK_COLOUR, ha="left", va="bottom")
     ax.set_ylabel(t("unit_100m_yuan", lang))

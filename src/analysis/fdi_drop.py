@@ -18,9 +18,10 @@ from analysis import data
 from analysis.labels import t
 from analysis.plotting import PALETTE, add_source, bar_chart, figure_source, new_figure
 from analysis.rounding import Interval
+from analysis.speccurve import spec_curve
 from analysis.tables import label, unit_label
 from analysis.trend import LogLinearTrend
-from analysis.trendplot import trend_chart
+from analysis.trendplot import trend_chart, year_ticks
 
 __all__ = [
     "growth_multiple",
@@ -41,6 +42,7 @@ __all__ = [
     "sector_shares",
     "city_fdi",
     "sector_total_2015",
+    "specification_chart",
 ]
 
 USD = "100 million USD"
@@ -115,7 +117,8 @@ def like_for_like(fdi: pd.Series, level_text: float, change_text_pct: float,
     """The last year's fall measured two ways, beside China's change (external) that year.
 
     Rows: "table" (the table's last two years, two measurements), "para10" (paragraph 10's
-    level and stated change, one measurement: the like-for-like fall), "china_mofcom" (external).
+    level and stated change: the like-for-like fall, on the assumption that its implied base,
+    level / (1 + change), not printed, is measured like its level), "china_mofcom" (external).
     Columns: previous level, level, change in percent.
     """
     last = int(fdi.index.max())
@@ -169,15 +172,14 @@ def fdi_trend_chart(fdi: pd.Series, fit: LogLinearTrend, through: int, *,
                     lang: str) -> tuple[Figure, Axes]:
     """FDI against its trend through ``through``; later years drawn apart as a new measurement."""
     fig, ax = trend_chart(fdi.loc[:through], fit, lang=lang,
-                          title=f"{label('fdi', lang)}: {label('actual', lang)} / "
-                                f"{label('trend', lang)}",
+                          title=t("fdi_trend_title", lang, start=fit.start, end=fit.end),
                           unit=unit_label(USD, lang), source=figure_source(lang, ["table_fdi"]))
     after = fdi.loc[through + 1:]
     if len(after):
         ax.plot(after.index, after.to_numpy(), linestyle="none", marker="X", markersize=9,
                 color=PALETTE[3], label=t("after_series_break", lang))
         ax.axvline(through + 0.5, color="#444444", linestyle=":", linewidth=1.2)
-        ax.set_xticks(sorted(set(ax.get_xticks()) | {int(y) for y in after.index}))
+        year_ticks(ax, [int(y) for y in fdi.dropna().index])
         ax.set_xlim(fit.start - 0.6, int(after.index.max()) + 0.6)
         ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.92))
     return fig, ax
@@ -199,7 +201,7 @@ def share_of_china_chart(share: pd.DataFrame, through: int, *,
         ax.axvline(through + 0.5, color="#444444", linestyle=":", linewidth=1.2)
     ax.set_ylabel(unit_label("percent", lang))
     ax.set_xlabel(label("year", lang))
-    ax.set_xticks([int(y) for y in share.index])
+    year_ticks(ax, [int(y) for y in share.index])
     ax.set_ylim(bottom=0)
     ax.legend(loc="upper left")
     add_source(fig, figure_source(lang, ["table_fdi", "china_fdi", "liaoning_gdp_as_published",
@@ -268,3 +270,12 @@ def city_fdi(fdi_2014: float) -> pd.Series:
 def sector_total_2015(by_sector: pd.DataFrame) -> float:
     """Sum of the three sectors' 2015 amounts (to set beside the table's 2015 FDI)."""
     return float(by_sector.loc[_SECTORS, "amount_2015"].sum())
+
+
+def specification_chart(grid: pd.DataFrame, year: int, *, lang: str) -> tuple[Figure, Axes]:
+    """The specification curve of the FDI trend grid (`analysis.fdi_grids.trend_grid`)."""
+    return spec_curve(grid, lang=lang, title=t("grid_title_fdi", lang, year=year),
+                      unit=t("gap_to_trend_pct", lang),
+                      source=figure_source(lang, ["table_fdi", "china_ppi", "china_gdp_deflator",
+                                                  "china_cpi", "cny_usd"]),
+                      holds_label=t("below_pi", lang), fails_label=t("not_below_pi", lang))

@@ -171,7 +171,6 @@ def localise(
     """For display: label keys in the index, column names and text cells translated into
     ``lang``, and numbers as text with fixed decimals per column (`readable`)."""
     out = readable(obj, decimals)
-    out.attrs = {}
     if isinstance(out, pd.DataFrame):
         for c in out.columns:
             if pd.api.types.is_bool_dtype(out[c]):

@@ -15,7 +15,21 @@ from analysis.plotting import PALETTE, add_source, new_figure
 from analysis.tables import label
 from analysis.trend import LinearTrend, LogLinearTrend, predict_with_intervals
 
-__all__ = ["trend_chart", "residual_chart"]
+__all__ = ["trend_chart", "residual_chart", "year_ticks"]
+
+_LABEL_INCHES = 0.45  # room one year label ("2006") needs at the house tick size
+
+
+def year_ticks(ax: Axes, years: list[int]) -> None:
+    """A tick at every year, labelled every year if the axes are wide enough, else every
+    second or third year (so labels never run together: "20062007..." in a narrow panel)."""
+    fig = ax.figure
+    inches = ax.get_position().width * fig.get_figwidth()
+    step = 1
+    while len(years) / step * _LABEL_INCHES > inches and step < len(years):
+        step += 1
+    labels = [str(y) if (y - years[0]) % step == 0 else "" for y in years]
+    ax.set_xticks(years, labels)
 
 
 def trend_chart(
@@ -49,7 +63,7 @@ def trend_chart(
             ha="left", va="top", fontsize=8.5, color="#444444")
     ax.set_ylabel(unit)
     ax.set_xlabel(label("year", lang))
-    ax.set_xticks(years)
+    year_ticks(ax, years)
     ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.92))
     add_source(fig, source)
     return fig, ax
@@ -67,7 +81,7 @@ def residual_chart(
     ax.axhline(0, color="#444444", linewidth=0.8)
     ax.set_ylabel(t("residual_log_points", lang))
     ax.set_xlabel(label("year", lang))
-    ax.set_xticks([int(y) for y in resid.index])
+    year_ticks(ax, [int(y) for y in resid.index])
     ax.legend(loc="best")
     add_source(fig, source)
     return fig, ax

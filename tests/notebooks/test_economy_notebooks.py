@@ -12,8 +12,10 @@ from conftest import notebook_text
 
 NOTEBOOKS = {
     "01_economic_collapse": ["fig1_growth", "fig2_revenue", "fig3_fixed_asset_investment",
-                             "peers_growth", "gdp_levels"],
-    "02_structural_shift": ["sector_shares", "sector_contributions", "tertiary_gap"],
+                             "peers_growth", "gdp_levels", "spec_curve_fall_2016_split",
+                             "spec_curve_peers"],
+    "02_structural_shift": ["sector_shares", "sector_contributions", "tertiary_gap",
+                            "spec_curve_tertiary_pace"],
     "05_capacity_utilisation": ["capacity_utilisation"],
     "06_soe_ports_population": [
         "bankruptcy_employees",
@@ -49,6 +51,13 @@ def test_collapse_notebook_shows_table1_both_fai_readings_and_the_2016_split(exe
     nb = executed_notebooks[("01_economic_collapse", "en")][0]
     source = "\n".join(c.source for c in nb.cells)
     assert "these data cannot say how much" not in source and "(pre-revision)" not in source
+    # issue 18: no growth across the correction, no revised minus early-2018 vintage
+    assert "-3.69" not in text and "liaoning_minus_china_early2018" not in source
+    assert "Measured across the series break 2015-2016" in text  # Table 1's 2016, labelled
+    assert "Combines two data vintages" in text  # revisions, deflators, FDI on revised GDP
+    assert "real growth only" in text and "inconsistent" in text  # point 9
+    assert "8 of 8" in text and "13 of 28" in text  # the grids' counts
+    assert "runs no statistical test" in source
 
 
 def test_collapse_notebook_zh_tables_are_chinese(executed_notebooks):
@@ -68,6 +77,30 @@ def test_structure_notebook_shows_table2_contributions_and_scenarios(executed_no
     nb = executed_notebooks[("02_structural_shift", "zh")][0]
     source = "\n".join(c.source for c in nb.cells)
     assert "driven by the fall of industry" not in source
+    assert "Holm" in text and "78" in text and "并非稳健估计" in text  # tests counted, grid
+    assert "混合了数据版本" in text  # the moving national pace is another vintage
+
+
+@pytest.mark.parametrize("name", ["01_economic_collapse", "02_structural_shift"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_headline_cell_in_the_label_language(executed_notebooks, name, lang):
+    nb = executed_notebooks[(name, lang)][0]
+    cells = [c for c in nb.cells if "headline" in c.metadata.get("tags", [])]
+    assert len(cells) == 1
+    shown = "".join(o.get("data", {}).get("text/markdown", "") for o in cells[0].outputs)
+    assert shown.startswith("- ") and shown.count("\n- ") == 1  # two bullet points
+    assert ("的" in shown) == (lang == "zh")
+
+
+@pytest.mark.parametrize("name", ["01_economic_collapse", "02_structural_shift"])
+def test_every_english_narrative_cell_has_its_chinese_twin(executed_notebooks, name):
+    nb = executed_notebooks[(name, "en")][0]
+    tags = [c.metadata.get("tags", []) for c in nb.cells if c.cell_type == "markdown"]
+    for i, cell_tags in enumerate(tags):
+        if "lang-en" in cell_tags:
+            assert "lang-zh" in tags[i + 1], f"cell {i} has no Chinese twin"
+    source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "def " not in source and "lambda" not in source  # no functions in notebooks
 
 
 def test_capacity_notebook_shows_gaps_and_periods(executed_notebooks):

@@ -66,6 +66,44 @@ def test_oil_share_of_import_fall_by_hand():
         prices.oil_share_of_import_fall(1.0, 2.0, 10.0, 100.0, 50.0)
 
 
+def test_what_each_oil_reading_implies_by_hand():
+    # Paragraph 40's 22.5 % read as 2015's, Brent 98.97 -> 52.32 (EIA): crude 2015 = 101.81,
+    # at 2015 volumes 2014 crude = 101.81 * 98.97 / 52.32 = 192.59, i.e. 34.9 % of 2014's 552.0;
+    # non-crude 359.41 -> 350.69: -2.4 %. Read as 2014's: crude 124.2 -> 65.66, 14.5 % of 2015.
+    o = prices.oil_share_of_import_fall(552.0, 452.5, 22.5, 98.97, 52.32)
+    assert round(o.loc["after", "share_of_fall_pct"]) == 91
+    assert round(o.loc["after", "crude_share_before_pct"], 1) == 34.9
+    assert round(o.loc["after", "non_crude_change_pct"], 1) == -2.4
+    assert round(o.loc["before", "share_of_fall_pct"]) == 59
+    assert o.loc["before", "crude_share_after_pct"] == pytest.approx(
+        100 * 124.2 * 52.32 / 98.97 / 452.5)
+    # 22.5 % in both years: value 124.2 -> 101.81 (x 0.8197) while the price fell to 0.5286 of
+    # itself: volumes x 1.5507, up 55 %
+    assert round(prices.crude_volume_change_pct(22.5, 22.5, 552.0, 452.5, 98.97, 52.32)) == 55
+
+
+def test_to_usd_converts_and_names_a_missing_rate():
+    rate = pd.Series({2015: 6.0})
+    assert prices.to_usd(pd.Series([12.0], index=pd.Index([2015], name="year")),
+                         rate).tolist() == [2.0]
+    with pytest.raises(KeyError, match="2016"):
+        prices.to_usd(pd.Series([1.0], index=pd.Index([2016], name="year")), rate)
+
+
+def test_post_table_years_are_nbs_over_nbs():
+    # issue 18, point 6: NBS 2016 865.57 and 2017 995.95 over NBS's own 2015 959.47:
+    # -9.8 % and +3.8 % (over Table 3's 960.9 they would be -9.9 % and +3.6 %)
+    nbs = benchmarks.liaoning_trade_nbs()
+    after = benchmarks.post_break_years(nbs, {2016: benchmarks.para41_implied_totals(2016)},
+                                        2015)
+    assert round(after.loc[("nbs", 2016), "change_on_base_pct"], 1) == -9.8
+    assert round(after.loc[("nbs", 2017), "change_on_base_pct"], 1) == 3.8
+    implied = after.loc[("para41_implied", 2016)]
+    assert pd.isna(implied["change_on_base_pct"])  # no same-source base for paragraph 41
+    assert implied["difference_from_nbs_pct"] == pytest.approx(
+        100 * (implied["total_trade"] / nbs.loc[2016, "total_trade"] - 1))
+
+
 def test_price_index_and_deflate_by_hand():
     changes = pd.Series([3.0, 10.0, -50.0], index=[2013, 2014, 2015])
     idx = prices.price_index(changes, 2014)

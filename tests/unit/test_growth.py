@@ -5,6 +5,7 @@ import math
 import pandas as pd
 import pytest
 
+from analysis import growth
 from analysis.growth import (
     cagr,
     cagr_series,
@@ -112,3 +113,32 @@ def test_level_from_growth_para29_reading():
 def test_level_from_growth_rejects_minus_100():
     with pytest.raises(ValueError):
         level_from_growth(1.0, 2001, {2001: -100.0})
+
+
+def test_pct_of_and_whole_from_share_by_hand():
+    # paragraph 47: Fuxin's 3.61 of Dalian's 645 = 0.5597 %; 2.5 being 2 % of a whole: 125
+    assert growth.pct_of(3.61, 645) == pytest.approx(0.559690, rel=1e-5)
+    assert growth.whole_from_share(2.5, 2) == pytest.approx(125.0)
+    with pytest.raises(ValueError, match="zero"):
+        growth.pct_of(1.0, 0.0)
+
+
+def test_chained_index_walks_both_ways_from_its_base_year():
+    from analysis.growth import chained_index
+
+    change = _s({2010: 5.0, 2011: 10.0, 2012: -10.0})
+    idx = chained_index(change, 2011, [2010, 2011, 2012])
+    assert idx.loc[2011] == 1.0
+    assert idx.loc[2012] == pytest.approx(0.9)
+    assert idx.loc[2010] == pytest.approx(1 / 1.10)  # 2011's change leads from 2010 to 2011
+
+
+def test_average_change_and_difference_by_hand():
+    from analysis.growth import average_change, difference, percent_difference
+
+    s = _s({2015: 50.24, 2016: 51.56, 2017: 51.63})
+    assert average_change(s, 2015, 2017) == pytest.approx((51.63 - 50.24) / 2)
+    with pytest.raises(ValueError, match="after"):
+        average_change(s, 2017, 2015)
+    assert difference(s, _s({2016: 1.0, 2018: 2.0})).to_dict() == {2016: pytest.approx(50.56)}
+    assert percent_difference(_s({2015: 110.0}), _s({2015: 100.0})).loc[2015] == pytest.approx(10)

@@ -5,32 +5,43 @@ import math
 import pandas as pd
 import pytest
 
-from analysis import revisions
+from analysis import revisions, series
+from analysis.growth import implied_deflator, percent_difference, split_nominal_change
 
 
 def _s(values: dict[int, float]) -> pd.Series:
     return pd.Series(values, dtype=float)
 
 
-def test_revision_pct_by_hand():
-    out = revisions.revision_pct(_s({2014: 100.0, 2015: 200.0}), _s({2015: 150.0, 2016: 1.0}))
+def test_revision_is_a_percent_difference_that_says_it_compares_vintages():
+    out = percent_difference(_s({2015: 150.0, 2016: 1.0}), _s({2014: 100.0, 2015: 200.0}))
     assert list(out.index) == [2015]  # common years only
     assert out.loc[2015] == pytest.approx(-25.0)
+    v = revisions.vintages("liaoning")
+    assert series.caveats(v["revision_pct"])[0].kind == "mixing_vintages"
 
 
 def test_implied_deflator_by_hand():
-    out = revisions.implied_deflator(_s({2015: 10.0}), _s({2015: 5.0}))
+    out = implied_deflator(_s({2015: 10.0}), _s({2015: 5.0}))
     assert out.loc[2015] == pytest.approx((1.10 / 1.05 - 1) * 100)  # 4.7619
 
 
 def test_split_change_by_hand():
-    assert revisions.split_change(-20.0, 0.0, 0.0)["level_rebasing_pct"] == pytest.approx(-20.0)
-    s = revisions.split_change(10.0, 5.0, 0.0)
+    assert split_nominal_change(-20.0, 0.0, 0.0)["level_rebasing_pct"] == pytest.approx(-20.0)
+    s = split_nominal_change(10.0, 5.0, 0.0)
     assert s["level_rebasing_pct"] == pytest.approx(4.7619, abs=1e-4)
     assert s["rebasing_share_of_log_change_pct"] == pytest.approx(48.81, abs=0.01)
     # the three factors multiply back to the nominal change
-    s = revisions.split_change(-23.0, 0.5, 0.4)
+    s = split_nominal_change(-23.0, 0.5, 0.4)
     assert (1.005 * 1.004 * (1 + s["level_rebasing_pct"] / 100)) == pytest.approx(0.77)
+
+
+def test_correction_years_come_from_the_data_package():
+    assert revisions.correction_year() == 2016
+    assert revisions.correction_year("liaoning_revenue_nbs", "value") == 2015
+    assert revisions.correction_year("table_fdi", "fdi") == 2015
+    with pytest.raises(ValueError, match="no correction break"):
+        revisions.correction_year("liaoning_gdp_revised", "value")
 
 
 def test_liaoning_revision_2015_and_peers():
@@ -95,10 +106,44 @@ def test_real_view_and_deflators_by_hand():
         d.at[2015, "liaoning_implied_revised"] - 0.09)
 
 
-def test_gap_at_break_stops_a_line_between_two_measurements():
-    s = revisions.gap_at_break(_s({2014: 1.0, 2015: 2.0, 2016: 3.0}), 2015)
-    assert list(s.index) == [2014, 2014.5, 2015, 2016]
-    assert math.isnan(s.loc[2014.5]) and s.loc[2015] == 2.0
+def test_split_grid_keeps_one_vintage_per_specification():
+    grid = revisions.split_grid(lambda i: {"real_gdp_growth_2016": -2.5}[i])
+    assert len(grid) == 8  # 12 combinations, 4 would mix vintages
+    pairs = set(zip(grid["real_growth_2016"], grid["deflator"], strict=True))
+    assert ("as_published", "liaoning_implied_revised") not in pairs
+    assert ("revised", "china_gdp_deflator") not in pairs
+    chosen = grid[grid["chosen"]].iloc[0]
+    split = revisions.fall_2016_split(lambda i: {"real_gdp_growth_2016": -2.5}[i])
+    assert chosen["value"] == pytest.approx(
+        split.at["rebasing_share_of_log_change_pct", "revised_basis"])
+    assert grid["holds"].all() and grid["value"].min() > 90
+
+
+def test_deflators_compare_two_vintages_and_say_so():
+    d = revisions.deflators()
+    assert series.caveats(d)[0].kind == "mixing_vintages"
+    facts = revisions.deflator_findings(d)
+    assert facts["worst_year"] == 2010
+    assert facts["worst_liaoning"] == pytest.approx(d.at[2010, "liaoning_implied_revised"])
+    assert facts["worst_china"] == 6.94 and facts["years_below"] == 10
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_findings_sentences_in_both_languages(lang):
+    split = revisions.fall_2016_split()
+    facts = revisions.deflator_findings(revisions.deflators())
+    text = revisions.split_findings(split, revisions.split_grid(), facts, lang)
+    assert "23.1" in text and "-23.8" in text and "-22.1" in text and "-1.7" in text
+    assert "6.9" in text and "8" in text
+    rev = revisions.revision_findings(revisions.revision_table(), lang)
+    assert "29.5" in rev and "28.8" in rev and "8.3" in rev
+    revenue = revisions.revenue_findings(revisions.revenue_vintages(), lang)
+    assert "33.4" in revenue
+    if lang == "zh":
+        assert "统计更正" in text and "稳健：在 8 个设定中的 8 个成立" in text and "修订" in rev
+    else:
+        assert "robust: it holds in 8 of 8" in text and "inconsistent" in text
+        assert "correction" in revenue
 
 
 def test_dependency_on_revised_gdp_by_hand():

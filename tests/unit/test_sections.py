@@ -27,13 +27,6 @@ FAI = {
 }
 
 
-def test_revenue_growth_by_hand():
-    f = _facts({"revenue_2013": 100.0, "revenue_2014": 90.0, "revenue_2015": 45.0,
-                "revenue_2016": 54.0})
-    rev = economic_collapse.revenue(f)
-    assert rev["growth_pct"].loc[2014:].tolist() == pytest.approx([-10.0, -50.0, 20.0])
-
-
 def test_fai_readings_by_hand():
     r = economic_collapse.fai_readings(2014, _facts(FAI))
     assert r["fai_reading_b"].tolist() == pytest.approx([200.0, 100.0, 110.0, 55.0])
@@ -62,12 +55,16 @@ def test_growth_figure_and_gap_to_china():
     assert fig1.at[2016, "nominal_gdp_growth"] == pytest.approx((2203.7 / 2866.9 - 1) * 100)
     assert fig1.at[2016, "real_gdp_growth_report"] == -2.5
     assert math.isnan(fig1.at[2015, "real_gdp_growth_external"])  # no source: left empty
-    gaps = economic_collapse.growth_gap_to_china(fig1)
+    gaps = economic_collapse.growth_gap_to_china()
     assert gaps.at[2014, "gap_pp"] == pytest.approx(5.8 - 7.3)
     assert gaps.at[2017, "gap_pp"] == pytest.approx(4.2 - 6.9)
     assert gaps.at[2017, "liaoning_from"] == "report"
     assert gaps.at[2012, "liaoning_from"] == "external"
     assert 2015 not in gaps.index
+    assert economic_collapse.mean_gap(gaps, 2010, 2012) == pytest.approx(
+        ((14.2 - 10.6) + (12.2 - 9.5) + (9.5 - 7.9)) / 3)
+    with pytest.raises(KeyError, match="2015"):
+        economic_collapse.mean_gap(gaps, 2014, 2016)
 
 
 def test_sector_shares_join_external_and_report():

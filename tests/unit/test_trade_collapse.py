@@ -72,11 +72,6 @@ def test_partner_share_of_liaoning_converts_with_rate():
     assert 2014 not in s.index.get_level_values("year")  # the partner table has no 2014 here
 
 
-def test_to_usd_names_missing_rate():
-    with pytest.raises(KeyError, match="2016"):
-        trade.to_usd(pd.Series([1.0], index=pd.Index([2016], name="year")), pd.Series({2015: 6.0}))
-
-
 def test_fall_reading_says_which_flow_led():
     # 2015 of T3: exports -13.333 pp, imports +6.667 pp, total -6.667 pp: exports give 200 %
     # of the fall, imports -100 % (they offset it); exports led.
@@ -84,15 +79,6 @@ def test_fall_reading_says_which_flow_led():
     assert r["exports_share_of_fall_pct"] == pytest.approx(200.0)
     assert r["imports_share_of_fall_pct"] == pytest.approx(-100.0)
     assert r["led_by"] == "exports"
-
-
-def test_fixed_prints_fixed_decimals_without_e_notation():
-    df = pd.DataFrame({"a": [0.0347, 12.0], "b": [1.23456, 2.0], "ok": [True, False]})
-    out = trade_collapse.fixed(df, {"a": 2, "b": 3})
-    assert out["a"].tolist() == ["0.03", "12.00"]
-    assert out["b"].tolist() == ["1.235", "2.000"]
-    assert out["ok"].tolist() == [True, False]
-    assert "e-" not in out.to_string()
 
 
 def test_city_fact_ids_follow_the_parameter():
@@ -115,7 +101,12 @@ def test_text_checks_keep_printed_decimals_and_fix_the_rest():
     assert row.iloc[2] == "20.48" and row.iloc[3] == "0.02"
 
 
-
-def test_pct_of_and_whole_from_share_by_hand():
-    assert trade.pct_of(3.61, 645) == pytest.approx(0.559690, rel=1e-5)
-    assert trade.whole_from_share(2.5, 2) == pytest.approx(125.0)
+def test_city_rows_by_hand():
+    # Dalian 645 of Table 3's 2014 total 1139.6 = 56.60 %; with Shenyang's 158: 70.46 %;
+    # 2.5 (Fuxin and Chaoyang) being 2 % of Dalian's FDI puts Dalian's at 125.
+    t3 = pd.DataFrame({"total_trade": [1139.6]}, index=pd.Index([2014], name="year"))
+    rows = trade.city_rows(t3, 2014)
+    assert rows["dalian_share_of_liaoning_trade_pct"] == pytest.approx(100 * 645 / 1139.6)
+    assert rows["dalian_shenyang_share_of_liaoning_trade_pct"] == pytest.approx(
+        100 * 803 / 1139.6)
+    assert rows["dalian_fdi_implied_by_fuxin_chaoyang_share_100m_usd"] == pytest.approx(125.0)

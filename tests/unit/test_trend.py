@@ -83,48 +83,8 @@ def test_shortfall_names_missing_year():
         trend.shortfall(pd.Series([1.0], index=[2015], name="x"), pred)
 
 
-def test_chow_predictive_matches_hand_f():
-    # Pre t=0..3 (HAND, RSS1 = 2.7); post t=4,5 y = 20, 22. Pooled line on 6 points:
-    # Sxx = 17.5, Sxy = 79.5, Syy = 923 - 6 * (53/6)^2 = 454.8333, RSS = 454.8333 - 79.5^2/17.5
-    # = 93.67619. F = ((93.67619 - 2.7) / 2) / (2.7 / 2) = 33.69489, df (2, 2).
-    s = pd.Series([1.0, 3.0, 2.0, 5.0, 20.0, 22.0], index=range(2000, 2006), name="y")
-    for method in ("predictive", "breakpoint"):
-        r = trend.chow_test(s, 2004, log=False, method=method)
-        assert r.f_stat == pytest.approx(33.69489, rel=1e-5)
-        assert (r.df_num, r.df_denom, r.n_pre, r.n_post) == (2, 2, 4, 2)
-
-
 def _wiggle(n):
     return np.array([0.3, -0.2, 0.1, -0.3, 0.2, -0.1, 0.25, -0.15, 0.05, -0.05][:n])
-
-
-def test_chow_rejects_an_obvious_break():
-    t = np.arange(10)
-    y = 10 + 2 * t + _wiggle(10) - np.where(t >= 8, 15.0, 0.0)
-    r = trend.chow_test(pd.Series(y, index=range(2006, 2016), name="y"), 2014, log=False)
-    assert r.p_value < 0.001
-
-
-def test_chow_does_not_reject_a_straight_line():
-    t = np.arange(10)
-    y = 10 + 2 * t + _wiggle(10)
-    r = trend.chow_test(pd.Series(y, index=range(2006, 2016), name="y"), 2014, log=False)
-    assert r.p_value > 0.2
-
-
-def test_chow_breakpoint_needs_two_post_years():
-    s = pd.Series(np.exp(np.arange(10) + _wiggle(10)), index=range(2006, 2016), name="y")
-    with pytest.raises(ValueError, match="predictive"):
-        trend.chow_test(s, 2015)
-    assert trend.chow_test(s, 2015, method="predictive").df_num == 1
-
-
-def test_placebo_breaks_ranks_the_real_break_first():
-    t = np.arange(10)
-    y = pd.Series(10 + 2 * t + _wiggle(10) - np.where(t >= 8, 15.0, 0.0), index=range(2006, 2016))
-    pb = trend.placebo_breaks(y, log=False)
-    assert pb["break_year"].tolist() == [2010, 2011, 2012, 2013, 2014]
-    assert pb.set_index("break_year").loc[2014, "rank"] == 1
 
 
 def test_bad_input_errors_name_the_problem():
@@ -150,12 +110,6 @@ def test_table_helpers_collect_per_series_results():
     sf = trend.shortfall_table(frame, ["a"], 2006, 2013)
     assert list(sf.index) == [("a", 2014), ("a", 2015)]
     assert sf["gap_pct"].tolist() == pytest.approx([0.0, 0.0], abs=1e-9)
-    ct = trend.chow_table(frame, ["b"], 2014)
-    assert ct.loc["b", "method"] == "breakpoint"
-    assert ct.loc["b", "p_value"] < 0.01
-    assert ct.loc["b", "placebo_rank"] == 1
-    # one post-break year: falls back to the predictive test
-    assert trend.chow_table(frame, ["b"], 2015).loc["b", "method"] == "predictive"
 
 
 def test_window_sensitivity_rows_per_start():
@@ -185,23 +139,12 @@ def test_durbin_watson_and_quadratic_by_hand():
     assert list(r.index) == list(range(2006, 2014))
 
 
-def test_specification_table_shows_both_fits():
+def test_diagnostics_table_has_durbin_watson_and_the_squared_term():
     t = np.arange(10)
-    s = pd.Series(np.exp(0.3 * t - 0.03 * t**2 + _wiggle(10) / 1000), index=range(2006, 2016),
-                  name="c")
-    spec = trend.specification_table(s.to_frame(), ["c"], 2006, 2013)
-    assert list(spec.index) == [("c", 2014), ("c", 2015)]
-    # the curve bends down: the straight line overshoots, the quadratic fits
-    assert spec.loc[("c", 2015), "linear_gap_pct"] < -10
-    assert abs(spec.loc[("c", 2015), "quadratic_gap_pct"]) < 1
-
-
-def test_placebo_windows_with_fixed_pre_years_have_equal_df():
-    t = np.arange(10)
-    y = pd.Series(10 + 2 * t + _wiggle(10) - np.where(t >= 8, 15.0, 0.0), index=range(2006, 2016))
-    pb = trend.placebo_breaks(y, log=False, pre_years=4)
-    assert pb["break_year"].tolist() == [2010, 2011, 2012, 2013, 2014]
-    assert set(pb["n_pre"]) == {4} and set(pb["df_denom"]) == {2}
-    assert pb["rank_p"].min() == pytest.approx(1 / 5)
-    ct = trend.chow_table(y.rename("y").to_frame(), ["y"], 2014, log=False, pre_years=4)
-    assert ct.loc["y", "min_rank_p"] == pytest.approx(1 / 5)
+    curved = np.exp(0.3 * t - 0.03 * t**2 + _wiggle(10) / 1000)
+    frame = pd.DataFrame({"c": curved}, index=range(2006, 2016))
+    table = trend.diagnostics_table(frame, 2006, 2013)
+    assert list(table.columns) == ["durbin_watson", "t2_p_value"]
+    fit = trend.fit_log_linear_trend(frame["c"], 2006, 2013)
+    assert table.loc["c", "durbin_watson"] == pytest.approx(trend.durbin_watson(fit))
+    assert table.loc["c", "t2_p_value"] < 0.001  # the curve bends: the squared term is found
