@@ -94,7 +94,6 @@ from IPython.display import display
 from analysis import claims, plausibility
 from analysis.keyfigures import record
 from analysis.tables import localise, show
-from analysis.trade_collapse import fixed
 
 L = label_language
 pd.set_option("display.max_colwidth", None)
@@ -177,7 +176,7 @@ for title, table in claims.by_kind(audit, L).items():
 show(plausibility.FDI_RULE_TEXT[L])
 fdi_check = claims.fdi_plausibility(audit)
 show(plausibility.fdi_plausibility_words(fdi_check, L))
-localise(fixed(fdi_check, 2), L)
+localise(fdi_check, L, decimals=2)
 
 # %% [markdown]
 # ## Tolerances / 容差

@@ -21,7 +21,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from analysis import data
+from analysis import data, series
 from analysis.growth import ratio_pct
 
 __all__ = [
@@ -81,35 +81,33 @@ def fdi_verdict(ratio: float) -> str:
 
 
 def _series(name: str) -> pd.Series:
-    s = data.load(name)["value"].astype(float).copy()
-    s.attrs = {}
-    return s
+    return data.load(name)["value"].astype(float)
+
+
+def measured_alike(fdi: pd.Series, gdp: pd.Series) -> list[int]:
+    """Years whose FDI is measured like Liaoning's GDP as published: the FDI table's 2015 value
+    is after Liaoning's correction while the GDP of 2015 is not, so that year's ratio would mix
+    the two sides of the correction (it is left out, never judged)."""
+    fdi_vintage, gdp_vintage = series.vintage_of(fdi), series.vintage_of(gdp)
+    years = [int(y) for y in fdi.index.intersection(gdp.index)]
+    if fdi_vintage is None or gdp_vintage is None:
+        return years
+    return [y for y in years if fdi_vintage.label(y) == gdp_vintage.label(y)]
 
 
 def fdi_plausibility_table(fdi: pd.Series) -> pd.DataFrame:
     """By year: Liaoning's FDI, China's (MOFCOM, external), the share, Liaoning's share of China's
-    GDP (as published, external), their ratio and the verdict under the rule of thumb."""
-    china = _series("china_fdi")
-    years = fdi.index.intersection(china.index)
+    GDP (as published, external), their ratio and the verdict under the rule of thumb; only the
+    years measured alike (`measured_alike`)."""
+    china, gdp = _series("china_fdi"), _series("liaoning_gdp_as_published")
+    years = [y for y in measured_alike(fdi, gdp) if y in china.index]
     out = pd.DataFrame({"liaoning": fdi.loc[years].astype(float), "china": china.loc[years]})
     out["share_pct"] = ratio_pct(out["liaoning"], out["china"])
-    out["gdp_share_pct"] = ratio_pct(_series("liaoning_gdp_as_published").loc[years],
-                                     _series("china_gdp_as_published").loc[years])
+    out["gdp_share_pct"] = ratio_pct(gdp.loc[years], _series("china_gdp_as_published").loc[years])
     out["ratio"] = out["share_pct"] / out["gdp_share_pct"]
     out["verdict"] = [fdi_verdict(r) for r in out["ratio"]]
     out.index.name = "year"
     return out
-
-
-def _years(years: list[int], sep: str = ", ") -> str:
-    """'2006-2009' for a run of years, '2006-2009, 2015' for several runs."""
-    runs: list[list[int]] = []
-    for y in sorted(years):
-        if runs and runs[-1][-1] == y - 1:
-            runs[-1].append(y)
-        else:
-            runs.append([y])
-    return sep.join(f"{r[0]}" if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
 
 
 def fdi_plausibility_words(table: pd.DataFrame, lang: str = "en") -> str:
@@ -125,7 +123,8 @@ def fdi_plausibility_words(table: pd.DataFrame, lang: str = "en") -> str:
             continue
         lo, hi = rows["ratio"].min(), rows["ratio"].max()
         span = f"{lo:.1f}" if round(lo, 1) == round(hi, 1) else f"{lo:.1f}-{hi:.1f}"
-        years = _years([int(y) for y in rows.index], "、" if lang == "zh" else ", ")
+        years = series.year_runs(rows.index)
+        years = years.replace(", ", "、") if lang == "zh" else years
         words = _VERDICT_WORDS[lang][verdict]
         parts.append(f"{years}年{words}（为GDP比重的{span}倍）" if lang == "zh"
                      else f"{words} in {years} ({span} times the GDP share)")

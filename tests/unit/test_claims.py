@@ -296,7 +296,7 @@ def test_audit_columns_and_types(result):
     ("t3_trade_dependency_china_2015", "holds"),
     ("fdi_plausible_2009", "not_contradicted"),    # FDI share 3.9 x GDP share
     ("fdi_plausible_2013", "doubtful"),            # 5.4 x: outside the rule of thumb
-    ("fdi_plausible_2015", "not_contradicted"),    # after the correction
+    ("fdi_plausible_2015", "unverifiable"),        # after the correction: vintages would mix
     ("revenue_2016", "holds"),                     # NBS 2200.49
     ("revenue_decline_2015_pct_nbs", "holds"),
     ("bankruptcies_2008_2014", "holds"),           # 3.15亿 / 42万 = 750

@@ -32,7 +32,8 @@ def test_table_and_words():
     assert doubtful == [2010, 2011, 2012, 2013, 2014]
     en = plausibility.fdi_plausibility_words(table, "en")
     assert en == ("doubtful in 2010-2014 (4.4-5.4 times the GDP share); within the rule of thumb "
-                  "in 2006-2009, 2015 (1.0-3.9 times the GDP share)")
+                  "in 2006-2009 (2.1-3.9 times the GDP share)")
+    assert 2015 not in table.index  # after the correction, its GDP before it: not judged
     zh = plausibility.fdi_plausibility_words(table, "zh")
     assert zh.startswith("2010-2014年存疑（为GDP比重的4.4-5.4倍）；")
     assert "implausible" not in plausibility.FDI_RULE_TEXT["en"]
