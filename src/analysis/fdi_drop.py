@@ -154,6 +154,9 @@ def fig5_chart(fdi: pd.DataFrame, *, lang: str) -> tuple[Figure, Axes]:
     ax2.set_ylim(0, float(fdi["fdi_dependency"].max()) * 2.2)  # line in the upper half
     ax2.grid(False)
     ax2.spines["right"].set_visible(True)
+    # constrained layout leaves the twin axis's label flush with the edge: a little margin so
+    # that rounding in the saved figure cannot push it off the canvas
+    fig.get_layout_engine().set(w_pad=6 / 72)
     # value labels drawn on the top axes, boxed, so the dependency line never covers them
     for i, v in zip(x, fdi["fdi"], strict=True):
         ax2.annotate(f"{v:.2f}", (i, v), xycoords=ax.transData, xytext=(0, 3),

@@ -25,15 +25,7 @@ NOTEBOOKS = sorted(p.stem for p in (PROJECT_ROOT / "notebooks").glob("[0-9]*.py"
 CASES = [(n, lang) for n in NOTEBOOKS for lang in NOTEBOOK_LANGS]
 
 # (rule, notebook) -> why main's notebook still breaks the rule (owner rewriting it).
-OPEN_ON_MAIN: dict[tuple[str, str], str] = {
-    ("tick_overlap", "03_trade_collapse"): "trade_trend: the China panel's year labels "
-    "2006-2017 run together ('20062007...'), both label sets (issue 20; the trade notebook's "
-    "owner thins the ticks or widens the panel)",
-    ("off_canvas", "03_trade_collapse"): "trade_composition: the title 'Exports by product, "
-    "2015 (para 39); Imports by product ...' runs 2 px past the canvas's right edge (en)",
-    ("off_canvas", "04_fdi_drop"): "fig5_fdi: the right axis label 'FDI dependency (%)' / "
-    "'FDI 依存度 (%)' runs 1.7 px past the canvas's right edge (both label sets)",
-}
+OPEN_ON_MAIN: dict[tuple[str, str], str] = {}
 
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 E_NOTATION = re.compile(r"\d[eE][+-]\d+")
