@@ -16,10 +16,20 @@ from typing import Any
 
 import reporting.cache as cache
 import reporting.reads as reads
+import reporting.reportsdir as reportsdir
 import reporting.zygote as zygote
 from analysis import datareads
 from analysis.provenance import DATA_DIR_ENV, PROJECT_ROOT, VALIDATED_ENV
-from reporting.common import BuildError, Log, print_line, rel, write_text
+from reporting.common import (
+    BuildError,
+    Log,
+    Refused,
+    deferred_interrupts,
+    file_system_error,
+    print_line,
+    rel,
+    write_text,
+)
 from reporting.execute import NOTEBOOK_TIMEOUT, allow_runs
 from reporting.fingerprints import (
     cache_key,
@@ -39,6 +49,7 @@ from reporting.plan import (
     KNOWN_LABELS,
     BuildResult,
     Job,
+    default_jobs,
     find_notebooks,
     git_state,
     plan_jobs,
@@ -73,7 +84,7 @@ class Builder:
         root: Path = PROJECT_ROOT,
         labels: Sequence[str] = DEFAULT_LABELS,
         params: Sequence[str] = (),
-        jobs: int = 2,
+        jobs: int | None = None,
         log: Log | None = None,
         pycache: Path | None = None,
         fork_kernels: bool | None = None,
@@ -85,10 +96,10 @@ class Builder:
         self.root = Path(root).resolve()
         bad = [x for x in labels if x not in KNOWN_LABELS]
         if bad or not labels:
-            raise BuildError(f"label languages must be among {KNOWN_LABELS}, got {list(labels)}")
+            raise Refused(f"label languages must be among {KNOWN_LABELS}, got {list(labels)}")
         self.labels = list(dict.fromkeys(labels))
         self.params = list(params)
-        self.workers = max(1, jobs)
+        self.workers = max(1, default_jobs() if jobs is None else jobs)
         self.log = log or print_line
         self.cache_dir = self.reports_dir / ".cache"
         self.pycache = Path(pycache) if pycache else self.cache_dir / "pycache"
@@ -96,24 +107,44 @@ class Builder:
         self.timeout = NOTEBOOK_TIMEOUT if timeout is None else float(timeout)
         self.max_output_bytes = max_output_bytes
         if self.timeout <= 0:
-            raise BuildError(f"timeout must be a positive number of seconds, got {timeout}")
+            raise Refused(f"timeout must be a positive number of seconds, got {timeout}")
         # Kernels forked from a zygote that has the libraries imported (Linux; see zygote).
         self.fork_kernels = zygote.available() if fork_kernels is None else fork_kernels
         self._read: dict[tuple[str, str], dict[str, str]] = {}  # data files each kernel read
+        self.published: str | None = None  # the version this build published, once it has
 
     # ---- planning (standard library only)
     def plan(self) -> tuple[dict[str, Any], list[Job]]:
-        """Git state and jobs with cache keys. Non-default parameters
-        name a version of their own (`<revision>-params-<hash>`): one name, one content."""
+        """Git state and jobs with cache keys, for the label sets asked for and those the
+        version folder already holds (a version is extended, never narrowed). Non-default
+        parameters name a version of their own (`<revision>-params-<hash>`): one name, one
+        content; a path parameter is confined to the reports folder."""
         state = git_state(self.root)
         if self.params:
             tag = sha256_bytes(json.dumps(sorted(self.params)).encode())[:8]
             state = {**state, "version": f"{state['version']}-params-{tag}"}
         data_hash = tree_hash(self.root / "data")
         env_hash = environment_hash(self.root)
-        jobs = plan_jobs(find_notebooks(self.notebooks_dir), self.labels, self.params,
+        jobs = plan_jobs(find_notebooks(self.notebooks_dir),
+                         self.labels + self._published_labels(state["version"]), self.params,
                          self._data_hash(data_hash), env_hash)
+        for job in jobs:
+            job.paths = reportsdir.confine_paths(job.parameters, self.reports_dir,
+                                                 job.source.name)
         return state, jobs
+
+    def _published_labels(self, version: str) -> list[str]:
+        """Label sets already published under this version that were not asked for: the build
+        keeps them (from the folder if intact and current, else made again); one it cannot make
+        is named, with why, and left out."""
+        done = reportsdir.published(self.reports_dir / version)
+        found = list(dict.fromkeys(r.get("lang") for r in done.get("reports", [])
+                                   if isinstance(r, dict)))
+        for lang in found:
+            if lang not in KNOWN_LABELS and lang not in self.labels:
+                self.log(f"[drop]  label set {lang!r} of reports/{version}: not a label "
+                         f"language of this checkout ({', '.join(KNOWN_LABELS)}); left out")
+        return [x for x in found if x in KNOWN_LABELS and x not in self.labels]
 
     def _data_hash(self, whole: str) -> Callable[[str, str], str]:
         """Data hash of each report: of the files it read when last executed (its side
@@ -124,10 +155,8 @@ class Builder:
 
     def up_to_date(self, version: str, jobs: Sequence[Job]) -> bool:
         """Whether reports/<version> already holds every requested report with the same keys."""
-        manifest = self.reports_dir / version / "manifest.json"
-        try:
-            done = json.loads(manifest.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        done = reportsdir.published(self.reports_dir / version)
+        if not done:
             return False
         keys = {(r["notebook"], r["lang"]): r["key"] for r in done.get("reports", [])}
         folder = self.reports_dir / version
@@ -144,25 +173,45 @@ class Builder:
         return True
 
     def run(self) -> BuildResult:
-        """Build the reports of the current tree (or find them up to date); raise BuildError."""
+        """Build the reports of the current tree (or find them up to date); raise BuildError.
+
+        One build at a time writes a reports folder (reportsdir.locked). A refused build leaves
+        nothing behind; a full, read-only or refusing file system ends in one line naming the
+        path (common.file_system_error)."""
+        reportsdir.check_reports_dir(self.reports_dir, self.root, self.notebooks_dir)
+        created = reportsdir.missing_parents(self.reports_dir)
+        try:
+            with reportsdir.locked(self.reports_dir, self.log):
+                return self._run_locked()
+        except Refused:
+            reportsdir.remove_created(created)
+            raise
+        except OSError as e:
+            error = file_system_error(e, self.reports_dir)
+            if error is None:
+                raise
+            raise error from None
+
+    def _run_locked(self) -> BuildResult:
         t0 = time.perf_counter()
         inputs = self._snapshot()  # before the keys: any later change shows at the end
         state, jobs = self.plan()
         version = state["version"]
         result = BuildResult(version=version, path=self.reports_dir / version)
+        where = rel(self.reports_dir / version)
         if self.up_to_date(version, jobs):
-            if point_latest(self.reports_dir, version) or not (
-                    self.reports_dir / "index.html").exists():
-                write_index(self.reports_dir)
+            with deferred_interrupts():  # latest and the index move together
+                point_latest(self.reports_dir, version)
+                write_index(self.reports_dir)  # repairs an index that misses a version
             result.up_to_date = True
             result.reused = [f"{j.name} ({j.lang})" for j in jobs]
             result.seconds = time.perf_counter() - t0
-            self.log(f"[build] reports/{version} is up to date ({len(jobs)} reports, nothing to "
+            self.log(f"[build] {where} is up to date ({len(jobs)} reports, nothing to "
                      f"run) in {result.seconds:.2f} s")
             return result
         self._build(state, jobs, result, inputs)
         result.seconds = time.perf_counter() - t0
-        self.log(f"[build] published reports/{version} ({len(result.executed)} executed, "
+        self.log(f"[build] published {where} ({len(result.executed)} executed, "
                  f"{len(result.reused)} from cache) in {result.seconds:.1f} s; "
                  f"latest -> {version}")
         return result
@@ -187,17 +236,17 @@ class Builder:
     def _build(self, state: dict[str, Any], jobs: list[Job], result: BuildResult,
                inputs: dict[str, str]) -> None:
         version = state["version"]
-        self.reports_dir.mkdir(parents=True, exist_ok=True)
-        (self.cache_dir / "executed").mkdir(parents=True, exist_ok=True)
         self._remove_stale()
         work = self.reports_dir / f".build-{version}-{os.getpid()}"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir()
         try:
+            jobs, carried = self._keep_published(version, jobs, work)
             to_run = self._longest_first([j for j in jobs if self._from_cache(j) is None])
-            self.log(f"[build] version {version}: {len(jobs)} reports, {len(to_run)} to run, "
-                     f"{len(jobs) - len(to_run)} cached; {self.workers} parallel kernels")
-            carried = self._carry_over(version, jobs, work)
+            self.log(f"[build] version {version}: {len(jobs) + len(carried)} reports, "
+                     f"{len(to_run)} to run, {len(jobs) - len(to_run)} cached"
+                     f"{f', {len(carried)} kept' if carried else ''}; "
+                     f"{self.workers} parallel kernels")
             with ExitStack() as kernels:  # the zygote imports while this process prepares
                 socket_path = self._kernels(kernels, to_run, work)
                 data_files = data_file_hashes(self.root)
@@ -205,7 +254,8 @@ class Builder:
                 ctx = RunContext(
                     work=work, socket_path=socket_path, timeout=self.timeout,
                     max_output_bytes=self.max_output_bytes, root=self.root,
-                    replacements=path_replacements(self.root, self.notebooks_dir, work),
+                    replacements=path_replacements(self.root, self.notebooks_dir, work,
+                                                   self.reports_dir),
                     provenance={
                         "version": version, "revision": state["revision"],
                         "dirty": state["dirty"], "data_files": data_files,
@@ -217,7 +267,7 @@ class Builder:
                 import nbconvert  # noqa: F401
                 import papermill  # noqa: F401
 
-                prepare(to_run, ctx)
+                prepare(to_run, ctx)  # refuses undeclared parameters before anything runs
                 timings, attached = self._execute_all(jobs, to_run, ctx, result)
             self._record_seconds(timings)
             reads.check_read(self._read, inputs, [self._cached(j) for j in to_run])
@@ -226,7 +276,7 @@ class Builder:
                 "version": version, "revision": state["revision"], "dirty": state["dirty"],
                 "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 "labels": list(dict.fromkeys(
-                    self.labels + [r["lang"] for r in carried])),
+                    [j.lang for j in jobs] + [r["lang"] for r in carried])),
                 "python": sys.version.split()[0],
                 "data_fingerprint": ctx.provenance["data_fingerprint"],
                 "data_files": data_files,
@@ -253,7 +303,9 @@ class Builder:
             manifest["files"] = cache.file_hashes(work)
             write_text(work / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
             self._check_inputs_unchanged(inputs, [self._cached(j) for j in to_run])
-            publish(self.reports_dir, work, version)
+            with deferred_interrupts():  # published whole, or not at all; then the signal
+                publish(self.reports_dir, work, version)
+                self.published = version
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
@@ -323,37 +375,39 @@ class Builder:
             work / ".work" / "jupyter", env, self.notebooks_dir,
             fork=self.fork_kernels and bool(to_run)))
 
-    def _carry_over(self, version: str, jobs: Sequence[Job], work: Path
-                    ) -> list[dict[str, Any]]:
-        """Reports already published under this version that this build does not make (other
-        label languages): copied into the new folder if still current and intact, so a build
-        never removes reports it did not rebuild. Their manifest entries are returned."""
+    def _keep_published(self, version: str, jobs: Sequence[Job], work: Path
+                        ) -> tuple[list[Job], list[dict[str, Any]]]:
+        """Reports of label sets not asked for that reports/<version> already holds: copied
+        into the new folder when intact and current (their manifest entries are returned), else
+        left as jobs, made again with a line saying why. A build never removes a label set."""
         folder = self.reports_dir / version
-        try:
-            done = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return []
+        done = reportsdir.published(folder)
         files = done.get("files") if isinstance(done.get("files"), dict) else {}
-        making = {(j.name, j.lang) for j in jobs}
-        data_hash = self._data_hash(tree_hash(self.root / "data"))
-        env_hash = environment_hash(self.root)
-        carried = []
-        for entry in done.get("reports", []):
-            source = self.notebooks_dir / f"{entry.get('notebook')}.py"
-            names = [entry.get("html"), entry.get("ipynb")]
-            if ((entry.get("notebook"), entry.get("lang")) in making or not source.exists()
-                    or not all(n in files for n in names)
-                    or cache.mismatched(folder, {n: files[n] for n in names})
-                    or cache_key(source, entry["lang"], entry.get("parameters", {}),
-                                 data_hash(entry["notebook"], entry["lang"]), env_hash)
-                    != entry.get("key")):
+        entries = {(r.get("notebook"), r.get("lang")): r for r in done.get("reports", [])
+                   if isinstance(r, dict)}
+        remaining, carried = [], []
+        for job in jobs:
+            entry = entries.get((job.name, job.lang))
+            if job.lang in self.labels or entry is None:
+                remaining.append(job)
                 continue
-            for n in names:
-                (work / n).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(folder / n, work / n)
-            carried.append(entry)
-            self.log(f"[keep]  {entry['notebook']} ({entry['lang']}) kept from reports/{version}")
-        return carried
+            names = [entry.get("html"), entry.get("ipynb")]
+            if entry.get("key") != job.key:
+                why = "made with other inputs (environment, machinery or parameters)"
+            elif not all(n in files for n in names) or cache.mismatched(
+                    folder, {n: files[n] for n in names}):
+                why = "its files no longer match the manifest"
+            else:
+                for n in names:
+                    (work / n).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(folder / n, work / n)
+                carried.append(entry)
+                self.log(f"[keep]  {job.name} ({job.lang}) kept from {rel(folder)}")
+                continue
+            remaining.append(job)
+            self.log(f"[keep]  {job.name} ({job.lang}) of {rel(folder)} is out of date ({why}): "
+                     f"made again, so that the version keeps its {job.lang} label set")
+        return remaining, carried
 
     def _execute_all(self, jobs: Sequence[Job], to_run: Sequence[Job], ctx: RunContext,
                      result: BuildResult) -> tuple[Timings, dict[str, str]]:

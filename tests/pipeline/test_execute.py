@@ -86,11 +86,17 @@ def test_hung_notebook_is_killed_and_named_and_its_kernel_goes_too(tmp_path: Pat
     assert process_gone(pid, within=15), f"the hung notebook's kernel (pid {pid}) still runs"
 
 
-def test_dead_kernel_is_a_failure_not_a_hang(tmp_path: Path, mode):
-    src = _notebook(tmp_path, "import os; os._exit(1)")
-    with pytest.raises(ExecutionFailed, match="exit code"):
+@pytest.mark.parametrize("how", ["os._exit(1)", "os.kill(os.getpid(), signal.SIGKILL)"])
+def test_dead_kernel_is_a_failure_naming_its_cell_not_a_hang(tmp_path: Path, mode, how):
+    # issue 23 case 8: a killed kernel (SIGKILL, out of memory) named the notebook, not the cell
+    runs = tmp_path / "runs.txt"
+    src = _notebook(tmp_path, f"open({str(runs)!r}, 'a').write('ran\\n')",
+                    f"import os, signal\n{how}")
+    with pytest.raises(ExecutionFailed, match="the kernel died") as info:
         run_isolated(src, tmp_path / "out.ipynb", {}, mode[0], tmp_path, timeout=120,
-                     retries=0, zygote_socket=mode[1])
+                     zygote_socket=mode[1])
+    assert info.value.running == f"import os, signal\n{how}"
+    assert runs.read_text() == "ran\n", "a kernel that died in a cell is not run again"
 
 
 def test_cell_error_names_the_line_within_the_cell(tmp_path: Path):
