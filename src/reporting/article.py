@@ -254,11 +254,16 @@ _ANCHOR_LINK = re.compile(r'<a class="anchor-link" href="[^"]*">[^<]*</a>')
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 
 
-def markdown_html(text: str, shift: int = 2) -> str:
-    """Markdown as HTML (nbconvert's renderer), headings moved down `shift` levels."""
+def markdown_html(text: str, shift: int = 2, from_data: bool = False) -> str:
+    """Markdown as HTML (nbconvert's renderer), headings moved down `shift` levels; text a
+    notebook computed (`from_data`: a Markdown output) with raw HTML shown as text and no
+    javascript: links (reporting.render.markdown_output_html)."""
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-    out = _ANCHOR_LINK.sub("", markdown2html_mistune(text))
+    from reporting.render import markdown_output_html
+
+    render = markdown_output_html if from_data else markdown2html_mistune
+    out = _ANCHOR_LINK.sub("", render(text))
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", out)
 
 
@@ -314,7 +319,7 @@ class Renderer:
             return (f'<div class="table-wrap" id="table-{self.tables}">{body}</div>'
                     f'<p class="from">{e(self.ui["table"])} {self.tables} ({link})</p>')
         if "text/markdown" in data:
-            return markdown_html(_text(data["text/markdown"]), shift=2)
+            return markdown_html(_text(data["text/markdown"]), shift=2, from_data=True)
         if "text/plain" in data:
             return f"<pre>{e(_text(data['text/plain']))}</pre>"
         return ""

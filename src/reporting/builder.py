@@ -64,7 +64,6 @@ from reporting.render import (
 from reporting.run import (
     MAX_OUTPUT_BYTES,
     RunContext,
-    alive,
     execute,
     failures_once,
     prepare,
@@ -125,26 +124,14 @@ class Builder:
             state = {**state, "version": f"{state['version']}-params-{tag}"}
         data_hash = tree_hash(self.root / "data")
         env_hash = environment_hash(self.root)
-        jobs = plan_jobs(find_notebooks(self.notebooks_dir),
-                         self.labels + self._published_labels(state["version"]), self.params,
+        kept = reportsdir.published_labels(self.reports_dir / state["version"], self.labels,
+                                           self.log)
+        jobs = plan_jobs(find_notebooks(self.notebooks_dir), self.labels + kept, self.params,
                          self._data_hash(data_hash), env_hash)
         for job in jobs:
             job.paths = reportsdir.confine_paths(job.parameters, self.reports_dir,
                                                  job.source.name)
         return state, jobs
-
-    def _published_labels(self, version: str) -> list[str]:
-        """Label sets already published under this version that were not asked for: the build
-        keeps them (from the folder if intact and current, else made again); one it cannot make
-        is named, with why, and left out."""
-        done = reportsdir.published(self.reports_dir / version)
-        found = list(dict.fromkeys(r.get("lang") for r in done.get("reports", [])
-                                   if isinstance(r, dict)))
-        for lang in found:
-            if lang not in KNOWN_LABELS and lang not in self.labels:
-                self.log(f"[drop]  label set {lang!r} of reports/{version}: not a label "
-                         f"language of this checkout ({', '.join(KNOWN_LABELS)}); left out")
-        return [x for x in found if x in KNOWN_LABELS and x not in self.labels]
 
     def _data_hash(self, whole: str) -> Callable[[str, str], str]:
         """Data hash of each report: of the files it read when last executed (its side
@@ -155,22 +142,7 @@ class Builder:
 
     def up_to_date(self, version: str, jobs: Sequence[Job]) -> bool:
         """Whether reports/<version> already holds every requested report with the same keys."""
-        done = reportsdir.published(self.reports_dir / version)
-        if not done:
-            return False
-        keys = {(r["notebook"], r["lang"]): r["key"] for r in done.get("reports", [])}
-        folder = self.reports_dir / version
-        if not all(keys.get((j.name, j.lang)) == j.key for j in jobs):
-            return False
-        files = done.get("files")
-        if not isinstance(files, dict) or not all(
-                f"{j.lang}/{j.name}.html" in files for j in jobs):
-            return False
-        bad = cache.mismatched(folder, files)
-        if bad:
-            self.log(f"[check] {rel(folder / bad)} does not match its manifest: rebuilt")
-            return False
-        return True
+        return reportsdir.up_to_date(self.reports_dir / version, jobs, self.log)
 
     def run(self) -> BuildResult:
         """Build the reports of the current tree (or find them up to date); raise BuildError.
@@ -236,12 +208,13 @@ class Builder:
     def _build(self, state: dict[str, Any], jobs: list[Job], result: BuildResult,
                inputs: dict[str, str]) -> None:
         version = state["version"]
-        self._remove_stale()
+        reportsdir.remove_stale(self.reports_dir, self.log)
         work = self.reports_dir / f".build-{version}-{os.getpid()}"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir()
         try:
-            jobs, carried = self._keep_published(version, jobs, work)
+            jobs, carried = reportsdir.keep_published(self.reports_dir / version, jobs,
+                                                      self.labels, work, self.log)
             to_run = self._longest_first([j for j in jobs if self._from_cache(j) is None])
             self.log(f"[build] version {version}: {len(jobs) + len(carried)} reports, "
                      f"{len(to_run)} to run, {len(jobs) - len(to_run)} cached"
@@ -309,15 +282,6 @@ class Builder:
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
-    def _remove_stale(self) -> None:
-        """Remove the work folders of builds that were killed (their process is gone)."""
-        for folder in self.reports_dir.glob(".build-*"):
-            pid = folder.name.rsplit("-", 1)[-1]
-            if not pid.isdigit() or int(pid) == os.getpid() or alive(int(pid)):
-                continue
-            shutil.rmtree(folder, ignore_errors=True)
-            self.log(f"[clean] removed {rel(folder)}, left by an interrupted build")
-
     def _longest_first(self, to_run: list[Job]) -> list[Job]:
         """Jobs ordered by expected run time, longest first, so that the two kernels finish
         together: the last build's seconds where known (reports/.cache/seconds.json), else
@@ -374,40 +338,6 @@ class Builder:
         return stack.enter_context(report_kernel(
             work / ".work" / "jupyter", env, self.notebooks_dir,
             fork=self.fork_kernels and bool(to_run)))
-
-    def _keep_published(self, version: str, jobs: Sequence[Job], work: Path
-                        ) -> tuple[list[Job], list[dict[str, Any]]]:
-        """Reports of label sets not asked for that reports/<version> already holds: copied
-        into the new folder when intact and current (their manifest entries are returned), else
-        left as jobs, made again with a line saying why. A build never removes a label set."""
-        folder = self.reports_dir / version
-        done = reportsdir.published(folder)
-        files = done.get("files") if isinstance(done.get("files"), dict) else {}
-        entries = {(r.get("notebook"), r.get("lang")): r for r in done.get("reports", [])
-                   if isinstance(r, dict)}
-        remaining, carried = [], []
-        for job in jobs:
-            entry = entries.get((job.name, job.lang))
-            if job.lang in self.labels or entry is None:
-                remaining.append(job)
-                continue
-            names = [entry.get("html"), entry.get("ipynb")]
-            if entry.get("key") != job.key:
-                why = "made with other inputs (environment, machinery or parameters)"
-            elif not all(n in files for n in names) or cache.mismatched(
-                    folder, {n: files[n] for n in names}):
-                why = "its files no longer match the manifest"
-            else:
-                for n in names:
-                    (work / n).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(folder / n, work / n)
-                carried.append(entry)
-                self.log(f"[keep]  {job.name} ({job.lang}) kept from {rel(folder)}")
-                continue
-            remaining.append(job)
-            self.log(f"[keep]  {job.name} ({job.lang}) of {rel(folder)} is out of date ({why}): "
-                     f"made again, so that the version keeps its {job.lang} label set")
-        return remaining, carried
 
     def _execute_all(self, jobs: Sequence[Job], to_run: Sequence[Job], ctx: RunContext,
                      result: BuildResult) -> tuple[Timings, dict[str, str]]:

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import reporting.cache as cache
 from reporting.common import Log, Refused, rel
 
 LOCK_NAME = ".lock"
@@ -155,3 +156,88 @@ def published(folder: Path) -> dict[str, Any]:
     except (OSError, ValueError):
         return {}
     return done if isinstance(done, dict) else {}
+
+
+def published_labels(folder: Path, asked: Sequence[str], log: Log) -> list[str]:
+    """Label sets a published version folder holds beyond those asked for: the build keeps
+    them (reports intact and current are copied, others made again); one that is no label
+    language of this checkout is named, with why, and left out."""
+    from reporting.plan import KNOWN_LABELS
+
+    found = list(dict.fromkeys(r.get("lang") for r in published(folder).get("reports", [])
+                               if isinstance(r, dict)))
+    for lang in found:
+        if lang not in KNOWN_LABELS and lang not in asked:
+            log(f"[drop]  label set {lang!r} of {rel(folder)}: not a label language of this "
+                f"checkout ({', '.join(KNOWN_LABELS)}); left out")
+    return [x for x in found if x in KNOWN_LABELS and x not in asked]
+
+
+def up_to_date(folder: Path, jobs: Sequence[Any], log: Log) -> bool:
+    """Whether a version folder already holds every job's report, with the same keys, and its
+    files still match the manifest (a damaged file is named, and the version rebuilt)."""
+    done = published(folder)
+    if not done:
+        return False
+    keys = {(r["notebook"], r["lang"]): r["key"] for r in done.get("reports", [])}
+    if not all(keys.get((j.name, j.lang)) == j.key for j in jobs):
+        return False
+    files = done.get("files")
+    if not isinstance(files, dict) or not all(
+            f"{j.lang}/{j.name}.html" in files for j in jobs):
+        return False
+    bad = cache.mismatched(folder, files)
+    if bad:
+        log(f"[check] {rel(folder / bad)} does not match its manifest: rebuilt")
+        return False
+    return True
+
+
+def remove_stale(reports_dir: Path, log: Log) -> None:
+    """Remove the work folders of builds that were killed (their process is gone)."""
+    import shutil
+
+    from reporting.run import alive
+
+    for folder in reports_dir.glob(".build-*"):
+        pid = folder.name.rsplit("-", 1)[-1]
+        if not pid.isdigit() or int(pid) == os.getpid() or alive(int(pid)):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        log(f"[clean] removed {rel(folder)}, left by an interrupted build")
+
+
+def keep_published(folder: Path, jobs: Sequence[Any], asked: Sequence[str], work: Path,
+                   log: Log) -> tuple[list[Any], list[dict[str, Any]]]:
+    """Reports of label sets not asked for that the version folder already holds: copied into
+    the new folder `work` when intact and current (their manifest entries are returned), else
+    left among the jobs, made again with a line saying why. A build never removes a label set."""
+    import shutil
+
+    done = published(folder)
+    files = done.get("files") if isinstance(done.get("files"), dict) else {}
+    entries = {(r.get("notebook"), r.get("lang")): r for r in done.get("reports", [])
+               if isinstance(r, dict)}
+    remaining, carried = [], []
+    for job in jobs:
+        entry = entries.get((job.name, job.lang))
+        if job.lang in asked or entry is None:
+            remaining.append(job)
+            continue
+        names = [entry.get("html"), entry.get("ipynb")]
+        if entry.get("key") != job.key:
+            why = "made with other inputs (environment, machinery or parameters)"
+        elif not all(n in files for n in names) or cache.mismatched(
+                folder, {n: files[n] for n in names}):
+            why = "its files no longer match the manifest"
+        else:
+            for n in names:
+                (work / n).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(folder / n, work / n)
+            carried.append(entry)
+            log(f"[keep]  {job.name} ({job.lang}) kept from {rel(folder)}")
+            continue
+        remaining.append(job)
+        log(f"[keep]  {job.name} ({job.lang}) of {rel(folder)} is out of date ({why}): made "
+            f"again, so that the version keeps its {job.lang} label set")
+    return remaining, carried

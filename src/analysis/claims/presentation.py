@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from analysis import data
+from analysis.markup import literal
 from analysis.rounding import Interval
 
 from .engine import FINDING_VERDICTS, OUTPUT_COLUMNS, VERDICTS, counts, findings
@@ -101,12 +102,13 @@ def findings_markdown(df: pd.DataFrame) -> str:
     """One Markdown bullet per finding: paragraph, quote, reported vs recomputed, likely cause."""
     lines = []
     for r in findings(df).itertuples(index=False):
-        reading = f" (read with {r.reading}; as printed {_format_number(r.as_printed)})" \
-            if r.verdict == "misworded" else ""
-        lines.append(f"- **¶{r.paragraph} ({r.section}) {r.id}** [{r.verdict}]: 「{r.quote}」 "
-                     f"reported {_format_number(r.reported)} {r.unit}, "
+        reading = f" (read with {literal(r.reading)}; as printed " \
+            f"{_format_number(r.as_printed)})" if r.verdict == "misworded" else ""
+        lines.append(f"- **¶{r.paragraph} ({literal(r.section)}) {literal(r.id)}** "
+                     f"[{literal(r.verdict)}]: 「{literal(r.quote)}」 "
+                     f"reported {_format_number(r.reported)} {literal(r.unit)}, "
                      f"recomputed {_format_number(r.recomputed)}"
-                     f"{reading}. {r.note}")
+                     f"{reading}. {literal(r.note)}")
     return "\n".join(lines)
 
 
@@ -146,15 +148,16 @@ def summary_markdown(df: pd.DataFrame) -> str:
     ]
     head = df[df["id"].isin(HEADLINE_FINDINGS) & df["verdict"].isin(FINDING_VERDICTS)]
     for r in head.sort_values(["paragraph", "id"]).itertuples(index=False):
-        reading = f" (read with {r.reading})" if r.verdict == "misworded" else ""
-        lines.append(f"- ¶{r.paragraph} 「{r.quote}」: {r.verdict}{reading}; {_said(r)}.")
+        reading = f" (read with {literal(r.reading)})" if r.verdict == "misworded" else ""
+        lines.append(f"- ¶{r.paragraph} 「{literal(r.quote)}」: {literal(r.verdict)}{reading}; "
+                     f"{_said(r)}.")
     return "\n".join(lines)
 
 
 def _said(r: Any) -> str:
     """'reported x, recomputed y unit', or for a yes/no statement what the data say."""
-    rep, rec, unit = r.reported, r.recomputed, r.unit
-    if unit.startswith("yes (1)"):
+    rep, rec, unit = r.reported, r.recomputed, literal(r.unit)
+    if r.unit.startswith("yes (1)"):
         return f"the text says {'yes' if rep else 'no'}, the data say {'yes' if rec else 'no'}"
     if str(r.rule).startswith(("count_", "falls_", "order_")):
         return f"the text implies {_format_number(rep)} {unit}, the data give {_format_number(rec)}"
