@@ -6,6 +6,8 @@ zygote with the report kernel spec (what `make reports` does).
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 from pathlib import Path
 
@@ -104,3 +106,34 @@ def test_cell_error_names_the_line_within_the_cell(tmp_path: Path):
     with pytest.raises(CellError) as info:
         run_isolated(src, tmp_path / "out.ipynb", {}, "python3", tmp_path)
     assert info.value.line == 3
+
+
+def test_a_process_left_holding_output_cannot_stall_the_timeout(tmp_path: Path, mode):
+    # issue 23 case 2: a process the notebook's kernel started (re-parented, in a session of its
+    # own) held the runner's output pipes, and the driver waited for their end of file for ever
+    import threading
+
+    pid_file = tmp_path / "sleeper.pid"
+    src = _notebook(tmp_path, "import subprocess\n"
+                              "p = subprocess.Popen(['sleep', '300'], start_new_session=True)\n"
+                              f"open({str(pid_file)!r}, 'w').write(str(p.pid))",
+                    "import time; time.sleep(600)")
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            run_isolated(src, tmp_path / "out.ipynb", {}, mode[0], tmp_path, timeout=8,
+                         retries=0, zygote_socket=mode[1])
+        except BaseException as e:  # noqa: BLE001 - kept for the assertion
+            outcome.append(e)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=120)  # a hang guard, not a speed goal
+    sleeper = int(pid_file.read_text())
+    try:
+        assert not worker.is_alive(), "run_isolated still waits after its timeout"
+        assert isinstance(outcome[0], ExecutionFailed) and "within 8 s" in str(outcome[0])
+        assert outcome[0].running == "import time; time.sleep(600)"
+    finally:
+        os.kill(sleeper, signal.SIGKILL)

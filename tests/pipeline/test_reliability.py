@@ -367,3 +367,45 @@ def test_sigint_while_the_pdf_prints_ends_in_the_interrupted_message(tmp_path):
     assert "Traceback" not in err and "exception" not in err.lower(), err
     assert re.search(r"python -m reporting interrupted(: nothing published| after publishing)",
                      err), err
+
+
+# ----------------------------------------------------------------------- one home per default
+
+
+def _make(*args: str) -> str:
+    return subprocess.run(["make", "-s", "-C", str(PROJECT_ROOT), *args], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def test_each_default_has_one_home_and_the_makefile_passes_only_what_is_given():
+    from reporting.execute import NOTEBOOK_TIMEOUT
+    from reporting.plan import DEFAULT_LABELS, default_jobs
+
+    makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+    assert not re.search(r"^(LABELS|TIMEOUT)\s*\??=", makefile, re.M), "a default in the Makefile"
+    assert re.search(r"-m reporting\s*$", _make("-n", "reports"), re.M)  # nothing passed
+    assert '--labels "en zh" --timeout "30"' in _make("-n", "reports", "LABELS=en zh",
+                                                      "TIMEOUT=30")
+    helptext = subprocess.run([sys.executable, "-m", "reporting", "--help"], capture_output=True,
+                              text=True, check=True).stdout
+    flat = " ".join(helptext.split())
+    assert f"(default {','.join(DEFAULT_LABELS)})" in flat
+    assert f"(default {NOTEBOOK_TIMEOUT:.0f})" in flat and f"(default: {default_jobs()})" in flat
+    for module in ("builder", "cli", "plan", "execute", "run"):  # no second literal
+        text = (PROJECT_ROOT / "src" / "reporting" / f"{module}.py").read_text(encoding="utf-8")
+        assert not re.search(r"jobs: int = 2|default=min\(2|\b900\b|labels.*default=\"en\"",
+                             text.replace("NOTEBOOK_TIMEOUT = 900.0", "")), module
+
+
+def test_help_texts_are_whole_and_aligned():
+    lab = subprocess.run([sys.executable, "-m", "reporting.lab", "--help"], capture_output=True,
+                         text=True, check=True).stdout
+    flat = " ".join(lab.split())
+    assert "a notebook's .py opens as a notebook, in the project kernel, and edits to " \
+           "src/analysis reach the running kernel without a restart." in flat
+    lines = [ln for ln in _make("help").splitlines() if ln.startswith("  ")]
+    assert len(lines) >= 10
+    starts = {len(ln) - len(ln[2:].split(None, 1)[1]) for ln in lines if ln[2:].split(None, 1)}
+    names = {ln.split()[0] for ln in lines}
+    assert {"browser-check", "clean-reports"} <= names
+    assert len(starts) == 1, "descriptions of make help do not start in one column"
