@@ -66,7 +66,7 @@ REPORT_ARGS = $(if $(LABELS),--labels "$(LABELS)") $(if $(TIMEOUT),--timeout "$(
 .PHONY: reports lab bench browser-check clean-reports
 
 reports: $(ENV_READY) ## Run the notebooks into versioned offline HTML in reports/ (LABELS="en zh", TIMEOUT=<seconds>)
-	$(PY) -m reporting $(strip $(REPORT_ARGS))
+	REPORTING_COMMAND="make reports" $(PY) -m reporting$(if $(strip $(REPORT_ARGS)), $(strip $(REPORT_ARGS)))
 
 # LAB_ARGS: e.g. `make lab LAB_ARGS="--port 8899 --no-browser"` (python -m reporting.lab --help)
 lab: $(ENV_READY) ## Open JupyterLab on notebooks/: each .py opens as a notebook in the project kernel

@@ -30,8 +30,7 @@ from analysis import benchmarks, data, prices, trend
 from analysis import trade_collapse as tc
 from analysis.keyfigures import record
 from analysis.labels import caption, t
-from analysis.markup import literal
-from analysis.plotting import figure_source, keep, line_chart, use_house_style
+from analysis.plotting import figure_source, keep, line_chart, source_note, use_house_style
 from analysis.tables import fact_table, label, localise, printed_table, show
 from analysis.trendplot import residual_chart
 
@@ -103,8 +102,7 @@ These data can say that in nominal dollars {last} lay below Liaoning's pre-{brea
 and further below it than China's trade lay below China's. Not why, nor whether it lasts.""")
 
 # %% tags=["article"]
-show(f"**{caption('table3', L)}** — as printed; "
-     f"{literal(figure_source(L, ['table3_foreign_trade']))}")
+show(f"**{caption('table3', L)}** — as printed; {source_note(L, ['table3_foreign_trade'])}")
 printed_table(t3, L)
 
 # %% [markdown]
@@ -114,7 +112,7 @@ printed_table(t3, L)
 # %%
 display(localise(tc.fixed(tc.recompute_ratio(t3, "total_trade", "gdp_usd", "trade_dependency"),
                           2), L))
-show(literal(figure_source(L, ["china_gdp_as_published", "liaoning_gdp_as_published"])))
+show(source_note(L, ["china_gdp_as_published", "liaoning_gdp_as_published"]))
 localise(tc.fixed(benchmarks.dependency_checks(t3), 2), L)
 
 # %% [markdown]
@@ -222,8 +220,7 @@ localise(tc.fixed(trend.placebo_breaks(t3["total_trade"], n_post=int(bt["n_post"
 # The partner table (亿元; 大连海关), shares, share of Liaoning's trade (external IMF rate).
 
 # %%
-show(f"**{caption('table_partner_trade', L)}** — "
-     f"{literal(figure_source(L, ['table_partner_trade']))}")
+show(f"**{caption('table_partner_trade', L)}** — {source_note(L, ['table_partner_trade'])}")
 display(printed_table(partners, L))
 display(localise(tc.fixed(tc.partner_shares(partners), 1), L))
 localise(tc.fixed(tc.partner_share_of_liaoning(partners, t3, rate), 1), L)

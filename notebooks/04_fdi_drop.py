@@ -32,8 +32,7 @@ from analysis import fdi_drop as fd
 from analysis.growth import cagr_series, growth_rate
 from analysis.keyfigures import record
 from analysis.labels import caption, t
-from analysis.markup import literal
-from analysis.plotting import figure_source, keep, use_house_style
+from analysis.plotting import figure_source, keep, source_note, use_house_style
 from analysis.rounding import Interval
 from analysis.tables import fact_table, label, localise, printed_table, show
 from analysis.trade_collapse import fixed, recompute_ratio, text_checks
@@ -103,7 +102,7 @@ one.""")
 # FDI dependency is FDI over GDP within the rounding of its two decimals.
 
 # %% tags=["article"]
-show(f"**{caption('table_fdi', L)}** — {literal(figure_source(L, ['table_fdi']))}")
+show(f"**{caption('table_fdi', L)}** — {source_note(L, ['table_fdi'])}")
 printed_table(fdi, L)
 
 # %%

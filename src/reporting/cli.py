@@ -42,10 +42,13 @@ def build(
     ).run()
 
 
+COMMAND_ENV = "REPORTING_COMMAND"  # the Makefile's `reports` target sets it to "make reports"
+
+
 def command() -> str:
-    """How this build was started, for its messages: `make reports` under make (which sets
-    MAKELEVEL for the commands it runs), else `python -m reporting`."""
-    return "make reports" if os.environ.get("MAKELEVEL") else "python -m reporting"
+    """How this build was started, for its messages: the command the Makefile names
+    (COMMAND_ENV), else `python -m reporting`."""
+    return os.environ.get(COMMAND_ENV) or "python -m reporting"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -39,6 +39,7 @@ SOCKET_ENV = "LIAONING_KERNEL_ZYGOTE"
 # stand-in goes).
 GROUP_ENV = "LIAONING_ZYGOTE_GROUP"
 REPLY_SECONDS = 60  # how long a stand-in waits for the zygote's answer before going without
+PARENT_ENV = "LIAONING_ZYGOTE_PARENT"  # the build's pid: the zygote ends when it is gone
 FOLDER_PREFIX = "liaoning-zygote-"  # temporary folder of a zygote's socket and log
 # Imported once in the zygote: what every report kernel would otherwise import for itself.
 # Third-party modules only, so nothing of this project is frozen before a notebook runs. Not
@@ -295,6 +296,9 @@ def import_as_in_a_kernel(names: Sequence[str]) -> None:
 
 def serve(path: str, preload: Sequence[str] = PRELOAD) -> None:
     """Zygote: import `preload`, then fork one kernel per stand-in that connects to `path`."""
+    # The build that started it (named by PARENT_ENV, as the build may be gone before the
+    # imports below are done): if it goes, even by SIGKILL, so does the zygote.
+    parent = int(os.environ.pop(PARENT_ENV, "") or os.getppid())
     if sys.path and (sys.path[0] == "" or os.path.abspath(sys.path[0]) == os.getcwd()):
         del sys.path[0]  # as ipykernel_launcher does: no module is imported from the cwd
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -313,7 +317,6 @@ def serve(path: str, preload: Sequence[str] = PRELOAD) -> None:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    parent = os.getppid()  # the build: if it goes (even by SIGKILL), so does the zygote
     sel = selectors.DefaultSelector()
     sel.register(listener, selectors.EVENT_READ, "accept")
     sel.register(read_fd, selectors.EVENT_READ, "signal")
@@ -419,7 +422,8 @@ def running(env: dict[str, str], cwd: Path, preload: Sequence[str] = PRELOAD
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
             [sys.executable, *PYTHON_FLAGS, "-m", "reporting.zygote", "serve", path, *preload],
-            env={**os.environ, **env, **THREAD_ENV}, cwd=cwd, start_new_session=True,
+            env={**os.environ, **env, **THREAD_ENV, PARENT_ENV: str(os.getpid())}, cwd=cwd,
+            start_new_session=True,
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
         )
     deadline = time.monotonic() + 10

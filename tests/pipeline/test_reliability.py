@@ -144,9 +144,9 @@ def test_a_parameter_cannot_contradict_the_label_set_and_leaves_nothing(english)
     assert "label_language='zh' contradicts the label set being built (en)" in out.stderr
     assert "--labels zh" in out.stderr
     assert not scratch.exists() and not scratch.parent.exists(), "a refused build left files"
-    # under make, the message names make
+    # under make (whose reports target names itself), the message names make
     out = _cli(proj, "--labels", "en", "--param", "label_language=zh", reports=scratch,
-               env={"MAKELEVEL": "1"})
+               env={"REPORTING_COMMAND": "make reports"})
     assert out.stderr.startswith("make reports refused")
     # an undeclared parameter, refused once the notebooks are read: nothing left either
     out = _cli(proj, "--labels", "en", "--param", "bogus=1", reports=scratch)
@@ -383,7 +383,8 @@ def test_each_default_has_one_home_and_the_makefile_passes_only_what_is_given():
 
     makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
     assert not re.search(r"^(LABELS|TIMEOUT)\s*\??=", makefile, re.M), "a default in the Makefile"
-    assert re.search(r"-m reporting\s*$", _make("-n", "reports"), re.M)  # nothing passed
+    assert re.search(r'^REPORTING_COMMAND="make reports" \S+ -m reporting$', _make("-n", "reports"),
+                     re.M)  # nothing passed: the defaults are the machinery's
     assert '--labels "en zh" --timeout "30"' in _make("-n", "reports", "LABELS=en zh",
                                                       "TIMEOUT=30")
     helptext = subprocess.run([sys.executable, "-m", "reporting", "--help"], capture_output=True,
