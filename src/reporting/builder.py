@@ -29,6 +29,7 @@ from reporting.common import (
     print_line,
     rel,
     write_text,
+    writing,
 )
 from reporting.execute import NOTEBOOK_TIMEOUT, allow_runs
 from reporting.fingerprints import (
@@ -111,6 +112,7 @@ class Builder:
         self.fork_kernels = zygote.available() if fork_kernels is None else fork_kernels
         self._read: dict[tuple[str, str], dict[str, str]] = {}  # data files each kernel read
         self.published: str | None = None  # the version this build published, once it has
+        self.work: Path | None = None  # the folder the new version is being written in
 
     # ---- planning (standard library only)
     def plan(self) -> tuple[dict[str, Any], list[Job]]:
@@ -158,8 +160,8 @@ class Builder:
         except Refused:
             reportsdir.remove_created(created)
             raise
-        except OSError as e:
-            error = file_system_error(e, self.reports_dir)
+        except OSError as e:  # named by the file, else the folder being written
+            error = file_system_error(e, self.work or self.reports_dir)
             if error is None:
                 raise
             raise error from None
@@ -209,7 +211,7 @@ class Builder:
                inputs: dict[str, str]) -> None:
         version = state["version"]
         reportsdir.remove_stale(self.reports_dir, self.log)
-        work = self.reports_dir / f".build-{version}-{os.getpid()}"
+        work = self.work = self.reports_dir / f".build-{version}-{os.getpid()}"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir()
         try:
@@ -427,7 +429,8 @@ class Builder:
         out = ctx.work / job.lang / f"{job.name}.html"
         out.parent.mkdir(parents=True, exist_ok=True)
         write_text(out, html_text)
-        nbformat.write(nb, out.with_suffix(".ipynb"))
+        with writing(out.with_suffix(".ipynb")):
+            nbformat.write(nb, out.with_suffix(".ipynb"))
         t_html = time.perf_counter() - t1
         if not executed:
             self.log(f"[cache] {job.name} ({job.lang}) rendered from cache in {t_html:.1f} s")

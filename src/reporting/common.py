@@ -81,10 +81,23 @@ def print_line(msg: str) -> None:
     sys.stdout.flush()
 
 
+@contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """Name `path` in an OSError raised in the block without a file name (a write that runs
+    out of space names no file), so the build's message can say where it failed."""
+    try:
+        yield
+    except OSError as e:
+        if e.filename is not None or e.errno is None:
+            raise
+        raise OSError(e.errno, e.strerror, str(path)) from e
+
+
 def write_text(path: Path, text: str) -> None:
     """Write text atomically (temp file + rename), UTF-8, no platform newline translation."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    tmp.write_text(text, encoding="utf-8", newline="")
+    with writing(path):
+        tmp.write_text(text, encoding="utf-8", newline="")
     os.replace(tmp, path)
 
 

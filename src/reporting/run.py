@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis import datareads
-from reporting.common import BuildError, Refused, rel
+from reporting.common import BuildError, Refused, rel, writing
 from reporting.execute import NOTEBOOK_TIMEOUT, stop_all
 from reporting.kernels import DISPLAY_NAME, KERNEL_NAME
 from reporting.plan import Job
@@ -118,7 +118,8 @@ def prepare(to_run: Sequence[Job], ctx: RunContext) -> None:
         }
         ipynb = ctx.input_path(job)
         ipynb.parent.mkdir(parents=True, exist_ok=True)
-        jupytext.write(nb, ipynb, fmt="ipynb")
+        with writing(ipynb):
+            jupytext.write(nb, ipynb, fmt="ipynb")
         try:
             check_parameters(job, ipynb, nb)
         except BuildError as e:
