@@ -24,7 +24,9 @@ endif
 help: ## List the targets (this text)
 	@echo "Usage: make <target>"
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
-	  awk 'BEGIN {FS = ":.*## "} {printf "  %-10s %s\n", $$1, $$2}'
+	  awk 'BEGIN {FS = ":.*## "} {name[NR] = $$1; text[NR] = $$2; \
+	    if (length($$1) > w) w = length($$1)} \
+	    END {for (i = 1; i <= NR; i++) printf "  %-" w "s  %s\n", name[i], text[i]}'
 
 $(CURDIR)/.tools/bin/uv:
 	@echo ">> uv not found: installing uv $(UV_VERSION) into .tools/"
@@ -55,16 +57,16 @@ lint: $(ENV_READY) ## Lint the code (ruff)
 	$(PY) -m ruff check .
 
 # ---- Reports (the machinery, src/reporting/; `$(PY) -m reporting --help` lists the options)
-# LABELS: label languages to build, e.g. `make reports LABELS=en` (not LANG: that is the locale);
-# unset, the build's default (reporting.plan.DEFAULT_LABELS: every label language).
-LABELS ?=
-# TIMEOUT: seconds one notebook may take before it fails naming the cell it was running.
-TIMEOUT ?= 900
+# LABELS: label languages to build, e.g. `make reports LABELS=en` (not LANG: that is the
+# locale). TIMEOUT: seconds one notebook may take before it fails naming the cell it was running.
+# Each is passed only when given: the defaults live in src/reporting (plan.DEFAULT_LABELS,
+# execute.NOTEBOOK_TIMEOUT) and `$(PY) -m reporting --help` shows them.
+REPORT_ARGS = $(if $(LABELS),--labels "$(LABELS)") $(if $(TIMEOUT),--timeout "$(TIMEOUT)")
 
 .PHONY: reports lab bench browser-check clean-reports
 
-reports: $(ENV_READY) ## Run the notebooks into versioned offline HTML in reports/, en and zh (LABELS=en for one; TIMEOUT=900)
-	$(PY) -m reporting $(if $(strip $(LABELS)),--labels "$(LABELS)") --timeout "$(TIMEOUT)"
+reports: $(ENV_READY) ## Run the notebooks into versioned offline HTML in reports/ in English and Chinese (LABELS=en for one; TIMEOUT=<seconds>)
+	REPORTING_COMMAND="make reports" $(PY) -m reporting$(if $(strip $(REPORT_ARGS)), $(strip $(REPORT_ARGS)))
 
 # LAB_ARGS: e.g. `make lab LAB_ARGS="--port 8899 --no-browser"` (python -m reporting.lab --help)
 lab: $(ENV_READY) ## Open JupyterLab on notebooks/: each .py opens as a notebook in the project kernel

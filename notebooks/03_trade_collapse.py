@@ -46,7 +46,7 @@ from analysis import benchmarks, data, specgrid, trade_charts, trade_findings, t
 from analysis import trade_collapse as trade
 from analysis.keyfigures import record
 from analysis.labels import caption, t
-from analysis.plotting import figure_source, keep, line_chart, use_house_style
+from analysis.plotting import figure_source, keep, line_chart, source_note, use_house_style
 from analysis.tables import fact_table, label, localise, printed_table, show
 from analysis.trendplot import residual_chart
 
@@ -98,7 +98,7 @@ display(localise(specgrid.summary_table(results.summaries), L, decimals=1))
 # ## 1. Table 3 / 表 3
 
 # %% tags=["article"]
-show(f"**{caption('table3', L)}** — {figure_source(L, ['table3_foreign_trade'])}")
+show(f"**{caption('table3', L)}** — {source_note(L, ['table3_foreign_trade'])}")
 display(printed_table(table3, L))
 
 # %% [markdown] tags=["lang-en"]
@@ -113,7 +113,7 @@ display(printed_table(table3, L))
 # %%
 display(localise(trade.recompute_ratio(table3, "total_trade", "gdp_usd", "trade_dependency"), L,
                  decimals=2))
-show(figure_source(L, ["china_gdp_as_published", "liaoning_gdp_as_published"]))
+show(source_note(L, ["china_gdp_as_published", "liaoning_gdp_as_published"]))
 display(localise(benchmarks.dependency_checks(table3), L, decimals=2))
 
 # %% [markdown]
@@ -321,7 +321,7 @@ display(localise(results.tests, L, decimals={"p_holm": 3}))
 # 伙伴合计的比重，以及三个伙伴占表 3 辽宁进出口的比重（按外部的国际货币基金组织汇率）。
 
 # %% tags=["article-C"]
-show(f"**{caption('table_partner_trade', L)}** — {figure_source(L, ['table_partner_trade'])}")
+show(f"**{caption('table_partner_trade', L)}** — {source_note(L, ['table_partner_trade'])}")
 display(printed_table(partners, L))
 display(localise(trade.partner_shares(partners), L, decimals=1))
 display(localise(trade.partner_share_of_liaoning(partners, table3, cny_per_usd), L, decimals=1))

@@ -48,7 +48,7 @@ from analysis import fdi_drop as fdi_section
 from analysis.growth import cagr_series, growth_rate
 from analysis.keyfigures import record
 from analysis.labels import caption, t
-from analysis.plotting import figure_source, keep, use_house_style
+from analysis.plotting import figure_source, keep, source_note, use_house_style
 from analysis.rounding import Interval
 from analysis.tables import fact_table, label, localise, printed_table, show
 from analysis.trade_collapse import recompute_ratio, text_checks
@@ -108,7 +108,7 @@ display(localise(specgrid.summary_table({"fdi_vs_trend": results.summary}), L, d
 # 两位小数的舍入范围内等于外商直接投资除以GDP。
 
 # %% tags=["article"]
-show(f"**{caption('table_fdi', L)}** — {figure_source(L, ['table_fdi'])}")
+show(f"**{caption('table_fdi', L)}** — {source_note(L, ['table_fdi'])}")
 display(printed_table(fdi_table, L))
 
 # %%
@@ -313,7 +313,7 @@ other_sources = fdi_section.remainder([
              data.fact("fdi_source_japan_korea_share_high")),
     data.fact("fdi_source_us_sg_tw_share")])
 show(t("other_sources_remainder", L, low=other_sources.lo, high=other_sources.hi) + " — "
-     + figure_source(L, fact_ids=source_ids))
+     + source_note(L, fact_ids=source_ids))
 display(fact_table(source_ids, L))
 
 # %% [markdown] tags=["lang-en"]

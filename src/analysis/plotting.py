@@ -35,6 +35,7 @@ from analysis.figureoutput import (  # noqa: F401  (keep and the figure facts, r
     wrap_title,
 )
 from analysis.labels import LANGUAGES, label, provider, t
+from analysis.markup import literal
 
 # Okabe & Ito (2008) colour-blind-safe palette, black last.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -338,6 +339,12 @@ def figure_source(lang: str, resources: Iterable[str] = (), fact_ids: Iterable[s
     if external:
         parts.append(f"{t('external', lang)}{sep}{comma.join(dict.fromkeys(external))}")
     return t("source", lang) + sep + ("; " if lang == "en" else "；").join(parts)
+
+
+def source_note(lang: str, resources: Iterable[str] = (), fact_ids: Iterable[str] = ()) -> str:
+    """figure_source as a line of Markdown for `show`: its words from the Data Package (table
+    names, titles) shown as written, never read as markup (`markup.literal`)."""
+    return literal(figure_source(lang, resources, fact_ids))
 
 
 def save_figure(fig: Figure, path: str | Path) -> Path:

@@ -22,7 +22,9 @@ same reports), longest notebooks go first, HTML is rendered on its own thread wh
 run, and a data file's frictionless check is done once per build, not once per notebook.
 
 The modules, in the order a build uses them: `plan` (jobs, parameters, git version),
-`fingerprints` (every hash and cache key), `kernels` (kernel spec and environment), `zygote`
+`fingerprints` (every hash and cache key), `reportsdir` (the reports folder: its lock, which
+folders may be one, path parameters, what a published version holds), `kernels` (kernel spec
+and environment), `zygote`
 (forked kernels), `run` and `execute` (papermill in a child process), `render` (determinism
 clean-up, HTML), `publish` (atomic publication, latest, index), `builder` (the Builder that
 strings them together) and `cli` (`build()`, `main()`); `changes`, `reportindex`, `bench`
@@ -33,7 +35,7 @@ from __future__ import annotations
 
 from reporting.builder import Builder
 from reporting.cli import build, main
-from reporting.common import BuildError, Log
+from reporting.common import BuildError, Log, Refused
 from reporting.fingerprints import (
     BUILD_FORMAT,
     PACKAGE_DIR,
@@ -75,7 +77,7 @@ from reporting.render import PROVENANCE_PACKAGES, TEMPLATE_NAME
 __all__ = [
     "BUILD_FORMAT", "DEFAULT_LABELS", "KERNEL_ENV", "KERNEL_NAME", "KNOWN_LABELS", "MATPLOTLIBRC",
     "PACKAGE_DIR", "PROVENANCE_PACKAGES", "TEMPLATE_DIR", "TEMPLATE_NAME", "BuildError",
-    "BuildResult", "Builder", "Job", "Log", "build", "cache_key",
+    "BuildResult", "Builder", "Job", "Log", "Refused", "build", "cache_key",
     "data_file_hashes", "data_fingerprint", "environment_has_bytecode",
     "environment_hash", "files_hash", "find_notebooks", "git_state", "installed_packages",
     "kernel_env", "kernelspec", "main", "package_dependencies", "parse_param", "plan_jobs",

@@ -101,11 +101,16 @@ _ANCHOR_LINK = re.compile(r'<a class="anchor-link" href="[^"]*">[^<]*</a>')
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 
 
-def markdown_html(text: str, shift: int = 2) -> str:
-    """Markdown as HTML (nbconvert's renderer), headings moved down `shift` levels."""
+def markdown_html(text: str, shift: int = 2, from_data: bool = False) -> str:
+    """Markdown as HTML (nbconvert's renderer), headings moved down `shift` levels; text a
+    notebook computed (`from_data`: a Markdown output) with raw HTML shown as text and no
+    javascript: links (reporting.render.markdown_output_html)."""
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-    out = _ANCHOR_LINK.sub("", markdown2html_mistune(text))
+    from reporting.render import markdown_output_html
+
+    render = markdown_output_html if from_data else markdown2html_mistune
+    out = _ANCHOR_LINK.sub("", render(text))
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", out)
 
 
@@ -178,16 +183,17 @@ class Renderer:
                     f'<p class="from"><strong>{e(label)}</strong>{self.ui["lp"]}{link}'
                     f'{self.ui["rp"]}</p>')
         if "text/markdown" in data:
-            return self.prose(_text(data["text/markdown"]), link)
+            return self.prose(_text(data["text/markdown"]), link, from_data=True)
         if "text/plain" in data:
             return f"<pre>{e(_text(data['text/plain']))}</pre>"
         return ""
 
-    def prose(self, text: str, link: str) -> str:
-        """Markdown narrative, or in another label set a pointer where it is English only."""
+    def prose(self, text: str, link: str, from_data: bool = False) -> str:
+        """Markdown narrative (a notebook's output: `from_data`), or in another label set a
+        pointer where it is English only."""
         if self.lang != "en" and bilingual.is_english_prose(text):
             return f'<p class="from">{html.escape(self.ui["english_only"])} {link}</p>'
-        return markdown_html(text, shift=2)
+        return markdown_html(text, shift=2, from_data=from_data)
 
     def cell(self, notebook: str, title: str, cell: Any, salt: str) -> str:
         """A tagged cell: markdown source, or the outputs of a code cell, with its source."""

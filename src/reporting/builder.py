@@ -16,10 +16,21 @@ from typing import Any
 
 import reporting.cache as cache
 import reporting.reads as reads
+import reporting.reportsdir as reportsdir
 import reporting.zygote as zygote
 from analysis import datareads
 from analysis.provenance import DATA_DIR_ENV, PROJECT_ROOT, VALIDATED_ENV
-from reporting.common import BuildError, Log, print_line, rel, write_text
+from reporting.common import (
+    BuildError,
+    Log,
+    Refused,
+    deferred_interrupts,
+    file_system_error,
+    print_line,
+    rel,
+    write_text,
+    writing,
+)
 from reporting.execute import NOTEBOOK_TIMEOUT, allow_runs
 from reporting.fingerprints import (
     cache_key,
@@ -39,6 +50,7 @@ from reporting.plan import (
     KNOWN_LABELS,
     BuildResult,
     Job,
+    default_jobs,
     find_notebooks,
     git_state,
     plan_jobs,
@@ -53,7 +65,6 @@ from reporting.render import (
 from reporting.run import (
     MAX_OUTPUT_BYTES,
     RunContext,
-    alive,
     execute,
     failures_once,
     prepare,
@@ -73,7 +84,7 @@ class Builder:
         root: Path = PROJECT_ROOT,
         labels: Sequence[str] = DEFAULT_LABELS,
         params: Sequence[str] = (),
-        jobs: int = 2,
+        jobs: int | None = None,
         log: Log | None = None,
         pycache: Path | None = None,
         fork_kernels: bool | None = None,
@@ -85,10 +96,10 @@ class Builder:
         self.root = Path(root).resolve()
         bad = [x for x in labels if x not in KNOWN_LABELS]
         if bad or not labels:
-            raise BuildError(f"label languages must be among {KNOWN_LABELS}, got {list(labels)}")
+            raise Refused(f"label languages must be among {KNOWN_LABELS}, got {list(labels)}")
         self.labels = list(dict.fromkeys(labels))
         self.params = list(params)
-        self.workers = max(1, jobs)
+        self.workers = max(1, default_jobs() if jobs is None else jobs)
         self.log = log or print_line
         self.cache_dir = self.reports_dir / ".cache"
         self.pycache = Path(pycache) if pycache else self.cache_dir / "pycache"
@@ -96,23 +107,32 @@ class Builder:
         self.timeout = NOTEBOOK_TIMEOUT if timeout is None else float(timeout)
         self.max_output_bytes = max_output_bytes
         if self.timeout <= 0:
-            raise BuildError(f"timeout must be a positive number of seconds, got {timeout}")
+            raise Refused(f"timeout must be a positive number of seconds, got {timeout}")
         # Kernels forked from a zygote that has the libraries imported (Linux; see zygote).
         self.fork_kernels = zygote.available() if fork_kernels is None else fork_kernels
         self._read: dict[tuple[str, str], dict[str, str]] = {}  # data files each kernel read
+        self.published: str | None = None  # the version this build published, once it has
+        self.work: Path | None = None  # the folder the new version is being written in
 
     # ---- planning (standard library only)
     def plan(self) -> tuple[dict[str, Any], list[Job]]:
-        """Git state and jobs with cache keys. Non-default parameters
-        name a version of their own (`<revision>-params-<hash>`): one name, one content."""
+        """Git state and jobs with cache keys, for the label sets asked for and those the
+        version folder already holds (a version is extended, never narrowed). Non-default
+        parameters name a version of their own (`<revision>-params-<hash>`): one name, one
+        content; a path parameter is confined to the reports folder."""
         state = git_state(self.root)
         if self.params:
             tag = sha256_bytes(json.dumps(sorted(self.params)).encode())[:8]
             state = {**state, "version": f"{state['version']}-params-{tag}"}
         data_hash = tree_hash(self.root / "data")
         env_hash = environment_hash(self.root)
-        jobs = plan_jobs(find_notebooks(self.notebooks_dir), self.labels, self.params,
+        kept = reportsdir.published_labels(self.reports_dir / state["version"], self.labels,
+                                           self.log)
+        jobs = plan_jobs(find_notebooks(self.notebooks_dir), self.labels + kept, self.params,
                          self._data_hash(data_hash), env_hash)
+        for job in jobs:
+            job.paths = reportsdir.confine_paths(job.parameters, self.reports_dir,
+                                                 job.source.name)
         return state, jobs
 
     def _data_hash(self, whole: str) -> Callable[[str, str], str]:
@@ -124,45 +144,48 @@ class Builder:
 
     def up_to_date(self, version: str, jobs: Sequence[Job]) -> bool:
         """Whether reports/<version> already holds every requested report with the same keys."""
-        manifest = self.reports_dir / version / "manifest.json"
-        try:
-            done = json.loads(manifest.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return False
-        keys = {(r["notebook"], r["lang"]): r["key"] for r in done.get("reports", [])}
-        folder = self.reports_dir / version
-        if not all(keys.get((j.name, j.lang)) == j.key for j in jobs):
-            return False
-        files = done.get("files")
-        if not isinstance(files, dict) or not all(
-                f"{j.lang}/{j.name}.html" in files for j in jobs):
-            return False
-        bad = cache.mismatched(folder, files)
-        if bad:
-            self.log(f"[check] {rel(folder / bad)} does not match its manifest: rebuilt")
-            return False
-        return True
+        return reportsdir.up_to_date(self.reports_dir / version, jobs, self.log)
 
     def run(self) -> BuildResult:
-        """Build the reports of the current tree (or find them up to date); raise BuildError."""
+        """Build the reports of the current tree (or find them up to date); raise BuildError.
+
+        One build at a time writes a reports folder (reportsdir.locked). A refused build leaves
+        nothing behind; a full, read-only or refusing file system ends in one line naming the
+        path (common.file_system_error)."""
+        reportsdir.check_reports_dir(self.reports_dir, self.root, self.notebooks_dir)
+        created = reportsdir.missing_parents(self.reports_dir)
+        try:
+            with reportsdir.locked(self.reports_dir, self.log):
+                return self._run_locked()
+        except Refused:
+            reportsdir.remove_created(created)
+            raise
+        except OSError as e:  # named by the file, else the folder being written
+            error = file_system_error(e, self.work or self.reports_dir)
+            if error is None:
+                raise
+            raise error from None
+
+    def _run_locked(self) -> BuildResult:
         t0 = time.perf_counter()
         inputs = self._snapshot()  # before the keys: any later change shows at the end
         state, jobs = self.plan()
         version = state["version"]
         result = BuildResult(version=version, path=self.reports_dir / version)
+        where = rel(self.reports_dir / version)
         if self.up_to_date(version, jobs):
-            if point_latest(self.reports_dir, version) or not (
-                    self.reports_dir / "index.html").exists():
-                write_index(self.reports_dir)
+            with deferred_interrupts():  # latest and the index move together
+                point_latest(self.reports_dir, version)
+                write_index(self.reports_dir)  # repairs an index that misses a version
             result.up_to_date = True
             result.reused = [f"{j.name} ({j.lang})" for j in jobs]
             result.seconds = time.perf_counter() - t0
-            self.log(f"[build] reports/{version} is up to date ({len(jobs)} reports, nothing to "
+            self.log(f"[build] {where} is up to date ({len(jobs)} reports, nothing to "
                      f"run) in {result.seconds:.2f} s")
             return result
         self._build(state, jobs, result, inputs)
         result.seconds = time.perf_counter() - t0
-        self.log(f"[build] published reports/{version} ({len(result.executed)} executed, "
+        self.log(f"[build] published {where} ({len(result.executed)} executed, "
                  f"{len(result.reused)} from cache) in {result.seconds:.1f} s; "
                  f"latest -> {version}")
         return result
@@ -187,17 +210,18 @@ class Builder:
     def _build(self, state: dict[str, Any], jobs: list[Job], result: BuildResult,
                inputs: dict[str, str]) -> None:
         version = state["version"]
-        self.reports_dir.mkdir(parents=True, exist_ok=True)
-        (self.cache_dir / "executed").mkdir(parents=True, exist_ok=True)
-        self._remove_stale()
-        work = self.reports_dir / f".build-{version}-{os.getpid()}"
+        reportsdir.remove_stale(self.reports_dir, self.log)
+        work = self.work = self.reports_dir / f".build-{version}-{os.getpid()}"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir()
         try:
+            jobs, carried = reportsdir.keep_published(self.reports_dir / version, jobs,
+                                                      self.labels, work, self.log)
             to_run = self._longest_first([j for j in jobs if self._from_cache(j) is None])
-            self.log(f"[build] version {version}: {len(jobs)} reports, {len(to_run)} to run, "
-                     f"{len(jobs) - len(to_run)} cached; {self.workers} parallel kernels")
-            carried = self._carry_over(version, jobs, work)
+            self.log(f"[build] version {version}: {len(jobs) + len(carried)} reports, "
+                     f"{len(to_run)} to run, {len(jobs) - len(to_run)} cached"
+                     f"{f', {len(carried)} kept' if carried else ''}; "
+                     f"{self.workers} parallel kernels")
             with ExitStack() as kernels:  # the zygote imports while this process prepares
                 socket_path = self._kernels(kernels, to_run, work)
                 data_files = data_file_hashes(self.root)
@@ -205,7 +229,8 @@ class Builder:
                 ctx = RunContext(
                     work=work, socket_path=socket_path, timeout=self.timeout,
                     max_output_bytes=self.max_output_bytes, root=self.root,
-                    replacements=path_replacements(self.root, self.notebooks_dir, work),
+                    replacements=path_replacements(self.root, self.notebooks_dir, work,
+                                                   self.reports_dir),
                     provenance={
                         "version": version, "revision": state["revision"],
                         "dirty": state["dirty"], "data_files": data_files,
@@ -217,7 +242,7 @@ class Builder:
                 import nbconvert  # noqa: F401
                 import papermill  # noqa: F401
 
-                prepare(to_run, ctx)
+                prepare(to_run, ctx)  # refuses undeclared parameters before anything runs
                 timings, attached = self._execute_all(jobs, to_run, ctx, result)
             self._record_seconds(timings)
             reads.check_read(self._read, inputs, [self._cached(j) for j in to_run])
@@ -226,7 +251,7 @@ class Builder:
                 "version": version, "revision": state["revision"], "dirty": state["dirty"],
                 "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 "labels": list(dict.fromkeys(
-                    self.labels + [r["lang"] for r in carried])),
+                    [j.lang for j in jobs] + [r["lang"] for r in carried])),
                 "python": sys.version.split()[0],
                 "data_fingerprint": ctx.provenance["data_fingerprint"],
                 "data_files": data_files,
@@ -254,18 +279,11 @@ class Builder:
             manifest["files"] = cache.file_hashes(work)
             write_text(work / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
             self._check_inputs_unchanged(inputs, [self._cached(j) for j in to_run])
-            publish(self.reports_dir, work, version)
+            with deferred_interrupts():  # published whole, or not at all; then the signal
+                publish(self.reports_dir, work, version)
+                self.published = version
         finally:
             shutil.rmtree(work, ignore_errors=True)
-
-    def _remove_stale(self) -> None:
-        """Remove the work folders of builds that were killed (their process is gone)."""
-        for folder in self.reports_dir.glob(".build-*"):
-            pid = folder.name.rsplit("-", 1)[-1]
-            if not pid.isdigit() or int(pid) == os.getpid() or alive(int(pid)):
-                continue
-            shutil.rmtree(folder, ignore_errors=True)
-            self.log(f"[clean] removed {rel(folder)}, left by an interrupted build")
 
     def _longest_first(self, to_run: list[Job]) -> list[Job]:
         """Jobs ordered by expected run time, longest first, so that the two kernels finish
@@ -323,38 +341,6 @@ class Builder:
         return stack.enter_context(report_kernel(
             work / ".work" / "jupyter", env, self.notebooks_dir,
             fork=self.fork_kernels and bool(to_run)))
-
-    def _carry_over(self, version: str, jobs: Sequence[Job], work: Path
-                    ) -> list[dict[str, Any]]:
-        """Reports already published under this version that this build does not make (other
-        label languages): copied into the new folder if still current and intact, so a build
-        never removes reports it did not rebuild. Their manifest entries are returned."""
-        folder = self.reports_dir / version
-        try:
-            done = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return []
-        files = done.get("files") if isinstance(done.get("files"), dict) else {}
-        making = {(j.name, j.lang) for j in jobs}
-        data_hash = self._data_hash(tree_hash(self.root / "data"))
-        env_hash = environment_hash(self.root)
-        carried = []
-        for entry in done.get("reports", []):
-            source = self.notebooks_dir / f"{entry.get('notebook')}.py"
-            names = [entry.get("html"), entry.get("ipynb")]
-            if ((entry.get("notebook"), entry.get("lang")) in making or not source.exists()
-                    or not all(n in files for n in names)
-                    or cache.mismatched(folder, {n: files[n] for n in names})
-                    or cache_key(source, entry["lang"], entry.get("parameters", {}),
-                                 data_hash(entry["notebook"], entry["lang"]), env_hash)
-                    != entry.get("key")):
-                continue
-            for n in names:
-                (work / n).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(folder / n, work / n)
-            carried.append(entry)
-            self.log(f"[keep]  {entry['notebook']} ({entry['lang']}) kept from reports/{version}")
-        return carried
 
     def _execute_all(self, jobs: Sequence[Job], to_run: Sequence[Job], ctx: RunContext,
                      result: BuildResult) -> tuple[Timings, dict[str, str]]:
@@ -444,7 +430,8 @@ class Builder:
         out = ctx.work / job.lang / f"{job.name}.html"
         out.parent.mkdir(parents=True, exist_ok=True)
         write_text(out, html_text)
-        nbformat.write(nb, out.with_suffix(".ipynb"))
+        with writing(out.with_suffix(".ipynb")):
+            nbformat.write(nb, out.with_suffix(".ipynb"))
         t_html = time.perf_counter() - t1
         if not executed:
             self.log(f"[cache] {job.name} ({job.lang}) rendered from cache in {t_html:.1f} s")

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from reporting.common import Log, rel
+from reporting.common import Log, rel, writing
 from reporting.fingerprints import sha256_bytes
 
 
@@ -23,10 +23,11 @@ def store(path: Path, data: bytes, made_from: dict[str, Any]) -> None:
     the entry appears last, so a reader never sees an entry without its record."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    tmp.write_bytes(data)
     record = {"sha256": sha256_bytes(data), **made_from}
     side_tmp = tmp.with_name(tmp.name + ".json")
-    side_tmp.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
+    with writing(path):
+        tmp.write_bytes(data)
+        side_tmp.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
     os.replace(side_tmp, _sidecar(path))
     os.replace(tmp, path)
 

@@ -16,10 +16,10 @@ from typing import Any
 
 from analysis.provenance import PROJECT_ROOT
 from reporting.builder import Builder
-from reporting.common import BuildError, Log
+from reporting.common import BuildError, Log, Refused, rel
 from reporting.execute import NOTEBOOK_TIMEOUT
 from reporting.kernels import KERNEL_NAME, write_kernelspec
-from reporting.plan import DEFAULT_LABELS, BuildResult
+from reporting.plan import DEFAULT_LABELS, BuildResult, default_jobs
 
 
 def build(
@@ -29,7 +29,7 @@ def build(
     root: Path = PROJECT_ROOT,
     labels: Iterable[str] = DEFAULT_LABELS,
     params: Iterable[str] = (),
-    jobs: int = 2,
+    jobs: int | None = None,
     log: Log | None = None,
     fork_kernels: bool | None = None,
     timeout: float | None = None,
@@ -42,21 +42,31 @@ def build(
     ).run()
 
 
+COMMAND_ENV = "REPORTING_COMMAND"  # the Makefile's `reports` target sets it to "make reports"
+
+
+def command() -> str:
+    """How this build was started, for its messages: the command the Makefile names
+    (COMMAND_ENV), else `python -m reporting`."""
+    return os.environ.get(COMMAND_ENV) or "python -m reporting"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: `python -m reporting [--labels en,zh] [--param NAME=VALUE] ...`."""
     ap = argparse.ArgumentParser(prog="python -m reporting", description=__doc__.split(
         "\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--notebooks-dir", type=Path, default=PROJECT_ROOT / "notebooks")
-    ap.add_argument("--reports-dir", type=Path, default=PROJECT_ROOT / "reports")
+    ap.add_argument("--reports-dir", type=Path, default=PROJECT_ROOT / "reports",
+                    help="a folder of its own (default: reports/ of this checkout)")
     ap.add_argument("--root", type=Path, default=None,
                     help="project root: git revision and data/ (default: this checkout)")
     ap.add_argument("--labels", default=",".join(DEFAULT_LABELS),
-                    help="comma-separated label languages: en, zh "
-                         f"(default {','.join(DEFAULT_LABELS)})")
+                    help=f"comma-separated label languages: en, zh (default "
+                         f"{','.join(DEFAULT_LABELS)})")
     ap.add_argument("--param", "-p", action="append", default=[], metavar="[NB:]NAME=VALUE",
                     help="parameter for every notebook (or only NB); must be declared")
-    ap.add_argument("--jobs", "-j", type=int, default=min(2, os.cpu_count() or 1),
-                    help="notebooks executed in parallel (default: 2)")
+    ap.add_argument("--jobs", "-j", type=int, default=default_jobs(),
+                    help=f"notebooks executed in parallel (default: {default_jobs()})")
     ap.add_argument("--fresh-kernels", action="store_true",
                     help="start every kernel from scratch instead of forking it from a process "
                          "with the libraries imported (same reports, slower)")
@@ -82,29 +92,58 @@ def main(argv: Sequence[str] | None = None) -> int:
     if a.root is None:
         other = _other_checkout(Path.cwd())
         if other is not None:
-            print(f"make reports refused: this environment's analysis package is "
+            print(f"{command()} refused: this environment's analysis package is "
                   f"{PROJECT_ROOT / 'src' / 'analysis'}, but you are in the checkout {other} "
                   "(a copied .venv?). Recreate it here: rm -rf .venv && make env",
                   file=sys.stderr, flush=True)
             return 1
         a.root = PROJECT_ROOT
-    previous = signal.signal(signal.SIGTERM, _terminate)  # a CI cancel, `timeout`: clean up
+    builder = None
+    handlers = {s: signal.signal(s, _interrupt) for s in (signal.SIGINT, signal.SIGTERM)}
+    _INTERRUPTS.clear()
     try:
-        build(a.notebooks_dir, a.reports_dir, root=a.root, labels=labels, params=a.param,
-              jobs=a.jobs, timeout=a.timeout,
-              fork_kernels=False if a.fresh_kernels else None)
-    except BuildError as e:
-        print(f"make reports failed (previous reports left as they were):\n{e}",
+        builder = Builder(a.notebooks_dir, a.reports_dir, root=a.root, labels=labels,
+                          params=a.param, jobs=a.jobs, timeout=a.timeout,
+                          fork_kernels=False if a.fresh_kernels else None)
+        builder.run()
+    except KeyboardInterrupt as e:
+        return _interrupted(builder, 143 if isinstance(e, _Terminated) else 130)
+    except Refused as e:
+        print(f"{command()} refused, nothing was run or written:\n{e}", file=sys.stderr,
+              flush=True)
+        return 1
+    except Exception as e:
+        if _INTERRUPTS:  # a library that died of the same signal (Playwright's driver)
+            return _interrupted(builder, 143 if signal.SIGTERM in _INTERRUPTS else 130)
+        if not isinstance(e, BuildError):
+            raise
+        print(f"{command()} failed (previous reports left as they were):\n{e}",
               file=sys.stderr, flush=True)
         return 1
-    except KeyboardInterrupt as e:
-        code = 143 if isinstance(e, _Terminated) else 130
-        print("make reports interrupted: nothing published, previous reports left as they "
-              "were", file=sys.stderr, flush=True)
-        return code
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for s, handler in handlers.items():
+            signal.signal(s, handler)
     return 0
+
+
+def _interrupted(builder: Builder | None, code: int) -> int:
+    """Say whether the interrupted build published its version, and return the exit code.
+
+    Ctrl-C in a terminal also reaches Playwright's driver (the PDF printer), which dies of it;
+    asyncio would then report the driver's closed connection while the interpreter exits, so
+    its logger is quietened: the interrupt is what happened, and it is said here."""
+    import logging
+
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+    done = builder.published if builder is not None else None
+    if done is not None:
+        where = rel(builder.reports_dir / done)  # type: ignore[union-attr]
+        print(f"{command()} interrupted after publishing {where} (complete; latest -> {done})",
+              file=sys.stderr, flush=True)
+    else:
+        print(f"{command()} interrupted: nothing published, previous reports left as they "
+              "were", file=sys.stderr, flush=True)
+    return code
 
 
 def _other_checkout(cwd: Path) -> Path | None:
@@ -120,5 +159,10 @@ class _Terminated(KeyboardInterrupt):
     """SIGTERM, handled as Ctrl-C is: children stopped, work folder removed."""
 
 
-def _terminate(signum: int, frame: Any) -> None:
-    raise _Terminated()
+_INTERRUPTS: set[int] = set()  # the signals this build received
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    """Ctrl-C or SIGTERM (a CI cancel, `timeout`): stop, remembering that it was asked for."""
+    _INTERRUPTS.add(signum)
+    raise _Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()

@@ -3,9 +3,15 @@
 Several papermill clients in the threads of one process can hang for ever when a kernel dies
 while starting (a blocked `kernel_info` send; papermill issues #239 and #711); seen here under
 load. A child process can be killed, so a hung or dead kernel becomes a named failure instead
-of a build that never returns: a dead kernel is retried once (start-up races are transient), a
-notebook over its time limit never (it names the cell it was running). `stop_all` kills every
-running child at once (Ctrl-C, SIGTERM), and a child whose parent is gone stops by itself.
+of a build that never returns: a kernel that dies before its first cell is retried once
+(start-up races are transient), one that dies in a cell (killed, out of memory) or a notebook
+over its time limit never (both name the cell it was running). `stop_all` kills every running
+child at once (Ctrl-C, SIGTERM), and a child whose parent is gone stops by itself.
+
+Every wait here has a deadline, the wait for the child's pipes to close included: the child's
+own output goes to the build, but what it starts (the kernel and its stand-in) writes to a log
+beside the executed notebook, so no process outlives the child holding the build's pipes. A
+file system that refuses a write (full, read-only) comes back as that OSError, naming the path.
 """
 
 from __future__ import annotations
@@ -25,6 +31,9 @@ import reporting.zygote as zygote
 NOTEBOOK_TIMEOUT = 900.0  # seconds for one notebook, kernel start included
 START_TIMEOUT = 120  # seconds for the kernel to answer its first request
 CELL_ERROR_EXIT = 3  # child's exit code when a cell raised (details on stdout, JSON)
+FILE_SYSTEM_EXIT = 4  # ... when the file system refused a write (errno and path on stdout, JSON)
+KERNEL_DIED_EXIT = 5  # ... when the kernel died while running (nbclient's DeadKernelError)
+DRAIN_SECONDS = 10  # after a kill: how long the child's pipes may take to close
 RUNNER = "reporting.execute"  # this module, as run by `python -m` or the zygote
 
 
@@ -82,10 +91,16 @@ def _running_cell(stderr: str) -> str | None:
     return None
 
 
+def kernel_log(out: Path) -> Path:
+    """Where the kernel (and its stand-in) started for `out` write their output."""
+    return Path(out).with_name(Path(out).name + ".kernel.log")
+
+
 def run_isolated(src: Path, out: Path, parameters: dict[str, Any], kernel_name: str,
                  cwd: Path, timeout: float = NOTEBOOK_TIMEOUT, retries: int = 1,
                  zygote_socket: str | None = None) -> None:
-    """Execute src into out in a child process; CellError if a cell raised, else ExecutionFailed.
+    """Execute src into out in a child process; CellError if a cell raised, OSError if the
+    file system refused a write, else ExecutionFailed.
 
     With `zygote_socket` (see `reporting.zygote`) the child is forked from the build's zygote,
     which has papermill imported already, instead of started from scratch.
@@ -110,23 +125,81 @@ def run_isolated(src: Path, out: Path, parameters: dict[str, Any], kernel_name: 
         try:
             stdout, stderr = proc.communicate(payload, timeout=timeout)
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)  # the child and the kernel it started
-            _, stderr = proc.communicate()
+            _kill(proc)  # the child, and (through the zygote) every process it started
+            _, stderr = _drain(proc)
             raise ExecutionFailed(  # not retried: a notebook that hangs would hang again
                 f"did not finish within {timeout:.0f} s (make reports TIMEOUT=<seconds>); "
                 "killed", running=_running_cell(stderr)) from None
+        except BaseException:
+            _kill(proc)
+            _drain(proc)
+            raise
         finally:
             with _LIVE_LOCK:
                 _LIVE.discard(proc)
         if proc.returncode == 0:
             return
-        if proc.returncode == CELL_ERROR_EXIT:
-            raise CellError(**json.loads(stdout.strip().splitlines()[-1]))
+        result = _last_json(stdout)
+        if proc.returncode == CELL_ERROR_EXIT and result:
+            raise CellError(**result)
+        if proc.returncode == FILE_SYSTEM_EXIT and result:
+            raise OSError(result["errno"], result["strerror"], result["filename"])
         if _STOPPING.is_set():
             raise ExecutionFailed("stopped: the build was interrupted")
+        running = _running_cell(stderr)
+        if proc.returncode == KERNEL_DIED_EXIT:
+            raise ExecutionFailed(
+                "the kernel died (it exited, or was killed: out of memory? SIGKILL?)",
+                running=running)
         lines = [x for x in (stderr or stdout).strip().splitlines() if not x.startswith(PROGRESS)]
-        last = f"exit code {proc.returncode}: {' / '.join(lines[-3:])}"
+        last = f"exit code {proc.returncode}: {' / '.join(lines[-3:])}{_kernel_said(out)}"
+        if running is not None:  # it died inside a cell: running it again would do the same
+            raise ExecutionFailed(last, running=running)
     raise ExecutionFailed(last)
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    """Kill the child's process group (the zygote then kills what it forked for the child)."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _drain(proc: subprocess.Popen) -> tuple[str, str]:
+    """What a killed child still wrote, waiting at most DRAIN_SECONDS for its pipes to close;
+    after that the pipes are abandoned (whatever still holds them gets no reader)."""
+    try:
+        return proc.communicate(timeout=DRAIN_SECONDS)
+    except (subprocess.TimeoutExpired, ValueError, OSError):
+        for pipe in (proc.stdin, proc.stdout, proc.stderr):
+            try:
+                if pipe is not None:
+                    pipe.close()
+            except OSError:
+                pass
+        proc.wait(timeout=DRAIN_SECONDS)
+        return "", ""
+
+
+def _kernel_said(out: Path) -> str:
+    """The last line the kernel of `out` wrote (its log), for a failure message ('' if none)."""
+    try:
+        lines = kernel_log(out).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return ""
+    said = [x.strip() for x in lines if x.strip()]
+    return f"; the kernel said: {said[-1][:300]}" if said else ""
+
+
+def _last_json(stdout: str | None) -> dict[str, Any] | None:
+    """The JSON object on the child's last line of output (None if there is none)."""
+    lines = (stdout or "").strip().splitlines()
+    try:
+        found = json.loads(lines[-1]) if lines else None
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
 
 
 def cell_line(traceback: list[str]) -> int | None:
@@ -140,12 +213,16 @@ def cell_line(traceback: list[str]) -> int | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Child side: parameters as JSON on stdin; exit 0, or CELL_ERROR_EXIT with JSON on stdout."""
+    """Child side: parameters as JSON on stdin; exit 0, or CELL_ERROR_EXIT, FILE_SYSTEM_EXIT or
+    KERNEL_DIED_EXIT with JSON on stdout."""
+    import errno
+
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     src, out, kernel_name, cwd = (argv if argv is not None else sys.argv[1:])[:4]
     parameters = json.loads(sys.stdin.read() or "{}")
+    _own_output(kernel_log(Path(out)))
     _watch_parent()
 
     def progress(cell: Any, cell_index: int, **_: Any) -> None:
@@ -153,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.flush()
 
     try:
+        _private_temp(Path(out))
         papermill.execute_notebook(
             src, out, parameters=parameters, kernel_name=kernel_name, language="python",
             cwd=cwd, progress_bar=False, log_output=False, start_timeout=START_TIMEOUT,
@@ -162,9 +240,48 @@ def main(argv: list[str] | None = None) -> int:
     except PapermillExecutionError as e:
         print(json.dumps({"exec_count": e.exec_count, "source": e.source or "",
                           "ename": e.ename, "evalue": e.evalue,
-                          "line": cell_line(e.traceback or [])}))
+                          "line": cell_line(e.traceback or [])}), flush=True)
         return CELL_ERROR_EXIT
+    except OSError as e:
+        if e.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EPERM, errno.EACCES):
+            raise
+        print(json.dumps({"errno": e.errno, "strerror": e.strerror,
+                          "filename": e.filename or out}), flush=True)
+        return FILE_SYSTEM_EXIT
+    except Exception as e:
+        if type(e).__name__ != "DeadKernelError":
+            raise
+        return KERNEL_DIED_EXIT
     return 0
+
+
+def _private_temp(out: Path) -> None:
+    """Temporary files of this runner (jupyter_client's connection file) in a folder beside
+    `out`, inside the build's work folder, which the build removes whatever happens: a runner
+    that fails or is killed leaves nothing in the system's temporary folder."""
+    import tempfile
+
+    folder = out.with_name(out.name + ".tmp")
+    folder.mkdir(exist_ok=True)
+    tempfile.tempdir = str(folder)
+
+
+def _own_output(log: Path) -> None:
+    """Keep this runner's stdout and stderr (the build's pipes) to itself: its own writes go
+    to private copies of them, and what it starts (the kernel) inherits `log` instead (or
+    /dev/null where the log cannot be opened: a full disk)."""
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        sys.stdout.flush() if fd == 1 else sys.stderr.flush()
+        own = os.dup(fd)  # not inheritable: children never get it
+        setattr(sys, name, open(own, "w", buffering=1, encoding="utf-8",  # noqa: SIM115
+                                errors="replace"))
+    try:
+        target = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    except OSError:
+        target = os.open(os.devnull, os.O_WRONLY)
+    for fd in (1, 2):
+        os.dup2(target, fd)
+    os.close(target)
 
 
 def _watch_parent(every: float = 0.5) -> None:

@@ -29,7 +29,8 @@ SHAPING_ROOTS = ("kernels", "run", "execute", "render")
 # The rest never changes an executed notebook: the driver and its cache, publication and the
 # index, the reviewers' pages (rebuilt in every new version anyway), the tools around builds.
 # tests/unit/test_fingerprints.py checks that every module is in exactly one of the two sets.
-NOT_SHAPING = ("__main__", "builder", "cli", "cache", "reads", "publish", "reportindex",
+NOT_SHAPING = ("__main__", "builder", "cli", "cache", "reads", "reportsdir", "publish",
+               "reportindex",
                "changes", "pages", "nav", "article", "reporttext", "pdf", "browser", "bench",
                "lab", "labcontents", "outline", "auditbrief", "bilingual", "figures", "docx")
 
@@ -100,10 +101,12 @@ def data_fingerprint(files: Sequence[dict[str, str]]) -> str:
 
 
 def environment_hash(root: Path) -> str:
-    """Hash of what the kernel runs on: interpreter version and the lock file, if any."""
+    """Hash of what the kernel runs on and that can change a result: the interpreter's version
+    and build, and the lock file, if any. Not where the interpreter lives: a checkout copied or
+    cloned to another path (its .venv made again there) keeps every report current."""
     lock = root / "uv.lock"
     lock_hash = sha256_file(lock) if lock.exists() else "no-lock"
-    return sha256_bytes(f"{sys.version}\0{sys.executable}\0{lock_hash}".encode())
+    return sha256_bytes(f"{sys.version}\0{sys.implementation.cache_tag}\0{lock_hash}".encode())
 
 
 # Import statements, found by pattern rather than by parsing (a no-op build must stay fast):

@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     """Command line: `install` writes the lab set-up into the environment; without a command,
     install and start JupyterLab."""
     ap = argparse.ArgumentParser(prog="python -m reporting.lab",
-                                 description=__doc__.split("\n")[0])
+                                 description=" ".join(__doc__.split("\n\n")[0].split()))
     ap.add_argument("command", nargs="?", choices=["install", "serve"], default="serve")
     ap.add_argument("--port", type=int, help="port on 127.0.0.1 (default: JupyterLab's own)")
     ap.add_argument("--token", help="access token (default: a random one, printed)")

@@ -14,11 +14,19 @@ from pathlib import Path
 from typing import Any
 
 from analysis.labels import LANGUAGES
-from reporting.common import BuildError
+from reporting.common import Refused
 from reporting.fingerprints import cache_key
 
 DEFAULT_LABELS = ("en", "zh")  # what `make reports` builds: both label sets (the one home)
 KNOWN_LABELS = LANGUAGES  # the one list of label languages lives in analysis.labels
+DEFAULT_JOBS = 2  # notebooks executed at once: the machine this was made on has two cores
+
+
+def default_jobs() -> int:
+    """Parallel kernels when none are asked for: DEFAULT_JOBS, at most one per core."""
+    import os
+
+    return max(1, min(DEFAULT_JOBS, os.cpu_count() or 1))
 
 
 @dataclass(eq=False)
@@ -31,6 +39,13 @@ class Job:
     lang: str
     parameters: dict[str, Any]
     key: str
+    paths: dict[str, str] = field(default_factory=dict)  # path parameters, as the kernel gets them
+
+    @property
+    def kernel_parameters(self) -> dict[str, Any]:
+        """The parameters the kernel runs with: as given, path parameters made absolute inside
+        the reports folder (reportsdir.confine_paths); the key and provenance keep them as given."""
+        return {**self.parameters, **self.paths}
 
 
 @dataclass
@@ -91,11 +106,11 @@ def git_state(root: Path, paths: Sequence[str] = INPUT_PATHS) -> dict[str, Any]:
 def parse_param(text: str) -> tuple[str | None, str, Any]:
     """Parse `[NOTEBOOK:]NAME=VALUE` (VALUE as JSON when it parses, else the string)."""
     if "=" not in text:
-        raise BuildError(f"parameter {text!r}: expected [NOTEBOOK:]NAME=VALUE")
+        raise Refused(f"parameter {text!r}: expected [NOTEBOOK:]NAME=VALUE")
     lhs, raw = text.split("=", 1)
     notebook, _, name = lhs.rpartition(":")
     if not name.isidentifier():
-        raise BuildError(f"parameter {text!r}: {name!r} is not a Python name")
+        raise Refused(f"parameter {text!r}: {name!r} is not a Python name")
     try:
         value = json.loads(raw)
     except json.JSONDecodeError:
@@ -107,8 +122,11 @@ def find_notebooks(notebooks_dir: Path) -> list[Path]:
     """The percent-format notebooks to build: notebooks_dir/*.py, sorted by name."""
     found = sorted(p for p in notebooks_dir.glob("*.py") if not p.name.startswith(("_", ".")))
     if not found:
-        raise BuildError(f"no notebooks (*.py) in {notebooks_dir}")
+        raise Refused(f"no notebooks (*.py) in {notebooks_dir}")
     return found
+
+
+LANGUAGE_PARAMETER = "label_language"  # set by the label set a report belongs to
 
 
 def plan_jobs(
@@ -119,13 +137,18 @@ def plan_jobs(
     is the hash of data/ or a function of (notebook, language) giving that report's own."""
     parsed = [parse_param(p) for p in params]
     names = {nb.stem for nb in notebooks}
-    for target, name, _ in parsed:
+    for target, name, value in parsed:
         if target is not None and target not in names:
-            raise BuildError(f"parameter {name!r} is for notebook {target!r}, which is not built")
+            raise Refused(f"parameter {name!r} is for notebook {target!r}, which is not built")
+        if name == LANGUAGE_PARAMETER and isinstance(value, str) and set(labels) - {value}:
+            raise Refused(
+                f"parameter {name}={value!r} contradicts the label set being built "
+                f"({', '.join(labels)}): a report under <version>/<lang>/ is in that language. "
+                f"Choose the label set instead: --labels {value} (make reports LABELS={value})")
     jobs = []
     for nb in notebooks:
         for lang in labels:
-            values: dict[str, Any] = {"label_language": lang}
+            values: dict[str, Any] = {LANGUAGE_PARAMETER: lang}
             values.update({n: v for t, n, v in parsed if t in (None, nb.stem)})
             data = data_hash(nb.stem, lang) if callable(data_hash) else data_hash
             key = cache_key(nb, lang, values, data, env_hash)

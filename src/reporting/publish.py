@@ -24,17 +24,39 @@ def installed_packages() -> dict[str, str]:
 
 
 def publish(reports_dir: Path, work: Path, version: str) -> None:
-    """Move the finished build into reports/<version> by rename; repoint latest and index."""
+    """Move the finished build into reports/<version> by rename, then repoint latest and
+    rewrite the index. Everything that needs disk space (the index, the new link) is written
+    before anything is replaced, so a full or refusing file system leaves the previous state:
+    the old version folder, latest and index as they were. Call it inside
+    common.deferred_interrupts: a signal then waits until all of it is done."""
     final = reports_dir / version
-    if final.exists():
-        old = reports_dir / f".old-{version}-{os.getpid()}"
+    old = reports_dir / f".old-{version}-{os.getpid()}" if final.exists() else None
+    link = reports_dir / f".latest-{os.getpid()}"
+    index = reports_dir / f".index-{os.getpid()}.html"
+    change_pages = set((reports_dir / "changes").glob("*.html"))
+    if old is not None:
         os.rename(final, old)
+    try:
         os.rename(work, final)
+    except BaseException:
+        if old is not None:
+            os.rename(old, final)
+        raise
+    try:
+        link.unlink(missing_ok=True)
+        os.symlink(version, link)
+        write_text(index, index_page(reports_dir, version))
+    except BaseException:  # undo: the renames need no space
+        os.rename(final, work)
+        if old is not None:
+            os.rename(old, final)
+        for p in (link, index, *(set((reports_dir / "changes").glob("*.html")) - change_pages)):
+            p.unlink(missing_ok=True)
+        raise
+    os.replace(link, reports_dir / "latest")
+    os.replace(index, reports_dir / "index.html")
+    if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.rename(work, final)
-    point_latest(reports_dir, version)
-    write_index(reports_dir)
 
 
 def point_latest(reports_dir: Path, version: str) -> bool:
@@ -49,10 +71,10 @@ def point_latest(reports_dir: Path, version: str) -> bool:
     return True
 
 
-def write_index(reports_dir: Path) -> Path:
-    """Write reports/index.html: every version (newest first), its reports, what changed."""
+def index_page(reports_dir: Path, latest: str | None) -> str:
+    """The text of reports/index.html: every version (newest first), its reports, what changed
+    (rendering it also writes reports/changes/<version>.html)."""
     rows = []
-    latest = os.readlink(reports_dir / "latest") if (reports_dir / "latest").is_symlink() else None
     for m in reports_dir.glob("*/manifest.json"):
         if m.parent.is_symlink() or m.parent.name.startswith("."):
             continue
@@ -63,7 +85,19 @@ def write_index(reports_dir: Path) -> Path:
     rows.sort(key=lambda r: r.get("built_at", ""), reverse=True)
     from reporting.reportindex import render_index  # standard library only
 
-    page = render_index(rows, reports_dir, latest)
+    return render_index(rows, reports_dir, latest)
+
+
+def write_index(reports_dir: Path) -> Path:
+    """Write reports/index.html for the versions there and latest's target, unless it already
+    says exactly that (a no-op build repairs an index that misses a version or latest)."""
+    link = reports_dir / "latest"
+    page = index_page(reports_dir, os.readlink(link) if link.is_symlink() else None)
     out = reports_dir / "index.html"
+    try:
+        if out.read_text(encoding="utf-8") == page:
+            return out
+    except OSError:
+        pass
     write_text(out, page)
     return out

@@ -14,6 +14,8 @@ from reporting.fingerprints import TEMPLATE_DIR, sha256_file
 from reporting.plan import Job
 
 TEMPLATE_NAME = "offline"
+# Outputs only the build reads (key figures, attached files, data reads): never rendered.
+PRIVATE_MIME_PREFIX = "application/vnd.liaoning."
 # Packages named in each report's provenance block (the manifest lists every installed one).
 PROVENANCE_PACKAGES = (
     "liaoning-rci-analysis", "pandas", "numpy", "scipy", "statsmodels", "matplotlib",
@@ -71,6 +73,8 @@ def make_preprocessors(replacements: Sequence[tuple[str, str]]) -> list[Any]:
             return text
 
         def preprocess_cell(self, cell, resources, index):
+            if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+                cell.source = self._fix(cell.source)
             for out in cell.get("outputs", []):
                 if "text" in out:
                     out.text = self._fix(out.text)
@@ -90,10 +94,14 @@ def make_preprocessors(replacements: Sequence[tuple[str, str]]) -> list[Any]:
     return [CoalesceStreamsPreprocessor(), RenumberCellIds(), SanitiseOutputs()]
 
 
-def path_replacements(root: Path, notebooks_dir: Path, work: Path) -> list[tuple[str, str]]:
-    """Absolute paths that may leak into outputs, longest first, with what replaces them."""
+def path_replacements(root: Path, notebooks_dir: Path, work: Path,
+                      reports_dir: Path | None = None) -> list[tuple[str, str]]:
+    """Absolute paths that may leak into outputs (and into the injected parameters: a path
+    parameter runs as an absolute path inside the reports folder), longest first, with what
+    replaces them."""
     pairs = {
         str(work.resolve()): "<build>",
+        **({str(reports_dir.resolve()): "<reports>"} if reports_dir is not None else {}),
         str(notebooks_dir.resolve()): "notebooks",
         str(root.resolve()): ".",
         str(Path(sys.prefix).resolve()): "<python-env>",
@@ -150,6 +158,35 @@ def with_current_markdown(executed: Any, source: Path) -> Any:
     return executed
 
 
+def private_output(output: Any) -> bool:
+    """Whether an output carries only private MIME types (PRIVATE_MIME_PREFIX)."""
+    data = output.get("data") or {}
+    return bool(data) and all(m.startswith(PRIVATE_MIME_PREFIX) for m in data)
+
+
+def markdown_output_html(text: str) -> str:
+    """HTML of a Markdown *output* (text a notebook computed, often from data): as nbconvert
+    renders Markdown, but raw HTML is shown as text and links to javascript: and other harmful
+    protocols are dropped. Markdown cells, which the authors write, keep nbconvert's renderer."""
+    from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
+
+    renderer = IPythonRenderer(escape=True, allow_harmful_protocols=False)
+    return MarkdownWithMath(renderer=renderer).render(text)
+
+
+def html_exporter(lang: str) -> Any:
+    """nbconvert's HTML exporter with the offline template and its filters (private outputs,
+    Markdown outputs from data), for reports in label language `lang`."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(
+        template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATE_DIR)],
+        exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True,
+        language_code=lang, filters={"private_output": private_output,
+                                     "markdown2html_data": markdown_output_html},
+    )
+
+
 class Renderer:
     """Renders executed notebooks to HTML, one nbconvert exporter per thread and language."""
 
@@ -160,13 +197,7 @@ class Renderer:
         """HTML of one executed notebook with the offline template and provenance block."""
         exporters = self._local.__dict__.setdefault("exporters", {})
         if job.lang not in exporters:
-            from nbconvert import HTMLExporter
-
-            exporters[job.lang] = HTMLExporter(
-                template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATE_DIR)],
-                exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True,
-                language_code=job.lang,
-            )
+            exporters[job.lang] = html_exporter(job.lang)
         provenance = dict(
             provenance_base, notebook=job.source.name,
             parameters={k: repr(v) for k, v in job.parameters.items()},

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis import datareads
-from reporting.common import BuildError, rel
+from reporting.common import BuildError, Refused, rel, writing
 from reporting.execute import NOTEBOOK_TIMEOUT, stop_all
 from reporting.kernels import DISPLAY_NAME, KERNEL_NAME
 from reporting.plan import Job
@@ -83,21 +83,21 @@ def has_parameters_cell(nb: Any) -> bool:
 def check_parameters(job: Job, ipynb: Path, nb: Any) -> None:
     """Refuse parameters the notebook does not declare (papermill would only warn)."""
     if not has_parameters_cell(nb):
-        raise BuildError(
+        raise Refused(
             f"{job.source.name}: no cell tagged parameters "
             '(add `# %% tags=["parameters"]` with label_language = "en")'
         )
     declared = declared_parameters(ipynb)
     undeclared = sorted(set(job.parameters) - set(declared))
     if undeclared:
-        raise BuildError(
+        raise Refused(
             f"{job.source.name}: parameter(s) {', '.join(undeclared)} not declared in its "
             f"parameters cell (declared: {', '.join(sorted(declared)) or 'none'})"
         )
     for name, value in job.parameters.items():
         kind = _wrong_type(value, declared[name])
         if kind:
-            raise BuildError(
+            raise Refused(
                 f"{job.source.name}: parameter {name}={value!r} is not {kind} like its default "
                 f"{name} = {declared[name].get('default')}"
             )
@@ -118,13 +118,14 @@ def prepare(to_run: Sequence[Job], ctx: RunContext) -> None:
         }
         ipynb = ctx.input_path(job)
         ipynb.parent.mkdir(parents=True, exist_ok=True)
-        jupytext.write(nb, ipynb, fmt="ipynb")
+        with writing(ipynb):
+            jupytext.write(nb, ipynb, fmt="ipynb")
         try:
             check_parameters(job, ipynb, nb)
         except BuildError as e:
             errors.append(str(e))
     if errors:
-        raise BuildError("refused, nothing was run:\n  " + "\n  ".join(errors))
+        raise Refused("\n".join(errors))
 
 
 def execute(job: Job, ctx: RunContext, cwd: Path, failed_dir: Path) -> Any:
@@ -139,7 +140,7 @@ def execute(job: Job, ctx: RunContext, cwd: Path, failed_dir: Path) -> Any:
 
     out = ctx.output_path(job)
     try:
-        run_isolated(ctx.input_path(job), out, job.parameters, KERNEL_NAME, cwd,
+        run_isolated(ctx.input_path(job), out, job.kernel_parameters, KERNEL_NAME, cwd,
                      timeout=ctx.timeout, zygote_socket=ctx.socket_path)
     except CellError as e:
         raise BuildError(failure_message(job, out, e, failed_dir)) from None

@@ -33,6 +33,13 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 SOCKET_ENV = "LIAONING_KERNEL_ZYGOTE"
+# A process forked for `run` (a notebook runner) leads a process group of its own; the kernels
+# it starts (forked too, on a request that carries this variable) join that group, so ending
+# the group ends the runner with everything it started (the zygote does, when the runner's
+# stand-in goes).
+GROUP_ENV = "LIAONING_ZYGOTE_GROUP"
+REPLY_SECONDS = 60  # how long a stand-in waits for the zygote's answer before going without
+PARENT_ENV = "LIAONING_ZYGOTE_PARENT"  # the build's pid: the zygote ends when it is gone
 FOLDER_PREFIX = "liaoning-zygote-"  # temporary folder of a zygote's socket and log
 # Imported once in the zygote: what every report kernel would otherwise import for itself.
 # Third-party modules only, so nothing of this project is frozen before a notebook runs. Not
@@ -140,6 +147,7 @@ def launch(kind: str, args: Sequence[str]) -> int:
     if path:
         try:
             _connect(sock, path)
+            sock.settimeout(REPLY_SECONDS)
             request = {"kind": kind, "args": list(args), "cwd": os.getcwd(),
                        "env": dict(os.environ)}
             socket.send_fds(sock, [json.dumps(request).encode() + b"\n"], [0, 1, 2])
@@ -199,11 +207,14 @@ def _run_child(request: dict, fds: Sequence[int], listener: socket.socket,
         for fd in fds:
             os.close(fd)
         os.chdir(request["cwd"])
-        env = {k: v for k, v in request["env"].items() if k != SOCKET_ENV}
+        env = {k: v for k, v in request["env"].items() if k not in (SOCKET_ENV, GROUP_ENV)}
         os.environ.clear()
         os.environ.update(env)
+        _join_group(request)
         if request.get("kind") == "run":  # MODULE ARGS...: module.main(ARGS)
             import importlib
+
+            os.environ[GROUP_ENV] = str(os.getpid())  # its kernels join its group
 
             module, *args = request["args"]
             runner = importlib.import_module(module)
@@ -231,6 +242,26 @@ def _run_child(request: dict, fds: Sequence[int], listener: socket.socket,
             sys.stdout.flush()
             sys.stderr.flush()
         os._exit(code)
+
+
+def _join_group(request: dict, pid: int = 0) -> None:
+    """Put a forked child (`pid`; 0: this process) in its group: a runner leads a new one, a
+    kernel joins that of the runner whose kernel it is (its request carries GROUP_ENV). Both
+    the child and the zygote do it, so the group exists whichever runs first; best effort."""
+    with contextlib.suppress(OSError, ValueError):
+        if request.get("kind") == "run":
+            os.setpgid(pid, 0)
+        elif request["env"].get(GROUP_ENV):
+            os.setpgid(pid, int(request["env"][GROUP_ENV]))
+
+
+def _end(pid: int, leaders: set[int]) -> None:
+    """Kill a forked process; a runner with its whole group (the kernels it started)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        if pid in leaders:
+            os.killpg(pid, signal.SIGKILL)
+        else:
+            os.kill(pid, signal.SIGKILL)
 
 
 class _KernelShell:
@@ -265,6 +296,9 @@ def import_as_in_a_kernel(names: Sequence[str]) -> None:
 
 def serve(path: str, preload: Sequence[str] = PRELOAD) -> None:
     """Zygote: import `preload`, then fork one kernel per stand-in that connects to `path`."""
+    # The build that started it (named by PARENT_ENV, as the build may be gone before the
+    # imports below are done): if it goes, even by SIGKILL, so does the zygote.
+    parent = int(os.environ.pop(PARENT_ENV, "") or os.getppid())
     if sys.path and (sys.path[0] == "" or os.path.abspath(sys.path[0]) == os.getcwd()):
         del sys.path[0]  # as ipykernel_launcher does: no module is imported from the cwd
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -283,11 +317,11 @@ def serve(path: str, preload: Sequence[str] = PRELOAD) -> None:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    parent = os.getppid()  # the build: if it goes (even by SIGKILL), so does the zygote
     sel = selectors.DefaultSelector()
     sel.register(listener, selectors.EVENT_READ, "accept")
     sel.register(read_fd, selectors.EVENT_READ, "signal")
     kernels: dict[int, socket.socket] = {}  # kernel pid -> its stand-in's connection
+    leaders: set[int] = set()  # forked runners: each leads a process group
     while not stopping:
         for key, _ in sel.select(timeout=1.0):
             if key.data == "accept":
@@ -307,9 +341,12 @@ def serve(path: str, preload: Sequence[str] = PRELOAD) -> None:
                 if pid == 0:
                     _run_child(request, fds, listener, [conn, *kernels.values()],
                                 (read_fd, write_fd))
+                _join_group(request, pid)
                 for fd in fds:
                     os.close(fd)
                 kernels[pid] = conn
+                if request.get("kind") == "run":
+                    leaders.add(pid)
                 conn.sendall(json.dumps({"pid": pid}).encode() + b"\n")
                 sel.register(conn, selectors.EVENT_READ, pid)
             elif key.data == "signal":
@@ -321,10 +358,9 @@ def serve(path: str, preload: Sequence[str] = PRELOAD) -> None:
                     if key.fileobj.recv(1):  # not an end of file: nothing to do
                         continue
                 if pid in kernels:
-                    with contextlib.suppress(ProcessLookupError):
-                        os.kill(pid, signal.SIGKILL)
+                    _end(pid, leaders)
                 sel.unregister(key.fileobj)
-        _reap(kernels, sel)
+        _reap(kernels, sel, leaders)
         if os.getppid() != parent:
             stopping = True
             folder = os.path.dirname(path)
@@ -333,16 +369,17 @@ def serve(path: str, preload: Sequence[str] = PRELOAD) -> None:
 
                 shutil.rmtree(folder, ignore_errors=True)
     for pid in list(kernels):
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
+        _end(pid, leaders)
     for pid in list(kernels):
         with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, 0)
     listener.close()
 
 
-def _reap(kernels: dict[int, socket.socket], sel: selectors.BaseSelector) -> None:
-    """Tell each stand-in whose kernel has exited its return code, and forget it."""
+def _reap(kernels: dict[int, socket.socket], sel: selectors.BaseSelector,
+          leaders: set[int]) -> None:
+    """Tell each stand-in whose kernel has exited its return code, and forget it; a runner
+    that has exited takes what is left of its group (a kernel it could not shut down)."""
     while kernels:
         try:
             pid, status = os.waitpid(-1, os.WNOHANG)
@@ -351,6 +388,10 @@ def _reap(kernels: dict[int, socket.socket], sel: selectors.BaseSelector) -> Non
         if pid == 0:
             return
         conn = kernels.pop(pid, None)
+        if pid in leaders:
+            leaders.discard(pid)
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(pid, signal.SIGKILL)
         if conn is None:
             continue
         with contextlib.suppress(OSError):
@@ -381,7 +422,8 @@ def running(env: dict[str, str], cwd: Path, preload: Sequence[str] = PRELOAD
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
             [sys.executable, *PYTHON_FLAGS, "-m", "reporting.zygote", "serve", path, *preload],
-            env={**os.environ, **env, **THREAD_ENV}, cwd=cwd, start_new_session=True,
+            env={**os.environ, **env, **THREAD_ENV, PARENT_ENV: str(os.getpid())}, cwd=cwd,
+            start_new_session=True,
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
         )
     deadline = time.monotonic() + 10

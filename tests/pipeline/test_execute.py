@@ -6,6 +6,8 @@ zygote with the report kernel spec (what `make reports` does).
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 from pathlib import Path
 
@@ -86,11 +88,17 @@ def test_hung_notebook_is_killed_and_named_and_its_kernel_goes_too(tmp_path: Pat
     assert process_gone(pid, within=15), f"the hung notebook's kernel (pid {pid}) still runs"
 
 
-def test_dead_kernel_is_a_failure_not_a_hang(tmp_path: Path, mode):
-    src = _notebook(tmp_path, "import os; os._exit(1)")
-    with pytest.raises(ExecutionFailed, match="exit code"):
+@pytest.mark.parametrize("how", ["os._exit(1)", "os.kill(os.getpid(), signal.SIGKILL)"])
+def test_dead_kernel_is_a_failure_naming_its_cell_not_a_hang(tmp_path: Path, mode, how):
+    # issue 23 case 8: a killed kernel (SIGKILL, out of memory) named the notebook, not the cell
+    runs = tmp_path / "runs.txt"
+    src = _notebook(tmp_path, f"open({str(runs)!r}, 'a').write('ran\\n')",
+                    f"import os, signal\n{how}")
+    with pytest.raises(ExecutionFailed, match="the kernel died") as info:
         run_isolated(src, tmp_path / "out.ipynb", {}, mode[0], tmp_path, timeout=120,
-                     retries=0, zygote_socket=mode[1])
+                     zygote_socket=mode[1])
+    assert info.value.running == f"import os, signal\n{how}"
+    assert runs.read_text() == "ran\n", "a kernel that died in a cell is not run again"
 
 
 def test_cell_error_names_the_line_within_the_cell(tmp_path: Path):
@@ -98,3 +106,34 @@ def test_cell_error_names_the_line_within_the_cell(tmp_path: Path):
     with pytest.raises(CellError) as info:
         run_isolated(src, tmp_path / "out.ipynb", {}, "python3", tmp_path)
     assert info.value.line == 3
+
+
+def test_a_process_left_holding_output_cannot_stall_the_timeout(tmp_path: Path, mode):
+    # issue 23 case 2: a process the notebook's kernel started (re-parented, in a session of its
+    # own) held the runner's output pipes, and the driver waited for their end of file for ever
+    import threading
+
+    pid_file = tmp_path / "sleeper.pid"
+    src = _notebook(tmp_path, "import subprocess\n"
+                              "p = subprocess.Popen(['sleep', '300'], start_new_session=True)\n"
+                              f"open({str(pid_file)!r}, 'w').write(str(p.pid))",
+                    "import time; time.sleep(600)")
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            run_isolated(src, tmp_path / "out.ipynb", {}, mode[0], tmp_path, timeout=8,
+                         retries=0, zygote_socket=mode[1])
+        except BaseException as e:  # noqa: BLE001 - kept for the assertion
+            outcome.append(e)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=120)  # a hang guard, not a speed goal
+    sleeper = int(pid_file.read_text())
+    try:
+        assert not worker.is_alive(), "run_isolated still waits after its timeout"
+        assert isinstance(outcome[0], ExecutionFailed) and "within 8 s" in str(outcome[0])
+        assert outcome[0].running == "import time; time.sleep(600)"
+    finally:
+        os.kill(sleeper, signal.SIGKILL)

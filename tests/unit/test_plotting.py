@@ -191,15 +191,14 @@ def test_kept_figure_carries_its_svg_and_every_text_box():
 def _report_html(outputs: list) -> str:
     """HTML of a one-cell notebook with these outputs, through the report's offline template."""
     import nbformat
-    from nbconvert import HTMLExporter
 
-    from reporting.fingerprints import TEMPLATE_DIR as templates
+    from reporting.render import html_exporter
+
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("x = 1")
     cell.outputs = outputs
     nb.cells.append(cell)
-    exporter = HTMLExporter(template_name="offline",
-                            extra_template_basedirs=[str(templates)])
+    exporter = html_exporter("en")  # as the build renders reports
     return exporter.from_notebook_node(nb, resources={"metadata": {"name": "t"}})[0]
 
 

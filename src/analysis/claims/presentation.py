@@ -6,15 +6,14 @@ escapes HTML and Markdown's link and emphasis syntax (a quote is data, never mar
 
 from __future__ import annotations
 
-import html
 import math
-import re
 from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
 from analysis import data, plausibility
+from analysis.markup import literal
 
 from .engine import (
     EVIDENCE,
@@ -75,14 +74,9 @@ KIND_TITLES: dict[str, dict[str, str]] = {
            "doubtful": "存疑：超出经验法则"},
 }
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]()#+!|~$<>{}])")
-
-
 def md(text: Any) -> str:
-    """Text from data made safe for Markdown: HTML escaped (no tag, no script survives) and
-    Markdown's link, emphasis and code syntax backslash-escaped. The one helper for it."""
-    escaped = html.escape("" if text is None else str(text), quote=False)
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", escaped.replace("\n", " "))
+    """Text from data made safe for Markdown (`analysis.markup.literal`, the one helper)."""
+    return literal("" if text is None else text)
 
 
 def labelled(df: pd.DataFrame, lang: str = "en", columns: Sequence[str] = OUTPUT_COLUMNS
