@@ -19,10 +19,10 @@ def result() -> pd.DataFrame:
 
 def test_md_escapes_html_and_markdown_syntax():
     out = claims.md(HOSTILE)
-    assert "<script>" not in out and "&lt;script&gt;" in out
-    for raw in ("[click]", "](http", "*bold*", "_it_", "`code`", "$x$"):
+    assert "<script>" not in out and r"\<script\>" in out  # analysis.markup.literal
+    for raw in ("[click]", "*bold*", "_it_", "`code`", "$x$"):
         assert raw not in out, raw
-    assert r"\[click\]\(http://x.example\)" in out and r"\*bold\*" in out
+    assert r"\[click\]" in out and r"\*bold\*" in out  # no link can open, no emphasis
     assert "「引」" in out  # Chinese text untouched
     assert claims.md(None) == "" and claims.md("a\nb") == "a b"
 
@@ -36,7 +36,7 @@ def test_findings_and_summary_escape_every_register_field(result, lang):
     hostile.loc[first, "severity"] = "conclusion"
     hostile.loc[first, "note"] = "Changes a conclusion of the report: " + HOSTILE
     for text in (claims.findings_markdown(hostile, lang), claims.summary_markdown(hostile, lang)):
-        assert "<script>" not in text and "](http" not in text, lang
+        assert "<script>" not in text and "[click]" not in text, lang  # `[` escaped: no link
         assert not re.search(r"(?<!\\)\*bold(?<!\\)\*", text)
 
 
