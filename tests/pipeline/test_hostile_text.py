@@ -38,8 +38,9 @@ PAYLOAD = (" <script>alert(document.domain)</script>"
 # of every file gets the payload.
 MACHINE_READ = {
     "claims_register": {"reported", "unit", "rule", "args", "approx", "reading_rule",
-                        "reading_args"},
+                        "reading_args", "scope"},  # scope: 'partial: <why>' decides evidence
     "facts": {"unit"},
+    "report_lists": {"items"},  # each item must stand verbatim in the quote
 }
 # Data Package text shown to readers: every title and description, and the source's table names.
 DESCRIPTIVE_KEYS = {"title", "description", "table", "caption_zh"}
@@ -143,8 +144,9 @@ def hostile_build(tmp_path_factory):
 
 def test_the_payload_reaches_every_free_text_column(hostile_build):
     _, poisoned, _ = hostile_build
-    assert poisoned["claims.csv"] == ["section", "quote", "reason", "reading", "note"]
+    assert poisoned["claims.csv"] == ["section", "quote", "reason", "reading", "note", "conclusion"]
     assert poisoned["report/facts.csv"] == ["section", "quote", "note"]
+    assert poisoned["report/lists.csv"] == ["section", "quote", "note"]
 
 
 def test_hostile_text_in_the_data_is_inert_on_every_page(hostile_build):

@@ -234,3 +234,16 @@ def test_a_disagreement_sits_on_the_statement_the_evidence_contradicts(result):
     # a sentence that names its year is checked for that year (以2014年为例)
     assert "fdi_top_industry_2015" not in r.index
     assert r.at["fdi_top_industry_2014", "verdict"] == "holds"
+
+
+def test_the_data_package_declares_the_codes_the_engine_knows():
+    """basis and reason_class are codes: the Data Package's enums are the engine's lists, so a
+    typo is refused on load (make validate) and never read as a weak basis or a new class."""
+    from analysis.claims.register import BASES, REASON_CLASSES
+    from analysis.data import DataPackage
+
+    (register,) = [r for r in DataPackage().descriptor["resources"]
+                   if r["name"] == "claims_register"]
+    enums = {f["name"]: f.get("constraints", {}).get("enum") for f in register["schema"]["fields"]}
+    assert enums["basis"] == list(BASES)
+    assert enums["reason_class"] == list(REASON_CLASSES)
