@@ -22,6 +22,7 @@ import pandas as pd
 from analysis import benchmarks, data, fdi_grids, multiplicity, plausibility, specgrid
 from analysis.breaks import placebo_breaks
 from analysis.fdi_drop import level_before_change, like_for_like
+from analysis.labels import usd_100m
 from analysis.series import year_runs
 from analysis.specgrid import Summary
 from analysis.trade_grids import price_bases
@@ -116,9 +117,11 @@ def _para10(r: FdiResults, lang: str) -> str:
     rate = 1 + r.para10_change_pct / 100
     return _say(
         lang,
-        f"**Paragraph 10's fall.** Paragraph 10 gives {r.last} FDI of {r.para10_level:g}亿美元, "
+        f"**Paragraph 10's fall.** Paragraph 10 gives {r.last} FDI of "
+        f"{usd_100m(r.para10_level, 1, 'en')}, "
         f"down {-r.para10_change_pct:g} %. The {r.before_break} base this implies, "
-        f"{r.para10_base:.1f}亿美元 (= {r.para10_level:g} / {rate:.3f}), is not printed; that it "
+        f"{usd_100m(r.para10_base, 1, 'en')} (= {usd_100m(r.para10_level, 1, 'en')} / {rate:.3f}), "
+        f"is not printed; that it "
         f"was measured like the {r.last} figure (after Liaoning's correction) is an assumption "
         f"that nothing in the report or the external data confirms or contradicts. "
         f"On it, FDI fell {-r.para10_change_pct:g} % like for like while China's (MOFCOM, "
@@ -268,7 +271,7 @@ def headline(r: FdiResults, lang: str) -> str:
         lang,
         f"- FDI fell in {r.last} even like for like: paragraph 10's figures give "
         f"{r.para10_change_pct:g} % (from an implied {r.before_break} base of "
-        f"{r.para10_base:.1f}亿美元, assumed comparable) while China's changed "
+        f"{usd_100m(r.para10_base, 1, 'en')}, assumed comparable) while China's changed "
         f"{china['change_pct']:+.1f} %, {r.relative_to_china_pct:.1f} % relative to China; the "
         f"table's {table['change_pct']:.1f} % mostly reflects the series break.\n"
         f"- The table's {year_runs(r.flagged_years)} levels are doubtful as shares of China's FDI "

@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis import benchmarks, data, multiplicity, prices, specgrid, trade_grids, trend
 from analysis.breaks import break_table, placebo_breaks
-from analysis.labels import t
+from analysis.labels import t, usd_100m
 from analysis.specgrid import Summary
 from analysis.trade_collapse import fall_decomposition, fall_reading, trend_frame
 from analysis.trendgap import Gap, fit, gap
@@ -149,11 +149,12 @@ def _shortfall(r: TradeResults, lang: str) -> str:
     return _say(
         lang,
         f"**Against its own trend.** In {r.last} Liaoning's total trade (Table 3) was "
-        f"{row['actual']:.1f}亿美元, {row['gap_pct']:.1f} % against its {r.start}-{r.end} "
-        f"log-linear trend (95 % prediction interval, PI, {row['pi_lower']:.0f} to "
-        f"{row['pi_upper']:.0f}), below the interval. Over {s.n} specifications (fit windows of "
-        f"six years or more ending 2012-2014, three functional forms, four price bases, Table 3 "
-        f"or NBS) the gap runs from {s.low:.1f} % to {s.high:.1f} %. \"Below the PI\": {grid}.",
+        f"{usd_100m(row['actual'], 1, 'en')}, {row['gap_pct']:.1f} % against its "
+        f"{r.start}-{r.end} log-linear trend (95 % prediction interval, PI, "
+        f"{row['pi_lower'] / 10:.1f} to {row['pi_upper'] / 10:.1f} billion), below the interval. "
+        f"Over {s.n} specifications (fit windows of six years or more ending 2012-2014, three "
+        f"functional forms, four price bases, Table 3 or NBS) the gap runs from {s.low:.1f} % "
+        f"to {s.high:.1f} %. \"Below the PI\": {grid}.",
         f"**与自身趋势相比。** {r.last}年辽宁进出口总额（表 3）为{row['actual']:.1f}亿美元，较其"
         f"{r.start}-{r.end}年对数线性趋势低{-row['gap_pct']:.1f}%（95%预测区间{row['pi_lower']:.0f}"
         f"至{row['pi_upper']:.0f}），低于区间下限。在{s.n}个设定中（起止于2012-2014年、至少六年的"
@@ -204,7 +205,8 @@ def _after_table(r: TradeResults, lang: str) -> str:
     return _say(
         lang,
         f"**After the table.** Against NBS's own {r.last} figure (one source): {changes_en}. "
-        f"Paragraph 41's implied {year} total ({implied['total_trade']:.1f}亿美元, at the "
+        f"Paragraph 41's implied {year} total "
+        f"({usd_100m(implied['total_trade'], 1, 'en')}, at the "
         f"external average rate) is {implied['difference_from_nbs_pct']:+.1f} % from NBS's.",
         f"**表 3 之后。** 与国家统计局自身的{r.last}年数据相比（同一来源）：{changes_zh}。"
         f"第41段推算的{year}年总额（{implied['total_trade']:.1f}亿美元，按外部年均汇率）与国家"
@@ -234,7 +236,8 @@ def _oil(r: TradeResults, lang: str) -> str:
         f"**Oil.** Paragraph 40 gives crude's share of imports ({r.crude_share_pct:g} %) "
         f"without a year. Read as {y}'s, Brent's fall ({b0:.2f} to {b1:.2f} USD a barrel, EIA, "
         f"external) alone accounts for {after['share_of_fall_pct']:.0f} % of the "
-        f"{after['import_fall']:.1f}亿美元 import fall, valued at {y} volumes; that reading "
+        f"{usd_100m(after['import_fall'], 1, 'en')} import fall, valued at {y} volumes; that "
+        f"reading "
         f"implies crude was {after['crude_share_before_pct']:.1f} % of {y - 1} imports and "
         f"non-crude imports {_changed(after['non_crude_change_pct'], lang)}. Read as "
         f"{y - 1}'s: {before['share_of_fall_pct']:.0f} %, at {y - 1} volumes; but if crude were "

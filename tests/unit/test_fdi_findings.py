@@ -56,9 +56,11 @@ def test_squared_term_by_window(results):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_findings_say_what_the_referee_asked(results, lang):
     text = fdi_findings.findings(results, lang)
-    for number in ("79.1", "34.4", "+5.6", "-37.9", "-81.1", "-16.9", "-10.2", "0.034", "0.051"):
+    base = {"en": "USD 7.91 billion", "zh": "79.1亿美元"}[lang]  # each in its own language
+    for number in (base, "34.4", "+5.6", "-37.9", "-81.1", "-16.9", "-10.2", "0.034", "0.051"):
         assert number in text, number
     if lang == "en":
+        assert "亿" not in text
         assert "not a collapse" not in text  # point 5
         assert "does not show that there was no fall" in text
         assert "is an assumption" in text  # point 1
@@ -76,7 +78,7 @@ def test_findings_say_what_the_referee_asked(results, lang):
 def test_headline_is_two_bullets(results, lang):
     text = fdi_findings.headline(results, lang)
     assert text.count("\n- ") == 1 and text.startswith("- ")
-    assert "-34.4" in text and "79.1" in text
+    assert "-34.4" in text and {"en": "7.91", "zh": "79.1"}[lang] in text
 
 
 def test_key_figures_have_labels_units_and_the_grid(results):

@@ -130,3 +130,12 @@ def cite(lang: str, *, para: int | None = None, page: int | None = None, item: s
     if page is not None:
         parts.append(t("page", lang, n=page))
     return (", " if col == 0 else "，").join(parts)
+
+
+def usd_100m(value: float, decimals: int, lang: str) -> str:
+    """An amount in 亿美元 (100 million USD) for a sentence: '960.9亿美元' in Chinese, the same
+    digits as 'USD 96.09 billion' in English (one more decimal: nothing rounded, no Chinese
+    unit in an English sentence)."""
+    if _check_language(lang):
+        return f"{value:.{decimals}f}亿美元"
+    return f"USD {value / 10:.{decimals + 1}f} billion"
