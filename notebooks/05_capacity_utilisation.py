@@ -36,9 +36,11 @@ plotting.use_house_style(L)
 gaps = capacity_utilisation.gap_table()
 national = capacity_utilisation.national_by_period()
 record("capacity_gap_national_minus_liaoning_low_pp",
-       gaps.loc["national_minus_liaoning", "as_stated_low"], "percentage points")
+       gaps.loc["national_minus_liaoning", "as_stated_low"], "percentage points",
+       "China's capacity utilisation minus Liaoning's 70-75 % (para 50), low end")
 record("capacity_gap_national_minus_liaoning_high_pp",
-       gaps.loc["national_minus_liaoning", "as_stated_high"], "percentage points")
+       gaps.loc["national_minus_liaoning", "as_stated_high"], "percentage points",
+       "China's capacity utilisation minus Liaoning's 70-75 % (para 50), high end")
 
 # %% tags=["headline"]
 show(capacity_utilisation.headline(L))

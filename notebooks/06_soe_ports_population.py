@@ -42,7 +42,8 @@ plausibility = spp.bankruptcy_plausibility()
 dandong = spp.dandong_cagr()
 change = spp.population_change()
 levels = spp.dandong_levels()
-record("dandong_throughput_cagr_2012_2016_pct", dandong["cagr_pct"], "percent")
+record("dandong_throughput_cagr_2012_2016_pct", dandong["cagr_pct"], "percent",
+       "Dandong port throughput, average growth a year 2012-2016 (para 59's figures)")
 
 # %% tags=["headline"]
 show(spp.headline(L))

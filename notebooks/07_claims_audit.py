@@ -108,9 +108,11 @@ claims.attach_claims_csv(audit)  # published as claims.csv beside the reports
 # %% tags=["article"]
 show(claims.summary_markdown(audit, L))
 for verdict, n in claims.verdict_counts(audit).items():  # key figures: counts by verdict
-    record(f"claims_{verdict}", int(n), "claims")
+    record(f"claims_{verdict}", int(n), "claims",
+           f"claims of the report judged '{claims.VERDICT_LABELS['en'][verdict]}'")
 for level, n in claims.severity_counts(audit).items():
-    record(f"claims_severity_{level}", int(n), "claims")
+    record(f"claims_severity_{level}", int(n), "claims",
+           f"findings of severity '{claims.SEVERITY_LABELS['en'][level]}'")
 
 # %% [markdown] tags=["lang-en"]
 # Claims by verdict (rows) and by the strength of the check behind them (columns):
