@@ -61,7 +61,7 @@ UI: dict[str, dict[str, str]] = {
         "findings": "Findings", "others": "Other verdicts (counts)", "claims": "statements",
         "says": "¶{para} 「{quote}」: the report prints {reported}; the reproduction gives "
                 "{recomputed}.", "says_bound": "¶{para} 「{quote}」: the report prints "
-                "{reported}; the reproduction bounds it at {recomputed}.",
+                "{reported}; the reproduction allows {recomputed}.",
         "conclusion": "changes a conclusion", "quoted_number": "a number a reader would quote",
         "digit": "a digit only", "yes": "yes", "no": "no",
     },
@@ -170,7 +170,7 @@ def decimals(claim: Claim) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
-def value(claim: Claim, field: str, lang: str) -> str:
+def value(claim: Claim, field: str, lang: str, with_unit: bool = True) -> str:
     """A number of the row at the reported number's printed precision, with its unit in the
     label language ('' stays ''; a bound keeps its sign; yes/no claims as words)."""
     raw = claim.get(field, "")
@@ -187,7 +187,7 @@ def value(claim: Claim, field: str, lang: str) -> str:
     if "yes" in unit and x in (0.0, 1.0):
         return ui["yes"] if x == 1.0 else ui["no"]
     text = f"{x:,.{decimals(claim)}f}" if abs(x) >= 10_000 else f"{x:.{decimals(claim)}f}"
-    shown = unit_label(unit, lang) if unit else ""
+    shown = unit_label(unit, lang) if unit and with_unit else ""
     if lang != "en" and shown == unit and re.search(r"[A-Za-z]", unit):
         shown = ""  # a count the register names in English: the number alone
     if shown in ("%",):
@@ -199,15 +199,47 @@ def value(claim: Claim, field: str, lang: str) -> str:
     return f"{sign}{text} {shown}".strip()
 
 
-def sentence(claim: Claim, lang: str) -> str:
-    """A finding in plain words (text, not HTML): what the report prints, what the
-    reproduction gives, what that means."""
+BOUND_EVIDENCE = ("bound", "rule_of_thumb", "hard_bound")  # the recomputed value is a bound
+_GIVES_BOUND = re.compile(r"gives (<=|>=) ")  # the engine's note: "... gives <= 189.001 ..."
+
+
+def _values(claims: Sequence[Claim], field: str, lang: str) -> str:
+    """The rows' numbers, the unit said once, after the last; a bound the engine's note
+    states (<=, >=) keeps its sign."""
+    sep = ", " if lang == "en" else "、"
+    out = []
+    for i, c in enumerate(claims):
+        text = value(c, field, lang, with_unit=i == len(claims) - 1)
+        m = _GIVES_BOUND.search(c.get("note", "")) if field == "recomputed" else None
+        out.append(({"<=": "≤ ", ">=": "≥ "}[m.group(1)] + text) if m and text[:1] not in "≤≥"
+                   else text)
+    return sep.join(out)
+
+
+def grouped(found: Sequence[Claim]) -> list[list[Claim]]:
+    """Findings of one paragraph with the same verdict, consequence, unit and evidence as one
+    item (the FDI table's doubtful years are one finding, not five), in the order of their
+    first member."""
+    groups: dict[tuple[str, ...], list[Claim]] = {}
+    for c in found:
+        key = tuple(c.get(k, "") for k in ("paragraph", "verdict", "severity", "unit",
+                                           "evidence"))
+        groups.setdefault(key, []).append(c)
+    return list(groups.values())
+
+
+def sentence(claim: Claim | Sequence[Claim], lang: str) -> str:
+    """A finding (or a group of like findings of one paragraph) in plain words (text, not
+    HTML): what the report prints, what the reproduction gives, what that means."""
+    rows = [claim] if isinstance(claim, dict) else list(claim)
+    first = rows[0]
     ui = UI.get(lang, UI["en"])
-    bound = claim.get("evidence") == "bound" or bool(_BOUND.match(claim.get("recomputed", "")))
+    bound = (first.get("evidence") in BOUND_EVIDENCE
+             or bool(_BOUND.match(first.get("recomputed", ""))))
     said = ui["says_bound" if bound else "says"].format(
-        para=claim.get("paragraph", "?"), quote=claim.get("quote", ""),
-        reported=value(claim, "reported", lang), recomputed=value(claim, "recomputed", lang))
-    meaning = VERDICT_SENTENCES.get(lang, VERDICT_SENTENCES["en"]).get(claim.get("verdict", ""))
+        para=first.get("paragraph", "?"), quote="」「".join(c.get("quote", "") for c in rows),
+        reported=_values(rows, "reported", lang), recomputed=_values(rows, "recomputed", lang))
+    meaning = VERDICT_SENTENCES.get(lang, VERDICT_SENTENCES["en"]).get(first.get("verdict", ""))
     if not meaning:
         return said
     return f"{said} {meaning}" if lang == "en" else f"{said}{meaning}"
@@ -264,21 +296,23 @@ def brief(claims: Sequence[Claim], lang: str, audit_page: str | None, report_tex
         intro = ui["brief_intro"]
     else:
         chosen, intro = found, ui["brief_ungraded"]
-    shown = chosen[:BRIEF_MAX]
+    shown = grouped(chosen)[:BRIEF_MAX]
     out = [tally(claims, lang)]
     if not shown:
         out.append(f"<p>{e(ui['brief_none'])}</p>")
     else:
         items = []
-        for c in shown:
+        for group in shown:
+            c = group[0]
             sev = c.get("severity", "")
             tag = f' <span class="severity">{e(ui[sev])}</span>' if sev in SEVERITY_ORDER else ""
-            items.append(f'<li id="brief-{e(c.get("id", ""))}">{chip(c.get("verdict", ""), lang)}'
-                         f"{tag} {e(sentence(c, lang))} "
+            anchors = "".join(f'<span id="brief-{e(o.get("id", ""))}"></span>' for o in group[1:])
+            items.append(f'<li id="brief-{e(c.get("id", ""))}">{anchors}'
+                         f'{chip(c.get("verdict", ""), lang)}{tag} {e(sentence(group, lang))} '
                          f'<span class="where">{_links(c, lang, audit_page, report_text)}</span>'
                          "</li>")
         out.append(f"<p>{e(intro)}</p><ol class=\"brief\">{''.join(items)}</ol>")
-    rest = len(found) - len(shown)
+    rest = len(found) - sum(len(group) for group in shown)
     more = ui["brief_more"].format(n=rest) if rest else ""
     link = f'<a href="#{e(table_anchor)}">{e(ui["full_table"])}</a>'
     out.append(f'<p class="more">{e(more)} → {link}</p>' if more else f"<p>→ {link}</p>")

@@ -398,3 +398,22 @@ def test_the_chinese_article_of_the_projects_notebooks_is_chinese(executed_noteb
     text = bilingual.page_text(page, skip_untranslated=True)
     words, chars = bilingual.english_words(text), bilingual.chinese_characters(text)
     assert chars > 2000 and len(words) * 100 <= chars, (len(words), chars, words[:40])
+
+
+def test_like_findings_of_one_paragraph_are_one_item_with_their_bounds_signed():
+    def row(year: int, reported: str, bound: str) -> dict[str, str]:
+        return {"id": f"fdi_plausible_{year}", "section": "III.B", "paragraph": "42",
+                "quote": f"FDI {year}: {reported}", "reported": reported, "recomputed": bound,
+                "unit": "100 million USD", "verdict": "doubtful", "evidence": "rule_of_thumb",
+                "severity": "conclusion",
+                "note": f"As printed, plausible_fdi_share gives <= {bound} (printed inputs ...)"}
+
+    rows = [row(2010, "207.50", "189.001092"), row(2011, "242.67", "210.794076")]
+    brief = auditbrief.brief(rows, "en", "07_audit.html", False, "t")
+    assert re.findall(r'<li id="brief-([\w-]+)">', brief) == ["fdi_plausible_2010"]
+    assert 'id="brief-fdi_plausible_2011"' in brief  # each row keeps its anchor
+    text = auditbrief.sentence(rows, "en")
+    assert "「FDI 2010: 207.50」「FDI 2011: 242.67」" in text
+    assert "prints 207.50, 242.67 (100 million USD)" in text
+    assert "allows ≤ 189.00, ≤ 210.79 (100 million USD)" in text
+    assert "No finding" not in brief and "more findings" not in brief
