@@ -27,7 +27,6 @@
 
 # %% tags=["parameters"]
 label_language = "en"
-figure_dir = ""  # if set, figures are also saved there as PNG (<name>_<lang>.png)
 fai_anchor_year = 2014  # the year para 29's first level ("2443亿元") is read as
 peer_start, peer_end = 2013, 2017  # window of the peers' average growth (the chosen one)
 slowest_from = 2015  # first year of the yearly ranking of the three provinces
@@ -196,7 +195,7 @@ fig, _ = spec_curve(results.split_grid, lang=L, unit=t("unit_share_of_log_fall",
                                                   ["real_gdp_growth_2016"]),
                     holds_label=t("split_holds", L), fails_label=t("split_fails", L),
                     reference=revisions.SPLIT_MOSTLY)
-_ = plotting.keep(fig, figure_dir, "spec_curve_fall_2016_split", L,
+_ = plotting.keep(fig, "spec_curve_fall_2016_split", L,
                   caption=t("split_curve_title", L, n=split_summary.n))
 
 # %% [markdown]
@@ -216,7 +215,7 @@ _ = plotting.keep(fig, figure_dir, "spec_curve_fall_2016_split", L,
 
 # %% tags=["article"]
 fig = economic_collapse.figure1(L)
-_ = plotting.keep(fig, figure_dir, "fig1_growth", L, caption=t("alt_fig1", L))
+_ = plotting.keep(fig, "fig1_growth", L, caption=t("alt_fig1", L))
 
 # %% [markdown]
 # ## Liaoning beside its Northeast peers / 辽宁与东北其他省份
@@ -238,7 +237,7 @@ _ = plotting.keep(fig, figure_dir, "fig1_growth", L, caption=t("alt_fig1", L))
 
 # %% tags=["article"]
 fig = peers.figure(L)
-_ = plotting.keep(fig, figure_dir, "peers_growth", L, caption=t("alt_peers", L))
+_ = plotting.keep(fig, "peers_growth", L, caption=t("alt_peers", L))
 display(localise(results.peer_summary.round(2), L))
 for measure, region in peers.not_computed(peer_start, peer_end):
     show(t("not_computed_across_break", L, measure=t(measure, L), region=t(region, L),
@@ -268,7 +267,7 @@ fig, _ = spec_curve(results.peer_grid, lang=L, unit=t("unit_pp_per_year", L),
                         *[f"{r}_gdp_revised" for r in revisions.PROVINCES],
                         *[f"{r}_real_growth_revised" for r in revisions.PROVINCES]]),
                     holds_label=t("peers_holds", L), fails_label=t("peers_fails", L))
-_ = plotting.keep(fig, figure_dir, "spec_curve_peers", L,
+_ = plotting.keep(fig, "spec_curve_peers", L,
                   caption=t("peers_curve_title", L, n=peer_summary.n))
 
 # %% [markdown]
@@ -290,7 +289,7 @@ _ = plotting.keep(fig, figure_dir, "spec_curve_peers", L,
 
 # %%
 fig = revisions.gdp_levels_figure(L)
-_ = plotting.keep(fig, figure_dir, "gdp_levels", L, caption=t("alt_gdp_levels", L))
+_ = plotting.keep(fig, "gdp_levels", L, caption=t("alt_gdp_levels", L))
 display(localise(results.deflators.round(2), L))
 show(series.note(results.deflators, L))
 
@@ -334,7 +333,7 @@ display(localise(gaps.round(2), L))
 
 # %% tags=["article"]
 fig = economic_collapse.figure2(L)
-_ = plotting.keep(fig, figure_dir, "fig2_revenue", L, caption=t("alt_fig2", L))
+_ = plotting.keep(fig, "fig2_revenue", L, caption=t("alt_fig2", L))
 
 # %%
 display(fact_table([*economic_collapse.REVENUE_FACTS.values(), "revenue_decline_2014_pct",
@@ -366,7 +365,7 @@ show(series.note(results.revenue, L))
 # %%
 fai = economic_collapse.fai_readings(anchor_year=fai_anchor_year)
 fig = economic_collapse.figure3(fai, fai_anchor_year, L)
-_ = plotting.keep(fig, figure_dir, "fig3_fixed_asset_investment", L, caption=t("alt_fig3", L))
+_ = plotting.keep(fig, "fig3_fixed_asset_investment", L, caption=t("alt_fig3", L))
 display(fact_table([*economic_collapse.FAI_GROWTH_FACTS.values(), economic_collapse.FAI_LEVEL_FROM,
                     economic_collapse.FAI_LEVEL_TO, economic_collapse.FAI_DECLINE], L))
 display(localise(economic_collapse.fai_consistency(fai).round(2), L))

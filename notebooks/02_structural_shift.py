@@ -19,7 +19,6 @@
 
 # %% tags=["parameters"]
 label_language = "en"
-figure_dir = ""  # if set, figures are also saved there as PNG (<name>_<lang>.png)
 trend_start = 2011  # fit window of the tertiary-share trend (report years; the chosen one)
 trend_end = 2015
 long_trend_start = 2006  # comparison window including the external years
@@ -114,7 +113,7 @@ display(printed_table(data.load("table2_industry_structure"), L))
 # %%
 display(localise(structural_shift.overlap_check().round(3), L))
 fig = structural_shift_charts.shares_figure(shares, L)
-_ = plotting.keep(fig, figure_dir, "sector_shares", L, caption=t("alt_sector_shares", L))
+_ = plotting.keep(fig, "sector_shares", L, caption=t("alt_sector_shares", L))
 
 # %% [markdown]
 # ## What moved the shares / 比重变化的来源
@@ -133,7 +132,7 @@ _ = plotting.keep(fig, figure_dir, "sector_shares", L, caption=t("alt_sector_sha
 
 # %% tags=["article"]
 fig = structural_shift_charts.contributions_figure(contributions, L)
-_ = plotting.keep(fig, figure_dir, "sector_contributions", L,
+_ = plotting.keep(fig, "sector_contributions", L,
                   caption=t("alt_contributions", L))
 
 # %%
@@ -197,7 +196,7 @@ fig, _ = spec_curve(pace_grid, lang=L, unit=t("unit_pp_per_year", L),
                                                       "liaoning_gdp_by_sector", "table1_gdp",
                                                       "china_ppi", "china_cpi"]),
                     holds_label=t("pace_holds", L), fails_label=t("pace_fails", L))
-_ = plotting.keep(fig, figure_dir, "spec_curve_tertiary_pace", L,
+_ = plotting.keep(fig, "spec_curve_tertiary_pace", L,
                   caption=t("pace_curve_title", L, n=pace_summary.n))
 
 # %% [markdown]
@@ -226,7 +225,7 @@ show(f"{t('gap_para8', L)}: **{tertiary_gap:.1f}** {t('unit_pp', L)}; "
 
 # %% tags=["article"]
 fig = structural_shift_charts.tertiary_gap_figure(shares, trend_start, trend_end, L)
-_ = plotting.keep(fig, figure_dir, "tertiary_gap", L, caption=t("alt_tertiary_gap", L))
+_ = plotting.keep(fig, "tertiary_gap", L, caption=t("alt_tertiary_gap", L))
 
 # %% [markdown]
 # ## Catch-up: scenarios, not an estimate / 追赶：情景而非估计

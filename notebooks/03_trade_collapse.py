@@ -37,7 +37,6 @@ fall_years = [2009, 2015]  # the two falls paragraphs 35-37 discuss
 city_year = 2014  # year of paragraph 47's city figures
 placebo_pre_years = 4  # years fitted before every placebo window (same df for all windows)
 price_base_year = 2013  # base year of the deflated (constant-price) view
-figure_dir = ""  # if set, figures are also saved there as PNG
 
 # %%
 from IPython.display import display
@@ -132,7 +131,7 @@ display(localise(benchmarks.dependency_checks(table3), L, decimals=2))
 fig, ax = line_chart(table3[["trade_dependency", "trade_dependency_china"]], lang=L,
                      title=caption("fig4", L), unit=f"{label('share_of_gdp', L)} (%)",
                      source=figure_source(L, ["table3_foreign_trade"]))
-_ = keep(fig, figure_dir, "fig4_trade_dependency", L)
+_ = keep(fig, "fig4_trade_dependency", L)
 
 # %%
 dependency_gap = trade.dependency_gap(table3)
@@ -165,7 +164,7 @@ display(localise(results.falls.loc[fall_years], L, decimals=1))
 # %% tags=["article"]
 fig, ax = trade_charts.contributions_chart(results.falls, lang=L,
                                            source=figure_source(L, ["table3_foreign_trade"]))
-_ = keep(fig, figure_dir, "trade_contributions", L)
+_ = keep(fig, "trade_contributions", L)
 
 # %% [markdown]
 # ## 4. Against trend, Liaoning and China / 与趋势相比：辽宁与全国
@@ -191,7 +190,7 @@ display(localise(results.relative, L, decimals=1))
 fig, ax = trade_charts.benchmark_trend_chart(table3["total_trade"],
                                              benchmarks.china_trade()["total_trade"],
                                              trend_start, trend_end, lang=L)
-_ = keep(fig, figure_dir, "trade_trend", L)
+_ = keep(fig, "trade_trend", L)
 
 # %% [markdown] tags=["lang-en"]
 # The shortfall under every specification: each dot is the 2015 gap under one choice of fit
@@ -208,16 +207,16 @@ _ = keep(fig, figure_dir, "trade_trend", L)
 # %% tags=["article"]
 fig, ax = trade_charts.specification_chart(results.grids["trade_vs_trend"], "trade_vs_trend",
                                            results.last, lang=L)
-_ = keep(fig, figure_dir, "trade_shortfall_specifications", L)
+_ = keep(fig, "trade_shortfall_specifications", L)
 
 # %%
 fig, ax = trade_charts.share_chart(results.share, results.last, lang=L)
-_ = keep(fig, figure_dir, "trade_share_of_china", L)
+_ = keep(fig, "trade_share_of_china", L)
 
 # %% tags=["article"]
 fig, ax = trade_charts.specification_chart(results.grids["trade_vs_china"], "trade_vs_china",
                                            results.last, lang=L)
-_ = keep(fig, figure_dir, "trade_relative_specifications", L)
+_ = keep(fig, "trade_relative_specifications", L)
 
 # %% [markdown] tags=["lang-en"]
 # After the table: NBS's figures for the years after Table 3 against NBS's own last Table 3
@@ -257,7 +256,7 @@ display(localise(specgrid.by_option(results.grids["trade_deflated"], "deflator")
 # %%
 fig, ax = trade_charts.nominal_real_chart(table3["total_trade"], results.deflated_total,
                                           price_base_year, lang=L)
-_ = keep(fig, figure_dir, "trade_nominal_real", L)
+_ = keep(fig, "trade_nominal_real", L)
 
 # %% [markdown]
 # ## 6. Specification and break tests / 模型设定与断点检验
@@ -279,7 +278,7 @@ fig, ax = residual_chart(residuals, diagnostics["durbin_watson"].to_dict(), lang
                          title=t("residuals_trade_title", L, start=trend_start, end=trend_end),
                          source=figure_source(L, ["table3_foreign_trade", "china_trade_total",
                                                   "china_ppi"]))
-_ = keep(fig, figure_dir, "trade_residuals", L)
+_ = keep(fig, "trade_residuals", L)
 display(localise(diagnostics, L, decimals={"durbin_watson": 2, "t2_p_value": 3}))
 
 # %% [markdown] tags=["lang-en"]
@@ -341,7 +340,7 @@ display(trade.text_checks(trade.partner_text_checks(partners), L))
 # %% tags=["article-C"]
 display(fact_table([fact_id for ids in trade.COMPOSITION.values() for fact_id in ids.values()], L))
 fig, ax = trade_charts.composition_chart(trade.composition(), lang=L)
-_ = keep(fig, figure_dir, "trade_composition", L)
+_ = keep(fig, "trade_composition", L)
 
 # %% [markdown] tags=["article-C", "lang-en"]
 # Paragraph 47 for `city_year`: its ratio recomputed, the two large cities' weight in Table 3's

@@ -38,7 +38,6 @@ trend_start = 2006  # first year of the chosen trend fit window (paragraph 42's 
 trend_end = 2013  # last year of the chosen fit window (the next year is tested)
 placebo_pre_years = 4  # years fitted before every placebo window (same df for all windows)
 price_base_year = 2013  # base year of the deflated specifications of the grid
-figure_dir = ""  # if set, figures are also saved there as PNG
 
 # %%
 from IPython.display import display
@@ -132,7 +131,7 @@ display(localise(dependency_check, L, decimals=3))
 
 # %% tags=["article"]
 fig, ax = fdi_section.fig5_chart(fdi_table, lang=L)
-_ = keep(fig, figure_dir, "fig5_fdi", L)
+_ = keep(fig, "fig5_fdi", L)
 
 # %% [markdown]
 # ## 3. The series break / 统计口径断点
@@ -171,7 +170,7 @@ show(plausibility.FDI_RULE_TEXT[L])
 
 # %% tags=["article"]
 fig, ax = fdi_section.share_of_china_chart(results.plausibility, before_break, lang=L)
-_ = keep(fig, figure_dir, "fdi_share_of_china", L)
+_ = keep(fig, "fdi_share_of_china", L)
 
 # %%
 show(fdi_findings.verdict_words(results.plausibility, L))
@@ -224,7 +223,7 @@ display(text_checks({"fdi_avg_growth_2006_2013_pct": cagr_series(fdi, trend_star
 # %% tags=["article"]
 fig, ax = fdi_section.fdi_trend_chart(fdi, trend.fit_log_linear_trend(fdi, trend_start, trend_end),
                                       before_break, lang=L)
-_ = keep(fig, figure_dir, "fdi_trend", L)
+_ = keep(fig, "fdi_trend", L)
 
 # %% [markdown] tags=["lang-en"]
 # The 2014 gap under every specification: each dot is one choice of fit window, functional form
@@ -236,7 +235,7 @@ _ = keep(fig, figure_dir, "fdi_trend", L)
 
 # %% tags=["article"]
 fig, ax = fdi_section.specification_chart(results.grid, before_break, lang=L)
-_ = keep(fig, figure_dir, "fdi_trend_specifications", L)
+_ = keep(fig, "fdi_trend_specifications", L)
 
 # %% [markdown] tags=["lang-en"]
 # The residuals of the log-linear fit, and the squared term on every fit window of the grid (a
@@ -250,7 +249,7 @@ _ = keep(fig, figure_dir, "fdi_trend_specifications", L)
 fig, ax = residual_chart(trend.residual_frame(fdi_table, ["fdi"], trend_start, trend_end),
                          {"fdi": results.durbin_watson}, lang=L, title=t("residuals_fdi_title", L),
                          source=figure_source(L, ["table_fdi"]))
-_ = keep(fig, figure_dir, "fdi_residuals", L)
+_ = keep(fig, "fdi_residuals", L)
 display(localise(results.squared_term, L, decimals={"t2_coef": 4, "t2_p_value": 4}))
 
 # %% [markdown] tags=["lang-en"]
@@ -291,7 +290,7 @@ display(localise(by_sector, L, decimals=2))
 # %%
 fig, ax = fdi_section.sector_chart(by_sector[["2014", "2015"]], fdi_section.sector_fact_ids(),
                                    lang=L)
-_ = keep(fig, figure_dir, "fdi_by_sector", L)
+_ = keep(fig, "fdi_by_sector", L)
 display(text_checks({"fdi_share_manufacturing_real_estate":
                      by_sector.loc[["manufacturing", "real_estate"], "2014"].sum(),
                      "fdi_share_agriculture": by_sector.loc["primary_share", "2014"]}, L))

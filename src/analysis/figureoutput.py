@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Iterable
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
@@ -154,7 +153,7 @@ def text_boxes(fig: Figure) -> dict[str, object]:
 
 
 
-def keep(fig: Figure, *args: str | Path, caption: str | None = None) -> None:
+def keep(fig: Figure, name: str, lang: str, caption: str | None = None) -> None:
     """Show ``fig`` in the notebook: ``keep(fig, "<figure-id>", lang, caption=...)``.
 
     The figure id is stable across versions: the build writes the figure's files as
@@ -163,18 +162,8 @@ def keep(fig: Figure, *args: str | Path, caption: str | None = None) -> None:
     no file. The caption (default: the figure's title) goes into the image output's metadata as
     ``{"image/png": {"alt": caption}}``, the report's alt text; the figure's facts (title,
     plotted years, series, source line, text boxes) travel beside it for the figure tests. The
-    figure is then closed, so the inline backend does not show it twice. The older form
-    ``keep(fig, figure_dir, "<figure-id>", lang)`` is accepted with an empty figure_dir only.
+    figure is then closed, so the inline backend does not show it twice.
     """
-    if len(args) == 3:  # keep(fig, figure_dir, name, lang): figures are files of the build now
-        figure_dir, *args = args  # type: ignore[assignment]
-        if str(figure_dir):
-            raise ValueError(f"figure_dir={figure_dir!r}: the build writes every figure to "
-                             "reports/<version>/<lang>/figures/; call keep(fig, name, lang)")
-    if len(args) != 2:
-        raise TypeError("keep(fig, name, lang, caption=...) takes a figure id and a label "
-                        f"language, got {len(args)} positional arguments after the figure")
-    name, lang = (str(a) for a in args)
     if lang not in LANGUAGES:
         raise ValueError(f"keep: label language must be one of {LANGUAGES}, got {lang!r}")
     try:

@@ -95,7 +95,7 @@ def relative(fid: str, suffix: str) -> str:
 
 # --------------------------------------------------------------------------- README table
 
-_KEEP = re.compile(r"""\bkeep\(\s*\w+\s*,\s*(?:figure_dir\s*,\s*)?["']([^"']+)["']""")
+_KEEP = re.compile(r"""\bkeep\(\s*\w+\s*,\s*["']([^"']+)["']""")
 README_START = "<!-- figure-files:start (python -m reporting.figures writes this table) -->"
 README_END = "<!-- figure-files:end -->"
 

@@ -115,7 +115,7 @@ def test_fdi_notebook_keeps_the_break_apart_and_its_trend_conditional(executed_n
     assert "Series break, not a collapse" not in text
     assert "FDI growth was slowing before 2014 (the squared-term fit)" not in text
     assert "it does not show that there was no fall" in text
-    assert "79.1亿美元 (= 51.9 / 0.656), is not printed" in text
+    assert "USD 7.91 billion (= USD 5.19 billion / 0.656), is not printed" in text
     assert "departs from the earlier path no more than an earlier year did" not in text
     assert "one-year statistical event" not in text
     zh = notebook_text(executed_notebooks[("04_fdi_drop", "zh")][0])

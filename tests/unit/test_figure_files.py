@@ -20,8 +20,8 @@ def test_readme_lists_every_figure_file_the_notebooks_declare():
     assert ("capacity_utilisation", "05_capacity_utilisation") in declared
 
 
-def test_keep_calls_are_found_in_both_forms_and_an_id_clash_is_refused(tmp_path):
-    (tmp_path / "01_a.py").write_text('keep(fig, figure_dir, "a_one", L)\n'
+def test_keep_calls_are_found_and_an_id_clash_is_refused(tmp_path):
+    (tmp_path / "01_a.py").write_text('keep(fig, "a_one", L)\n'
                                       '_ = plotting.keep(fig, "a_two", L, caption="x")\n')
     (tmp_path / "02_b.py").write_text("plotting.keep(fig, 'b_one', L)\n")
     assert figures.declared(tmp_path) == [("a_one", "01_a"), ("a_two", "01_a"),

@@ -156,13 +156,14 @@ def test_figure_source_names_tables_paragraphs_and_externals():
     assert zh == "来源：报告 表 1（第15页）；报告 第28段（第17页）"
 
 
-def test_keep_takes_a_figure_id_and_refuses_a_figure_folder():
+def test_keep_takes_a_figure_id_and_a_label_language_and_writes_no_file(tmp_path, monkeypatch):
     plotting.use_house_style("en")
     fig, _ = plotting.new_figure("t")
+    monkeypatch.chdir(tmp_path)
     assert plotting.keep(fig, "x", "en") is None  # outside a kernel: nothing shown, no file
-    assert plotting.keep(fig, "", "x", "en") is None  # the older form, with no folder
-    with pytest.raises(ValueError, match="the build writes every figure"):
-        plotting.keep(fig, "figs", "x", "en")
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(TypeError):
+        plotting.keep(fig, "figs", "x", "en", "caption", "extra")  # no figure folder any more
     with pytest.raises(ValueError, match="label language"):
         plotting.keep(fig, "x", "de")
 
