@@ -41,6 +41,7 @@ GROUP_ENV = "LIAONING_ZYGOTE_GROUP"
 REPLY_SECONDS = 60  # how long a stand-in waits for the zygote's answer before going without
 PARENT_ENV = "LIAONING_ZYGOTE_PARENT"  # the build's pid: the zygote ends when it is gone
 FOLDER_PREFIX = "liaoning-zygote-"  # temporary folder of a zygote's socket and log
+SOCKET_PATH_MAX = 107  # bytes of a Unix socket's path on Linux (sun_path, less its NUL)
 # Imported once in the zygote: what every report kernel would otherwise import for itself.
 # Third-party modules only, so nothing of this project is frozen before a notebook runs. Not
 # matplotlib_inline.backend_inline: on import it hooks figure display into the running IPython
@@ -417,6 +418,9 @@ def running(env: dict[str, str], cwd: Path, preload: Sequence[str] = PRELOAD
     import tempfile
 
     folder = tempfile.mkdtemp(prefix=FOLDER_PREFIX)
+    if len(os.fsencode(os.path.join(folder, "socket"))) > SOCKET_PATH_MAX:  # a deep TMPDIR
+        os.rmdir(folder)
+        folder = tempfile.mkdtemp(prefix=FOLDER_PREFIX, dir="/tmp")
     path = os.path.join(folder, "socket")
     log_path = os.path.join(folder, "zygote.log")
     with open(log_path, "wb") as log:
