@@ -1,0 +1,56 @@
+"""Edits in a PDF's bytes (reporting.pdfedit): outline titles given back their spaces, the
+cross-reference table still pointing at every object, the rest of the file unchanged."""
+
+from __future__ import annotations
+
+import re
+
+import reporting.pdfedit as pdfedit
+
+
+def _pdf(*bodies: bytes) -> bytes:
+    """A minimal PDF with a plain xref table (as Chromium writes them) holding these objects."""
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, body in enumerate(bodies, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<</Size %d /Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(bodies) + 1,
+                                                                          xref)
+    return bytes(out)
+
+
+def _xref_ok(data: bytes) -> bool:
+    start = int(re.search(rb"startxref\s+(\d+)", data[-60:]).group(1))
+    head = re.compile(rb"xref\s+\d+ (\d+)\s*\n").match(data, start)
+    entries = [data[head.end() + 20 * i:head.end() + 20 * i + 20]
+               for i in range(int(head.group(1)))]
+    return all(data[int(e[:10]):].startswith(b"%d 0 obj" % i)
+               for i, e in enumerate(entries) if e[17:18] == b"n")
+
+
+def test_outline_titles_get_their_spaces_back_and_nothing_else_moves():
+    chinese = pdfedit.encode_string("复核结果 二")
+    raw = _pdf(b"<</Type /Catalog /Outlines 3 0 R>>",
+               b"<</Title (chapter IIIre-derived) /Producer (Skia)>>",  # the document's title
+               b"<</First 4 0 R /Count 3>>",
+               b"<</Title (chapter IIIre-derived)\n/Parent 3 0 R\n/Next 5 0 R>>",
+               b"<</Title " + pdfedit.encode_string("复核结果二") + b"\n/Parent 3 0 R>>",
+               b"<</Title (a \\(b\\) c)\n/Parent 3 0 R>>")
+    assert _xref_ok(raw)
+    out = pdfedit.fix_outline(raw, ["chapter III re-derived", "复核结果 二", "a (b) c"])
+    assert _xref_ok(out)
+    assert b"<</Title (chapter IIIre-derived) /Producer" in out  # not an outline item
+    assert b"/Title " + pdfedit.encode_string("chapter III re-derived") + b"\n/Parent" in out
+    assert b"/Title " + chinese + b"\n/Parent" in out
+    assert b"/Title (a \\(b\\) c)" in out  # already right: its bytes are kept
+    assert pdfedit.fix_outline(raw, ["something else"]) == raw
+
+
+def test_strings_are_read_as_pdf_writes_them():
+    assert pdfedit.decode_string(b"(a \\(b\\)\\\\ \\101)") == "a (b)\\ A"
+    assert pdfedit.decode_string(pdfedit.encode_string("报告 GDP")) == "报告 GDP"
+    assert pdfedit.decode_string(b"<4142>") == "AB"
+    assert pdfedit.decode_string(b"<zz>") is None
