@@ -229,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(PROGRESS + json.dumps(cell.source) + "\n")
         sys.stderr.flush()
 
+    from reporting.kernelclient import ReadyKernelManager
+
     try:
         _private_temp(Path(out))
         papermill.execute_notebook(
@@ -236,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
             cwd=cwd, progress_bar=False, log_output=False, start_timeout=START_TIMEOUT,
             request_save_on_cell_execute=False,  # papermill still saves a failed notebook
             on_cell_start=progress,
+            kernel_manager_class=ReadyKernelManager,  # ready on the kernel's word, no wait
         )
     except PapermillExecutionError as e:
         print(json.dumps({"exec_count": e.exec_count, "source": e.source or "",

@@ -1,0 +1,69 @@
+"""The kernel client the notebook runners use: jupyter_client's, told that a kernel is ready by
+an event instead of a fixed wait.
+
+jupyter_client's `wait_for_ready` sends kernel_info until a reply comes, checks that IOPub is
+connected, and then waits until IOPub has been silent for 0.2 s, to drop what the kernel said
+while starting. Every kernel of a build paid those 0.2 s. The kernel says when it is done with
+a request: its IOPub status `idle` for that request, which comes after everything the request
+made it publish. So this client waits for the reply and then for that `idle` (what came before
+it, the start-up's status messages included, is read and dropped): IOPub is connected and
+quiet, as jupyter_client wants it, without the wait. Imported only by the runner
+(`reporting.execute.main`), which has jupyter_client imported already.
+"""
+
+from __future__ import annotations
+
+import time
+from queue import Empty
+from typing import Any
+
+from jupyter_client.asynchronous import AsyncKernelClient
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import DottedObjectName, Type
+
+IDLE_WAIT = 2.0  # seconds for the `idle` of a replied kernel_info before asking again
+
+
+class ReadyKernelClient(AsyncKernelClient):
+    """AsyncKernelClient whose wait_for_ready ends on the kernel's `idle`, not on silence."""
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        """Wait until the kernel answers kernel_info and IOPub has brought that request's
+        `idle`; RuntimeError if the kernel dies or `timeout` seconds pass first."""
+        deadline = time.time() + (float("inf") if timeout is None else timeout)
+        while True:
+            asked = self.kernel_info()
+            try:
+                reply = await self.shell_channel.get_msg(timeout=1)
+            except Empty:
+                reply = None
+            if reply is not None and reply["msg_type"] == "kernel_info_reply":
+                if await self._idle_after(reply["parent_header"].get("msg_id", asked)):
+                    self._handle_kernel_info_reply(reply)
+                    return
+            if not await self._async_is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.time() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+
+    async def _idle_after(self, msg_id: str) -> bool:
+        """Read IOPub up to the `idle` status of request msg_id (False if it does not come
+        within IDLE_WAIT: IOPub not connected yet, so the request is made again)."""
+        until = time.monotonic() + IDLE_WAIT
+        while (left := until - time.monotonic()) > 0:
+            try:
+                msg: dict[str, Any] = await self.iopub_channel.get_msg(timeout=left)
+            except Empty:
+                return False
+            if (msg["msg_type"] == "status"
+                    and msg["parent_header"].get("msg_id") == msg_id
+                    and msg["content"].get("execution_state") == "idle"):
+                return True
+        return False
+
+
+class ReadyKernelManager(AsyncKernelManager):
+    """The kernel manager papermill is given: jupyter_client's, with ReadyKernelClient."""
+
+    client_class = DottedObjectName("reporting.kernelclient.ReadyKernelClient")
+    client_factory = Type(klass=ReadyKernelClient)
