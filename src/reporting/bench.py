@@ -1,6 +1,7 @@
 """Time the report build (`make bench`): clean build vs the naive CLI chain, and a no-op rebuild.
 
-The naive way is what one would type by hand for each notebook, one after another:
+The naive way is what one would type by hand for each notebook in each label set
+(DEFAULT_LABELS, as the clean build), one after another:
 `jupytext --to ipynb`, `papermill` (same kernel and parameters) and `jupyter nbconvert --to html`
 (same offline template), each kernel started from scratch. The driver's clean build runs
 `python -m reporting` into an empty reports folder (no cache), three times (the median
@@ -8,7 +9,8 @@ counts: timings on a shared machine wander by a second or two), once more with
 `--fresh-kernels` (to show what forking kernels from the zygote buys), then again with nothing
 changed (the no-op rebuild), then after a markdown-only edit to one notebook and after a
 one-value edit to one data file (each committed, so each is a new version built with the cache
-of the previous ones). Claims are not written in either, so both do the same work.
+of the previous ones). Every figure is printed with the load average when it was taken.
+`--profile` instead profiles one clean build (reporting.profile).
 Everything goes to a temporary folder.
 """
 
@@ -29,9 +31,13 @@ from pathlib import Path
 from analysis.provenance import PROJECT_ROOT
 from reporting.fingerprints import TEMPLATE_DIR
 from reporting.kernels import KERNEL_NAME, kernel_env, write_kernelspec
+from reporting.plan import DEFAULT_LABELS
 from reporting.render import TEMPLATE_NAME
 
 BIN = Path(sys.executable).parent
+# the template's filters, as the build registers them (reporting.render.html_exporter)
+FILTER_ARGS = ("--HTMLExporter.filters={\"private_output\": \"reporting.render.private_output\", "
+               "\"markdown2html_data\": \"reporting.render.markdown_output_html\"}",)
 
 
 def _timed(cmd: Sequence[str], env: dict[str, str] | None = None) -> float:
@@ -51,36 +57,49 @@ def _load() -> str:
         return "n/a"
 
 
-def naive_build(notebooks: Sequence[Path], work: Path, lang: str = "en") -> dict[str, float]:
-    """Seconds per notebook for jupytext + papermill + nbconvert CLIs, one notebook at a time."""
+def naive_build(notebooks: Sequence[Path], work: Path,
+                langs: Sequence[str] = DEFAULT_LABELS) -> dict[str, float]:
+    """Seconds per notebook and label set for jupytext + papermill + nbconvert CLIs, one at a
+    time (the same notebooks and label sets as the clean build)."""
     kernels = work / "jupyter"
     write_kernelspec(kernels, kernel_env(work / "naive-pycache"))  # as the driver's kernels
     env = dict(os.environ, JUPYTER_PATH=str(kernels))
     out = work / "naive"
     out.mkdir(parents=True)
     times = {}
-    for nb in notebooks:
-        ipynb, executed = out / f"{nb.stem}.ipynb", out / f"{nb.stem}.out.ipynb"
+    for lang, nb in ((lang, nb) for lang in langs for nb in notebooks):
+        ipynb = out / f"{nb.stem}_{lang}.ipynb"
+        executed = out / f"{nb.stem}_{lang}.out.ipynb"
         t = _timed([str(BIN / "jupytext"), "--to", "ipynb", "-o", str(ipynb), str(nb)], env)
         t += _timed([str(BIN / "papermill"), str(ipynb), str(executed), "-k", KERNEL_NAME,
                      "--language", "python", "-p", "label_language", lang, "--cwd", str(nb.parent),
                      "--no-progress-bar"], env)
         t += _timed([str(BIN / "jupyter"), "nbconvert", "--to", "html",
                      f"--TemplateExporter.extra_template_basedirs={TEMPLATE_DIR}",
-                     f"--template={TEMPLATE_NAME}", str(executed)], env)
-        times[nb.stem] = t
-        print(f"  naive {nb.stem}: {t:.1f} s", flush=True)
+                     f"--template={TEMPLATE_NAME}", *FILTER_ARGS, str(executed)], env)
+        times[f"{nb.stem} ({lang})"] = t
+        print(f"  naive {nb.stem} ({lang}): {t:.1f} s", flush=True)
     return times
 
 
-def driver_build(snapshot: Path, reports: Path, *extra: str) -> tuple[float, bool]:
+def _report_text() -> dict[str, str]:
+    """This environment with the report text the checkout's builds use (the snapshot has no
+    ../shared/report/ beside it), so the bench builds write report-text.html as they do."""
+    from reporting.pages import REPORT_TEXT_ENV, report_text_source
+
+    found = report_text_source(PROJECT_ROOT)
+    return {**os.environ, REPORT_TEXT_ENV: str(found) if found else ""}
+
+
+def driver_build(snapshot: Path, reports: Path, *extra: str,
+                 env: dict[str, str] | None = None) -> tuple[float, bool]:
     """Wall time of `python -m reporting` (a whole process, as `make reports` runs it),
     and whether it found everything up to date."""
     t0 = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-m", "reporting", "--root", str(snapshot), "--notebooks-dir",
-         str(snapshot / "notebooks"), "--reports-dir", str(reports), "--labels", "en",
-         *extra], capture_output=True, text=True,
+         str(snapshot / "notebooks"), "--reports-dir", str(reports), "--labels", "en,zh",
+         *extra], capture_output=True, text=True, env={**_report_text(), **(env or {})},
     )
     seconds = time.perf_counter() - t0
     if out.returncode:
@@ -122,8 +141,8 @@ def _executed(snap: Path, reports: Path) -> tuple[float, int]:
     t0 = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-m", "reporting", "--root", str(snap), "--notebooks-dir",
-         str(snap / "notebooks"), "--reports-dir", str(reports), "--labels", "en"],
-        capture_output=True, text=True)
+         str(snap / "notebooks"), "--reports-dir", str(reports), "--labels", "en,zh"],
+        capture_output=True, text=True, env=_report_text())
     seconds = time.perf_counter() - t0
     if out.returncode:
         raise RuntimeError(f"reporting failed:\n{out.stdout[-2000:]}{out.stderr[-2000:]}")
@@ -146,6 +165,24 @@ def snapshot(notebooks_dir: Path, work: Path) -> Path:
     return snap
 
 
+def profile_build(notebooks_dir: Path) -> int:
+    """One clean bilingual build of a snapshot, its kernels probed; print the profile."""
+    from reporting.profile import PROFILE_ENV, table
+
+    work = Path(tempfile.mkdtemp(prefix="liaoning-profile-"))
+    try:
+        snap = snapshot(notebooks_dir, work)
+        out = work / "profile.json"
+        print(f"profile: one clean build (en, zh), {os.cpu_count()} cores, load average "
+              f"{_load()}", flush=True)
+        seconds, _ = driver_build(snap, work / "reports", env={PROFILE_ENV: str(out)})
+        print(f"clean build with probes: {seconds:.1f} s (load average at the end {_load()})\n")
+        print(table(json.loads(out.read_text(encoding="utf-8"))))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print the figures (optionally also as JSON)."""
     ap = argparse.ArgumentParser(prog="python -m reporting.bench", description=__doc__)
@@ -154,19 +191,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--noop-runs", type=int, default=5)
     ap.add_argument("--clean-runs", type=int, default=3,
                     help="clean builds to time (the median is compared; the machine is noisy)")
+    ap.add_argument("--profile", action="store_true",
+                    help="only profile one clean build (both label sets) and print where its "
+                         "time goes (reporting.profile)")
     a = ap.parse_args(argv)
+    if a.profile:
+        return profile_build(a.notebooks_dir)
     notebooks = sorted(a.notebooks_dir.glob("*.py"))
+    langs = ", ".join(DEFAULT_LABELS)
     work = Path(tempfile.mkdtemp(prefix="liaoning-bench-"))
+    loads: dict[str, str] = {}  # the load average when each figure was taken
     try:
-        print(f"benchmark: {len(notebooks)} notebooks, {os.cpu_count()} cores, "
+        print(f"benchmark: {len(notebooks)} notebooks in {langs}, {os.cpu_count()} cores, "
               f"load average {_load()}, work folder {work}", flush=True)
         snap = snapshot(a.notebooks_dir, work)
         cleans = []
         for i in range(a.clean_runs):  # each into an empty reports folder: no cache at all
             seconds, _ = driver_build(snap, work / f"reports-{i}")
             cleans.append(seconds)
-            print(f"  driver clean build: {seconds:.1f} s", flush=True)
+            print(f"  driver clean build: {seconds:.1f} s (load {_load()})", flush=True)
         clean = statistics.median(cleans)
+        loads["clean"] = _load()
         fresh, _ = driver_build(snap, work / "reports-fresh", "--fresh-kernels")
         print(f"  driver clean build, kernels from scratch (--fresh-kernels): {fresh:.1f} s",
               flush=True)
@@ -179,21 +224,24 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"  (not a no-op: src/analysis changed meanwhile; {seconds:.1f} s)")
             if len(noop) == a.noop_runs:
                 break
+        loads["noop"] = _load()
         print(f"  no-op rebuilds: {', '.join(f'{x:.2f}' for x in noop)} s", flush=True)
         edits = incremental(snap, work / "reports-0")
         for what, (seconds, ran) in edits.items():
+            loads[what] = _load()
             print(f"  {what.replace('_', ' ')}: {seconds:.1f} s, {ran} notebook(s) executed",
                   flush=True)
         naive = naive_build(sorted((snap / "notebooks").glob("*.py")), work)
+        loads["naive"] = _load()
     finally:
         shutil.rmtree(work, ignore_errors=True)
     total = sum(naive.values())
-    load_end = _load()
+    runs = len(naive)
     figures = {
-        "notebooks": len(notebooks), "cores": os.cpu_count(),
+        "notebooks": len(notebooks), "label_sets": list(DEFAULT_LABELS), "cores": os.cpu_count(),
         "clean_build_s": round(clean, 2), "clean_build_s_all": [round(x, 2) for x in cleans],
         "clean_build_fresh_kernels_s": round(fresh, 2), "naive_build_s": round(total, 2),
-        "naive_per_notebook_s": {k: round(v, 2) for k, v in naive.items()},
+        "naive_per_report_s": {k: round(v, 2) for k, v in naive.items()},
         "ratio_clean_over_naive": round(clean / total, 3),
         "noop_rebuild_s_median": round(statistics.median(noop), 3) if noop else None,
         "noop_rebuild_s_all": [round(x, 3) for x in noop],
@@ -201,21 +249,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         "markdown_edit_executed": edits["markdown_edit"][1],
         "data_edit_s": round(edits["data_edit"][0], 2),
         "data_edit_executed": edits["data_edit"][1],
-        "load_average_at_end": load_end,
+        "load_average": loads,
     }
     print()
-    print(f"clean build (driver, 2 kernels) : {clean:7.1f} s (median of {len(cleans)}; "
-          f"{fresh:.1f} s with --fresh-kernels)")
-    print(f"naive CLI chain, sequential     : {total:7.1f} s "
-          f"({total / max(len(notebooks), 1):.1f} s a notebook)")
-    print(f"ratio clean / naive             : {clean / total:7.2f}  (goal <= 0.25)")
+    print(f"each figure with the load average (1, 5, 15 min) when it was taken; "
+          f"{os.cpu_count()} cores; label sets {langs}")
+    print(f"clean build (driver, 2 kernels) : {clean:7.1f} s  load {loads['clean']}  "
+          f"(median of {len(cleans)}; {fresh:.1f} s with --fresh-kernels)")
+    print(f"naive CLI chain, sequential     : {total:7.1f} s  load {loads['naive']}  "
+          f"({runs} reports, {total / max(runs, 1):.1f} s a report)")
+    print(f"ratio clean / naive             : {clean / total:7.2f}  (goal <= 0.20)")
     print(f"no-op rebuild (median of {len(noop)})    : "
-          f"{statistics.median(noop) if noop else float('nan'):7.2f} s "
-          f"(goal < 1 s; whole process incl. interpreter start)")
+          f"{statistics.median(noop) if noop else float('nan'):7.2f} s  load {loads['noop']}  "
+          "(goal < 0.1 s; whole process incl. interpreter start)")
     for what, (seconds, ran) in edits.items():
-        print(f"{what.replace('_', ' '):<32}: {seconds:7.1f} s ({ran} of {len(notebooks)} "
-              "notebooks executed)")
-    print(f"load average at the end: {load_end} (other work on the machine slows both builds)")
+        print(f"{what.replace('_', ' '):<32}: {seconds:7.1f} s  load {loads[what]}  "
+              f"({ran} of {len(notebooks) * len(DEFAULT_LABELS)} reports executed)")
     if a.json:
         a.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     return 0

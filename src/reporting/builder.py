@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import reporting.cache as cache
+import reporting.profile as profile
 import reporting.reads as reads
 import reporting.reportsdir as reportsdir
 import reporting.zygote as zygote
@@ -111,6 +112,7 @@ class Builder:
         # Kernels forked from a zygote that has the libraries imported (Linux; see zygote).
         self.fork_kernels = zygote.available() if fork_kernels is None else fork_kernels
         self._read: dict[tuple[str, str], dict[str, str]] = {}  # data files each kernel read
+        self._profiled: dict[str, dict[str, Any]] = {}  # what each kernel's probes measured
         self.published: str | None = None  # the version this build published, once it has
         self.work: Path | None = None  # the folder the new version is being written in
 
@@ -168,12 +170,16 @@ class Builder:
 
     def _run_locked(self) -> BuildResult:
         t0 = time.perf_counter()
-        inputs = self._snapshot()  # before the keys: any later change shows at the end
-        state, jobs = self.plan()
+        with profile.step("inputs hashed (snapshot before the build)"):
+            inputs = self._snapshot()  # before the keys: any later change shows at the end
+        with profile.step("plan: git state, cache keys"):
+            state, jobs = self.plan()
         version = state["version"]
         result = BuildResult(version=version, path=self.reports_dir / version)
         where = rel(self.reports_dir / version)
-        if self.up_to_date(version, jobs):
+        with profile.step("up to date? (published files against the manifest)"):
+            current = self.up_to_date(version, jobs)
+        if current:
             with deferred_interrupts():  # latest and the index move together
                 point_latest(self.reports_dir, version)
                 write_index(self.reports_dir)  # repairs an index that misses a version
@@ -224,8 +230,9 @@ class Builder:
                      f"{self.workers} parallel kernels")
             with ExitStack() as kernels:  # the zygote imports while this process prepares
                 socket_path = self._kernels(kernels, to_run, work)
-                data_files = data_file_hashes(self.root)
-                packages = installed_packages()
+                with profile.step("data files hashed, packages listed"):
+                    data_files = data_file_hashes(self.root)
+                    packages = installed_packages()
                 ctx = RunContext(
                     work=work, socket_path=socket_path, timeout=self.timeout,
                     max_output_bytes=self.max_output_bytes, root=self.root,
@@ -238,12 +245,14 @@ class Builder:
                         "packages": {k: packages[k] for k in PROVENANCE_PACKAGES
                                      if k in packages},
                     })
-                import jupytext  # noqa: F401  (import once, before the threads start)
-                import nbconvert  # noqa: F401
-                import papermill  # noqa: F401
+                with profile.step("notebooks converted (jupytext), parameters checked"):
+                    import jupytext  # noqa: F401  (import once, before the threads start)
+                    import nbconvert  # noqa: F401
+                    import papermill  # noqa: F401
 
-                prepare(to_run, ctx)  # refuses undeclared parameters before anything runs
-                timings, attached = self._execute_all(jobs, to_run, ctx, result)
+                    prepare(to_run, ctx)  # refuses undeclared parameters before anything runs
+                with profile.step("notebooks executed and rendered (kernels in parallel, wall)"):
+                    timings, attached = self._execute_all(jobs, to_run, ctx, result)
             self._record_seconds(timings)
             reads.check_read(self._read, inputs, [self._cached(j) for j in to_run])
             claims_file = self._attached(work, attached)
@@ -274,14 +283,20 @@ class Builder:
                 raise BuildError(f"[fail] key figures: {err}") from None
             from reporting.pages import write_pages  # article, report text, nav, PDF
 
-            manifest["pages"] = write_pages(work, manifest, self.root, self.cache_dir, self.log,
-                                            self.notebooks_dir)
-            manifest["files"] = cache.file_hashes(work)
-            write_text(work / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
-            self._check_inputs_unchanged(inputs, [self._cached(j) for j in to_run])
-            with deferred_interrupts():  # published whole, or not at all; then the signal
+            with profile.step("reviewers' pages (article, report text, PDF, Word, figures)"):
+                manifest["pages"] = write_pages(work, manifest, self.root, self.cache_dir,
+                                                self.log, self.notebooks_dir)
+            with profile.step("version's files hashed (manifest)"):
+                manifest["files"] = cache.file_hashes(work)
+                write_text(work / "manifest.json",
+                           json.dumps(manifest, indent=2, sort_keys=True))
+            with profile.step("inputs hashed again (unchanged during the build?)"):
+                self._check_inputs_unchanged(inputs, [self._cached(j) for j in to_run])
+            with deferred_interrupts(), profile.step("published (rename, latest, index)"):
                 publish(self.reports_dir, work, version)
                 self.published = version
+            if profile.enabled():
+                profile.write(Path(os.environ[profile.PROFILE_ENV]), self._profiled)
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
@@ -405,9 +420,12 @@ class Builder:
         self.log(f"[run]   {label}")
         t0 = time.perf_counter()
         nb = execute(job, ctx, self.notebooks_dir, self.reports_dir / ".failed")
+        measured = nb.metadata.pop(profile.METADATA_KEY, None)
         self._key_on_reads(job, nb)
         cache.store(self._cached(job), nbformat.writes(nb).encode("utf-8"), {"key": job.key})
         seconds = time.perf_counter() - t0
+        if measured is not None:
+            self._profiled[label] = {**measured, "execute": seconds}
         self.log(f"[done]  {label} executed in {seconds:.1f} s")
         return nb, seconds
 
@@ -433,6 +451,8 @@ class Builder:
         with writing(out.with_suffix(".ipynb")):
             nbformat.write(nb, out.with_suffix(".ipynb"))
         t_html = time.perf_counter() - t1
+        if f"{job.name} ({job.lang})" in self._profiled:
+            self._profiled[f"{job.name} ({job.lang})"]["render"] = t_html
         if not executed:
             self.log(f"[cache] {job.name} ({job.lang}) rendered from cache in {t_html:.1f} s")
         return ({"executed": executed, "execute_seconds": round(t_exec, 2),

@@ -32,7 +32,8 @@ SHAPING_ROOTS = ("kernels", "run", "execute", "render")
 NOT_SHAPING = ("__main__", "builder", "cli", "cache", "reads", "reportsdir", "publish",
                "reportindex",
                "changes", "pages", "nav", "article", "reporttext", "pdf", "browser", "bench",
-               "lab", "labcontents", "outline", "auditbrief", "bilingual", "figures", "docx")
+               "lab", "labcontents", "outline", "auditbrief", "bilingual", "figures", "docx",
+               "pdfedit")
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -28,6 +28,7 @@ import reporting.article as article
 import reporting.nav as nav
 import reporting.outline as outline
 from reporting import bilingual
+from reporting.profile import step
 
 REPORT_TEXT_ENV = "LIAONING_REPORT_TEXT"  # folder (or file) of the report text; "" = none
 PROVENANCE_PACKAGES = ("liaoning-rci-analysis", "nbconvert", "playwright")
@@ -174,13 +175,15 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
                                   f"{audit}.html" if audit else None, footer),
                 encoding="utf-8", newline="")
     if pdf_ok:
-        pdf.print_articles([(work / lang / "article.html", work / lang / "article.pdf")
-                            for lang in langs], manifest["revision"], root, cache_dir, log)
+        with step("pages: article.pdf (Chromium, every language)"):
+                pdf.print_articles([(work / lang / "article.html", work / lang / "article.pdf")
+                                for lang in langs], manifest["revision"], root, cache_dir, log)
     if docx_ok:
         epoch = int(pdf.commit_time(root, manifest["revision"]).timestamp())
         for lang in langs:
-            docx.write(work / lang / "article.html", work / lang / "article.docx", lang,
-                       cache_dir, epoch)
+            with step(f"pages: article.docx ({lang})"):
+                docx.write(work / lang / "article.html", work / lang / "article.docx", lang,
+                           cache_dir, epoch)
     log(f"[done]  reviewers' pages (navigation, article, report text, PDF, Word, figures) in "
         f"{time.perf_counter() - t0:.1f} s")
     return {"article": "article.html", "report_text": text_path is not None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import reporting.profile as profile
 from analysis import datareads
 from reporting.common import BuildError, Refused, rel, writing
 from reporting.execute import NOTEBOOK_TIMEOUT, stop_all
@@ -111,6 +113,11 @@ def prepare(to_run: Sequence[Job], ctx: RunContext) -> None:
     errors = []
     for job in to_run:
         nb = jupytext.read(job.source)
+        if profile.enabled():  # probes around the notebook's own cells (reporting.profile)
+            nb.cells.insert(0, nbformat.v4.new_code_cell(
+                profile.SETUP_SOURCE, metadata={"tags": [profile.TAG]}))
+            nb.cells.append(nbformat.v4.new_code_cell(
+                profile.SHOW_SOURCE, metadata={"tags": [profile.TAG]}))
         nb.cells.append(nbformat.v4.new_code_cell(  # shows the data files read (datareads)
             datareads.SHOW_SOURCE, metadata={"tags": [READS_TAG]}))
         nb.metadata["kernelspec"] = {
@@ -139,6 +146,7 @@ def execute(job: Job, ctx: RunContext, cwd: Path, failed_dir: Path) -> Any:
     from reporting.execute import CellError, ExecutionFailed, run_isolated
 
     out = ctx.output_path(job)
+    submitted = time.time()
     try:
         run_isolated(ctx.input_path(job), out, job.kernel_parameters, KERNEL_NAME, cwd,
                      timeout=ctx.timeout, zygote_socket=ctx.socket_path)
@@ -152,11 +160,16 @@ def execute(job: Job, ctx: RunContext, cwd: Path, failed_dir: Path) -> Any:
             at = f" at line {line} of {job.source.name}" if line else ""
             where = f"\n       it was running the cell{at}: {first}"
         raise BuildError(f"[fail] notebook {job.source.name} ({job.lang}): {e}{where}") from None
+    returned = time.time()
     nb = nbformat.read(out, as_version=4)
     check_complete(job, nb, out, failed_dir)
     check_size(job, nb, out.stat().st_size, ctx.max_output_bytes)
     take_reads(nb, ctx.root)
-    return clean(nb, ctx.replacements)
+    measured = profile.take(nb, submitted, returned)
+    nb = clean(nb, ctx.replacements)
+    if measured is not None:
+        nb.metadata[profile.METADATA_KEY] = measured
+    return nb
 
 
 def take_reads(nb: Any, root: Path) -> None:
