@@ -42,13 +42,17 @@ env: $(ENV_READY) ## Create or update the project environment (.venv from uv.loc
 	@$(PY) -m reporting.lab install
 	@$(PY) -c "import analysis, sys; print('environment ready:', sys.prefix)"
 
-test: $(ENV_READY) ## Run lint and the full test suite
+# WORKERS: pytest-xdist processes (default: one per core). Tests that share a built fixture stay
+# on one worker (tests/conftest.py, SHARED_FIXTURES); WORKERS=0 runs everything in this process.
+WORKERS ?= auto
+
+test: $(ENV_READY) ## Run lint and the full test suite, one worker per core (WORKERS=0: serial)
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(WORKERS) --dist loadgroup
 
 test-fast: $(ENV_READY) ## Lint and the unit tests only (seconds; the inner loop)
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q -m "not slow"
+	$(PY) -m pytest -q -n $(WORKERS) --dist loadgroup -m "not slow"
 
 validate: $(ENV_READY) ## Validate every data file against data/datapackage.json
 	$(PY) -m analysis.validate
@@ -63,7 +67,7 @@ lint: $(ENV_READY) ## Lint the code (ruff)
 # execute.NOTEBOOK_TIMEOUT) and `$(PY) -m reporting --help` shows them.
 REPORT_ARGS = $(if $(LABELS),--labels "$(LABELS)") $(if $(TIMEOUT),--timeout "$(TIMEOUT)")
 
-.PHONY: reports lab bench browser-check clean-reports
+.PHONY: reports lab bench profile browser-check clean-reports
 
 reports: $(ENV_READY) ## Run the notebooks into versioned offline HTML in reports/ in English and Chinese (LABELS=en for one; TIMEOUT=<seconds>)
 	REPORTING_COMMAND="make reports" $(PY) -m reporting$(if $(strip $(REPORT_ARGS)), $(strip $(REPORT_ARGS)))
@@ -72,8 +76,11 @@ reports: $(ENV_READY) ## Run the notebooks into versioned offline HTML in report
 lab: $(ENV_READY) ## Open JupyterLab on notebooks/: each .py opens as a notebook in the project kernel
 	$(PY) -m reporting.lab $(LAB_ARGS)
 
-bench: $(ENV_READY) ## Time a clean report build against the naive CLI chain, and a no-op rebuild
+bench: $(ENV_READY) ## Time a clean bilingual build against the naive CLI chain, a no-op and two edits (with the load)
 	$(PY) -m reporting.bench
+
+profile: $(ENV_READY) ## Profile one clean bilingual build: where each kernel's and the driver's time goes
+	$(PY) -m reporting.bench --profile
 
 browser-check: $(ENV_READY) ## Open the newest built reports in headless Chromium and report problems
 	$(PY) -m reporting.browser reports --versions 1

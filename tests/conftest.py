@@ -32,11 +32,31 @@ def is_slow(path: Path, fixturenames: list[str] | tuple[str, ...]) -> bool:
     return folder in SLOW_FOLDERS or any(f in fixturenames for f in SLOW_FIXTURES)
 
 
+# Fixtures that build, execute or start something once for many tests (session or module
+# scope). Under pytest-xdist (`make test` runs `-n auto --dist loadgroup`) the tests sharing one
+# of them run on one worker, so each is made once; every other test goes wherever a worker is
+# free.
+SHARED_FIXTURES = ("executed_notebooks", "hostile_build", "site", "built", "english", "proj",
+                   "zygote_socket", "zygote_env", "lab_server")
+
+
+def shared_fixture(item: pytest.Item) -> str | None:
+    """The first expensive shared fixture a test uses (its xdist group), or None."""
+    names = getattr(item, "fixturenames", ())
+    found = next((f for f in SHARED_FIXTURES if f in names), None)
+    return f"{item.path.stem}::{found}" if found and found != "executed_notebooks" else found
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark the integration tests `slow` by where they live (see is_slow)."""
+    """Mark the integration tests `slow` by where they live (see is_slow), and keep the tests of
+    one shared fixture on one xdist worker (see SHARED_FIXTURES)."""
     for item in items:
         if is_slow(item.path, getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+        group = shared_fixture(item)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture

@@ -145,7 +145,10 @@ def test_notebook_py_url_opens_as_notebook_in_the_project_kernel(chromium, lab_s
             while time.monotonic() < deadline and not any(
                     s["path"] == NOTEBOOK and s["kernel"]["execution_state"] == "idle"
                     for s in _api(base, token, "sessions")):
-                time.sleep(0.5)
+                # wait inside Playwright: the page's requests pass through the route above,
+                # which is served only while Playwright runs (time.sleep held the kernel's
+                # requests for the whole wait)
+                page.wait_for_timeout(500)
             page.wait_for_timeout(2000)
             dirty = page.locator(".lm-TabBar-tab.jp-mod-current.jp-mod-dirty").count()
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
