@@ -36,6 +36,8 @@ $(CURDIR)/.tools/bin/uv:
 .venv/.synced: pyproject.toml uv.lock | $(UV)
 	@echo ">> syncing .venv from uv.lock (bytecode compiled: imports ~3x faster in every kernel)"
 	$(UV) sync --frozen --quiet --compile-bytecode
+	@# src/ too: where PYTHONDONTWRITEBYTECODE is set, every run would compile it again
+	@$(CURDIR)/.venv/bin/python -m compileall -q src
 	@touch $@
 
 env: $(ENV_READY) ## Create or update the project environment (.venv from uv.lock)

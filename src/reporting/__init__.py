@@ -29,58 +29,53 @@ and environment), `zygote`
 clean-up, HTML), `publish` (atomic publication, latest, index), `builder` (the Builder that
 strings them together) and `cli` (`build()`, `main()`); `changes`, `reportindex`, `bench`
 and `browser` serve the index page, `make bench` and `make browser-check`.
+
+The names below are imported when first used (PEP 562): `python -m reporting.zygote`, which
+starts twice for every notebook a build runs, then imports only the zygote, not the builder.
 """
 
 from __future__ import annotations
 
-from reporting.builder import Builder
-from reporting.cli import build, main
-from reporting.common import BuildError, Log, Refused
-from reporting.fingerprints import (
-    BUILD_FORMAT,
-    PACKAGE_DIR,
-    TEMPLATE_DIR,
-    cache_key,
-    data_file_hashes,
-    data_fingerprint,
-    environment_hash,
-    files_hash,
-    package_dependencies,
-    sha256_bytes,
-    sha256_file,
-    tree_files,
-    tree_hash,
-)
-from reporting.kernels import (
-    KERNEL_ENV,
-    KERNEL_NAME,
-    MATPLOTLIBRC,
-    environment_has_bytecode,
-    kernel_env,
-    kernelspec,
-    report_kernel,
-    write_kernelspec,
-)
-from reporting.plan import (
-    DEFAULT_LABELS,
-    KNOWN_LABELS,
-    BuildResult,
-    Job,
-    find_notebooks,
-    git_state,
-    parse_param,
-    plan_jobs,
-)
-from reporting.publish import installed_packages, write_index
-from reporting.render import PROVENANCE_PACKAGES, TEMPLATE_NAME
+import importlib
 
-__all__ = [
-    "BUILD_FORMAT", "DEFAULT_LABELS", "KERNEL_ENV", "KERNEL_NAME", "KNOWN_LABELS", "MATPLOTLIBRC",
-    "PACKAGE_DIR", "PROVENANCE_PACKAGES", "TEMPLATE_DIR", "TEMPLATE_NAME", "BuildError",
-    "BuildResult", "Builder", "Job", "Log", "Refused", "build", "cache_key",
-    "data_file_hashes", "data_fingerprint", "environment_has_bytecode",
-    "environment_hash", "files_hash", "find_notebooks", "git_state", "installed_packages",
-    "kernel_env", "kernelspec", "main", "package_dependencies", "parse_param", "plan_jobs",
-    "report_kernel", "sha256_bytes", "sha256_file", "tree_files", "tree_hash", "write_index",
-    "write_kernelspec",
-]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a stand-in's start-up)
+if TYPE_CHECKING:
+    from typing import Any
+
+# Public name -> the module that defines it.
+_EXPORTS = {
+    "Builder": "builder", "build": "cli", "main": "cli",
+    "BuildError": "common", "Log": "common", "Refused": "common",
+    **dict.fromkeys(("BUILD_FORMAT", "PACKAGE_DIR", "TEMPLATE_DIR", "cache_key",
+                     "data_file_hashes", "data_fingerprint", "environment_hash", "files_hash",
+                     "package_dependencies", "sha256_bytes", "sha256_file", "tree_files",
+                     "tree_hash"), "fingerprints"),
+    **dict.fromkeys(("KERNEL_ENV", "KERNEL_NAME", "MATPLOTLIBRC", "environment_has_bytecode",
+                     "kernel_env", "kernelspec", "report_kernel", "write_kernelspec"),
+                    "kernels"),
+    **dict.fromkeys(("DEFAULT_LABELS", "KNOWN_LABELS", "BuildResult", "Job", "find_notebooks",
+                     "git_state", "parse_param", "plan_jobs"), "plan"),
+    "installed_packages": "publish", "write_index": "publish",
+    "PROVENANCE_PACKAGES": "render", "TEMPLATE_NAME": "render",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    """A public name, imported from its module on first use; or a submodule."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        try:
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"{__name__}.{name}":
+                raise
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -91,6 +91,7 @@ class Builder:
         fork_kernels: bool | None = None,
         timeout: float | None = None,
         max_output_bytes: int = MAX_OUTPUT_BYTES,
+        verify: bool = False,
     ) -> None:
         self.notebooks_dir = Path(notebooks_dir).resolve()
         self.reports_dir = Path(reports_dir).resolve()
@@ -107,6 +108,7 @@ class Builder:
         self.renderer = Renderer()
         self.timeout = NOTEBOOK_TIMEOUT if timeout is None else float(timeout)
         self.max_output_bytes = max_output_bytes
+        self.verify = verify  # read every published file on a no-op, not only changed ones
         if self.timeout <= 0:
             raise Refused(f"timeout must be a positive number of seconds, got {timeout}")
         # Kernels forked from a zygote that has the libraries imported (Linux; see zygote).
@@ -146,7 +148,8 @@ class Builder:
 
     def up_to_date(self, version: str, jobs: Sequence[Job]) -> bool:
         """Whether reports/<version> already holds every requested report with the same keys."""
-        return reportsdir.up_to_date(self.reports_dir / version, jobs, self.log)
+        verified = None if self.verify else self.cache_dir / f"verified-{version}.json"
+        return reportsdir.up_to_date(self.reports_dir / version, jobs, self.log, verified)
 
     def run(self) -> BuildResult:
         """Build the reports of the current tree (or find them up to date); raise BuildError.

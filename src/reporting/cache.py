@@ -77,12 +77,37 @@ def file_hashes(folder: Path) -> dict[str, str]:
     }
 
 
-def mismatched(folder: Path, files: dict[str, str]) -> str | None:
-    """The first published file that is missing or differs from its manifest hash, or None."""
-    for name, digest in sorted(files.items()):
+def mismatched(folder: Path, files: dict[str, str], verified: Path | None = None
+               ) -> str | None:
+    """The first published file that is missing or differs from its manifest hash, or None.
+
+    With `verified` (a JSON record beside the cache), a file whose inode, size and modification
+    time are those recorded when it last matched is not read again: any write changes them, so
+    only a change that restores all three (or a damaged disk) needs a full check, which is what
+    `verified=None` does. The record is rewritten with what this check found to match."""
+    record: dict[str, list[int]] = {}
+    if verified is not None:
         try:
-            if sha256_bytes((folder / name).read_bytes()) != digest:
+            record = json.loads(verified.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            record = {}
+    checked: dict[str, list[int]] = {}
+    for name, digest in sorted(files.items()):
+        path = folder / name
+        try:
+            st = path.stat()
+            stamp = [st.st_ino, st.st_size, st.st_mtime_ns]
+            if record.get(name) != stamp and sha256_bytes(path.read_bytes()) != digest:
                 return name
         except OSError:
             return name
+        checked[name] = stamp
+    if verified is not None and checked != record:
+        tmp = verified.with_name(f"{verified.name}.{os.getpid()}.tmp")
+        try:
+            verified.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(checked), encoding="utf-8")
+            os.replace(tmp, verified)
+        except OSError:  # read-only or full: the check stands, the next one reads every file
+            tmp.unlink(missing_ok=True)
     return None

@@ -74,6 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="time limit of one notebook, kernel start included; a notebook "
                          "over it fails naming the cell it was running "
                          f"(default {NOTEBOOK_TIMEOUT:.0f})")
+    ap.add_argument("--verify", action="store_true",
+                    help="read every published file against the manifest, also those whose "
+                         "size and time are unchanged since they last matched")
     ap.add_argument("--install-kernel", action="store_true",
                     help="install the project kernel spec into this environment and exit")
     ap.add_argument("--report-text", metavar="PATH",
@@ -104,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         builder = Builder(a.notebooks_dir, a.reports_dir, root=a.root, labels=labels,
                           params=a.param, jobs=a.jobs, timeout=a.timeout,
-                          fork_kernels=False if a.fresh_kernels else None)
+                          fork_kernels=False if a.fresh_kernels else None, verify=a.verify)
         builder.run()
     except KeyboardInterrupt as e:
         return _interrupted(builder, 143 if isinstance(e, _Terminated) else 130)

@@ -41,9 +41,19 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+_DIGESTS: dict[tuple[str, int, int, int, int], str] = {}  # see sha256_file
+
+
 def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file's bytes."""
-    return sha256_bytes(Path(path).read_bytes())
+    """Hex sha256 of a file's bytes. Remembered in this process for as long as the file's inode,
+    size, modification and change times stay the same (a build hashes its inputs three times:
+    for the keys, the snapshot before and the snapshot after; any write changes the times)."""
+    st = os.stat(path)
+    stamp = (os.fspath(path), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    digest = _DIGESTS.get(stamp)
+    if digest is None:
+        digest = _DIGESTS[stamp] = sha256_bytes(Path(path).read_bytes())
+    return digest
 
 
 def tree_files(folder: Path) -> list[Path]:
@@ -64,7 +74,7 @@ def files_hash(files: Iterable[Path], base: Path) -> str:
     h = hashlib.sha256()
     for p in files:
         h.update(p.relative_to(base).as_posix().encode() + b"\0")
-        h.update(hashlib.sha256(p.read_bytes()).digest())
+        h.update(bytes.fromhex(sha256_file(p)))
     return h.hexdigest()
 
 
@@ -188,8 +198,32 @@ def shaping_modules(machinery_dir: Path = MACHINERY_DIR) -> tuple[Path, ...]:
     return tuple(sorted(p for p in files if p.exists()))
 
 
+_DEPENDENCIES: dict[tuple[str, Path, Path], tuple[list[Path], list[int]]] = {}
+
+
 def package_dependencies(source_text: str, package_dir: Path = PACKAGE_DIR,
                          machinery_dir: Path = MACHINERY_DIR) -> list[Path]:
+    """package_dependencies_of (below), remembered in this process while none of the files it
+    found has been modified (only an edit to one of them can change what they import): a
+    bilingual build asks twice for every notebook."""
+    key = (source_text, package_dir, machinery_dir)
+    known = _DEPENDENCIES.get(key)
+    if known is not None and [_mtime(p) for p in known[0]] == known[1]:
+        return list(known[0])
+    files = package_dependencies_of(source_text, package_dir, machinery_dir)
+    _DEPENDENCIES[key] = (files, [_mtime(p) for p in files])
+    return list(files)
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return -1
+
+
+def package_dependencies_of(source_text: str, package_dir: Path = PACKAGE_DIR,
+                            machinery_dir: Path = MACHINERY_DIR) -> list[Path]:
     """Files a notebook's report depends on: what it imports of the analysis package,
     transitively, plus the package's __init__.py and the machinery that shapes every report
     (shaping_modules). A notebook that imports the package dynamically (importlib) depends on

@@ -173,9 +173,11 @@ def published_labels(folder: Path, asked: Sequence[str], log: Log) -> list[str]:
     return [x for x in found if x in KNOWN_LABELS and x not in asked]
 
 
-def up_to_date(folder: Path, jobs: Sequence[Any], log: Log) -> bool:
+def up_to_date(folder: Path, jobs: Sequence[Any], log: Log, verified: Path | None = None
+               ) -> bool:
     """Whether a version folder already holds every job's report, with the same keys, and its
-    files still match the manifest (a damaged file is named, and the version rebuilt)."""
+    files still match the manifest (a damaged file is named, and the version rebuilt); with
+    `verified`, files unchanged since they last matched are not read (cache.mismatched)."""
     done = published(folder)
     if not done:
         return False
@@ -186,7 +188,7 @@ def up_to_date(folder: Path, jobs: Sequence[Any], log: Log) -> bool:
     if not isinstance(files, dict) or not all(
             f"{j.lang}/{j.name}.html" in files for j in jobs):
         return False
-    bad = cache.mismatched(folder, files)
+    bad = cache.mismatched(folder, files, verified)
     if bad:
         log(f"[check] {rel(folder / bad)} does not match its manifest: rebuilt")
         return False
