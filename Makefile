@@ -44,17 +44,20 @@ env: $(ENV_READY) ## Create or update the project environment (.venv from uv.loc
 	@$(PY) -m reporting.lab install
 	@$(PY) -c "import analysis, sys; print('environment ready:', sys.prefix)"
 
-# WORKERS: pytest-xdist processes (default: one per core). Tests that share a built fixture stay
-# on one worker (tests/conftest.py, SHARED_FIXTURES); WORKERS=0 runs everything in this process.
-WORKERS ?= auto
+# WORKERS: pytest-xdist processes; WORKERS=0 runs every test in one process. By default
+# `make test` runs two per core (at most 8): its integration tests spend much of their time
+# waiting on kernels, Chromium and timeouts, so a core can serve two; `make test-fast` runs one
+# per core. Tests that share a long-built fixture stay on one worker (tests/conftest.py).
+TEST_WORKERS = $(or $(WORKERS),$(shell python3 -c "import os; print(min(8, 2 * (os.cpu_count() or 1)))"))
+FAST_WORKERS = $(or $(WORKERS),auto)
 
-test: $(ENV_READY) ## Run lint and the full test suite, one worker per core (WORKERS=0: serial)
+test: $(ENV_READY) ## Run lint and the full test suite in parallel workers (WORKERS=0: one process)
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q -n $(WORKERS) --dist loadgroup
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 test-fast: $(ENV_READY) ## Lint and the unit tests only (seconds; the inner loop)
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q -n $(WORKERS) --dist loadgroup -m "not slow"
+	$(PY) -m pytest -q -n $(FAST_WORKERS) --dist loadgroup -m "not slow"
 
 validate: $(ENV_READY) ## Validate every data file against data/datapackage.json
 	$(PY) -m analysis.validate

@@ -32,12 +32,13 @@ def is_slow(path: Path, fixturenames: list[str] | tuple[str, ...]) -> bool:
     return folder in SLOW_FOLDERS or any(f in fixturenames for f in SLOW_FIXTURES)
 
 
-# Fixtures that build, execute or start something once for many tests (session or module
-# scope). Under pytest-xdist (`make test` runs `-n auto --dist loadgroup`) the tests sharing one
-# of them run on one worker, so each is made once; every other test goes wherever a worker is
-# free.
-SHARED_FIXTURES = ("executed_notebooks", "hostile_build", "site", "built", "english", "proj",
-                   "zygote_socket", "zygote_env", "lab_server")
+# Fixtures that take long to make, or whose tests build on each other's steps. Under
+# pytest-xdist (`make test` runs `--dist loadgroup`) the tests of one of them run on one worker,
+# so it is made once; every other test goes wherever a worker is free. (test_build's `built` and
+# test_reliability's `english` are quick and session-scoped: each worker makes its own, and their
+# many tests spread over the workers.)
+SHARED_FIXTURES = ("executed_notebooks", "hostile_build", "site", "proj", "zygote_socket",
+                   "zygote_env", "lab_server")
 
 
 def shared_fixture(item: pytest.Item) -> str | None:

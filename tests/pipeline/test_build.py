@@ -74,7 +74,8 @@ def _tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture(scope="module")
+# session scope: under pytest-xdist each worker that runs these tests builds it once
+@pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """The fixture project built once (en + zh), with a stub claims writer."""
     proj = _make_project(tmp_path_factory.mktemp("first"))

@@ -85,7 +85,8 @@ def _one_notebook(where: Path, text: str, name: str = "01_only.py") -> Path:
     return _make_project(where, source)
 
 
-@pytest.fixture(scope="module")
+# session scope: under pytest-xdist each worker that runs these tests builds it once
+@pytest.fixture(scope="session")
 def english(tmp_path_factory):
     """The fixture project built once, English label set only."""
     proj = _make_project(tmp_path_factory.mktemp("reliability"))
