@@ -3,7 +3,6 @@ text, which section a tagged cell goes to, claim-row anchors, the header, the PD
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import nbformat
@@ -16,7 +15,6 @@ import reporting.docx as docx
 import reporting.nav as nav
 import reporting.outline as outline
 import reporting.pages as pages
-import reporting.pdf as pdf
 import reporting.reporttext as reporttext
 from reporting import bilingual
 
@@ -325,51 +323,6 @@ def test_header_names_every_page_and_switches_language_to_the_same_page():
     assert ">贸易</a>" in zh and ">02 Notes</a>" in zh and 'href="article.pdf"' not in zh
     assert 'rel="prev"' not in site.prev_next("en", "01_a")
     assert '<a href="01_a.html" rel="prev">' in site.prev_next("en", "02_b")
-
-
-def test_pdf_dates_are_rewritten_in_place_to_the_commit_time():
-    raw = b"<< /CreationDate (D:20261126170912+00'00') /ModDate (D:20261126170913Z) >>"
-    when = dt.datetime(2020, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
-    out = pdf.set_dates(raw, when)
-    assert out == b"<< /CreationDate (D:20200102030405+00'00') /ModDate (D:20200102030405Z) >>"
-    assert len(out) == len(raw)
-
-
-def _tiny_pdf(uri: bytes) -> bytes:
-    """A minimal PDF with a plain xref table and one link (as Chromium writes them)."""
-    objs = [b"<</Type /Catalog /Pages 2 0 R>>", b"<</Type /Pages /Kids [] /Count 0>>",
-            b"<</Type /Action /S /URI /URI (" + uri + b")>>", b"<</Producer (t)>>"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for i, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<</Size %d /Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
-
-
-def _xref_ok(data: bytes) -> bool:
-    import re
-
-    start = int(re.search(rb"startxref\s+(\d+)", data[-60:]).group(1))
-    head = re.compile(rb"xref\s+\d+ (\d+)\s*\n").match(data, start)
-    entries = [data[head.end() + 20 * i:head.end() + 20 * i + 20]
-               for i in range(int(head.group(1)))]
-    return all(data[int(e[:10]):].startswith(b"%d 0 obj" % i)
-               for i, e in enumerate(entries) if e[17:18] == b"n")
-
-
-def test_pdf_links_into_the_build_folder_become_relative_and_the_xref_still_holds():
-    raw = _tiny_pdf(b"file:///r/.build-v-1/en/07_audit.html#claim-a")
-    assert _xref_ok(raw)
-    out = pdf.relative_links(raw, [("file:///r/.build-v-1/en/", ""), ("file:///r/", "../../")])
-    assert b"/URI (07_audit.html#claim-a)" in out and b"file://" not in out
-    assert _xref_ok(out) and len(out) == len(raw) - len("file:///r/.build-v-1/en/")
-    up = pdf.relative_links(_tiny_pdf(b"file:///r/index.html#v-x"),
-                            [("file:///r/.build-v-1/en/", ""), ("file:///r/", "../../")])
-    assert b"/URI (../../index.html#v-x)" in up and _xref_ok(up)
 
 
 def test_the_chinese_article_of_the_projects_notebooks_is_chinese(executed_notebooks):

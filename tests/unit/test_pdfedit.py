@@ -3,6 +3,7 @@ cross-reference table still pointing at every object, the rest of the file uncha
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import reporting.pdfedit as pdfedit
@@ -54,3 +55,28 @@ def test_strings_are_read_as_pdf_writes_them():
     assert pdfedit.decode_string(pdfedit.encode_string("报告 GDP")) == "报告 GDP"
     assert pdfedit.decode_string(b"<4142>") == "AB"
     assert pdfedit.decode_string(b"<zz>") is None
+
+
+def test_pdf_dates_are_rewritten_in_place_to_the_commit_time():
+    raw = b"<< /CreationDate (D:20261126170912+00'00') /ModDate (D:20261126170913Z) >>"
+    when = dt.datetime(2020, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+    out = pdfedit.set_dates(raw, when)
+    assert out == b"<< /CreationDate (D:20200102030405+00'00') /ModDate (D:20200102030405Z) >>"
+    assert len(out) == len(raw)
+
+
+def _linked(uri: bytes) -> bytes:
+    """A minimal PDF with one link (as Chromium writes them)."""
+    return _pdf(b"<</Type /Catalog /Pages 2 0 R>>", b"<</Type /Pages /Kids [] /Count 0>>",
+                b"<</Type /Action /S /URI /URI (" + uri + b")>>", b"<</Producer (t)>>")
+
+
+def test_pdf_links_into_the_build_folder_become_relative_and_the_xref_still_holds():
+    bases = [("file:///r/.build-v-1/en/", ""), ("file:///r/", "../../")]
+    raw = _linked(b"file:///r/.build-v-1/en/07_audit.html#claim-a")
+    assert _xref_ok(raw)
+    out = pdfedit.relative_links(raw, bases)
+    assert b"/URI (07_audit.html#claim-a)" in out and b"file://" not in out
+    assert _xref_ok(out) and len(out) == len(raw) - len("file:///r/.build-v-1/en/")
+    up = pdfedit.relative_links(_linked(b"file:///r/index.html#v-x"), bases)
+    assert b"/URI (../../index.html#v-x)" in up and _xref_ok(up)
