@@ -77,3 +77,22 @@ def test_the_audit_and_notebook_04_say_the_same_about_fdi(result):
     assert words.startswith("doubtful in 2010-2014 (4.4-5.4 times the GDP share)")
     summary = claims.summary_markdown(result, "en")
     assert claims.md(words) in summary
+
+
+def _words(table: pd.DataFrame) -> list[str]:
+    """Every label a reader sees on a table: its axes' names, row and column labels, cells."""
+    out = [str(x) for x in (table.index.name, table.columns.name) if x is not None]
+    out += [str(x) for x in table.index] + [str(x) for x in table.columns]
+    return out + [str(x) for x in table.to_numpy().ravel() if isinstance(x, str)]
+
+
+def test_the_chinese_tables_are_in_chinese(result):
+    """Count tables of the audit notebook in zh: no English word; the report's own section codes
+    (III.A ...) are kept as printed."""
+    for make in (claims.evidence_counts, claims.reason_counts, claims.labelled_counts):
+        zh = [w for w in _words(make(result, "zh")) if not re.fullmatch(r"[IVX]+\.[A-Z]", w)]
+        english = [w for w in zh if re.search(r"[A-Za-z]{3,}", w)
+                   and not re.search(r"data/external", w)]
+        assert english == [], (make.__name__, english)
+        en = _words(make(result, "en"))
+        assert not any(re.search(r"[\u4e00-\u9fff]", w) for w in en), make.__name__

@@ -63,6 +63,17 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
            "approx": "限定词", "reading": "更正后的读法", "as_printed": "按原文计算",
            "basis": "依据", "reason_class": "原因类别", "total": "合计", "claims": "陈述数"},
 }
+# The reason classes of unverifiable rows in Chinese: (name, meaning); English uses the codes
+# and register.REASON_CLASSES.
+REASON_LABELS_ZH: dict[str, tuple[str, str]] = {
+    "single_mention": ("仅此一处", "只在此处陈述：没有其他段落、表格或数据序列与之相关"),
+    "not_in_data": ("数据中没有", "公开统计可以判定，但报告和 data/external 中都没有这些数据"),
+    "literature_or_norm": ("规范或文献", "关于其他地区或时期的规范或文献数字"),
+    "base_not_printed": ("基数未印出", "变化或倍数的基数在报告中任何地方都没有印出"),
+    "mixed_vintages_only": ("只能混合版本", "只能用不同数据版本混合计算"),
+    "judgement": ("判断", "评估或修辞，而非测量"),
+}
+ALL_LABELS = {"en": "all", "zh": "全部"}  # the row of counts over every section
 KIND_TITLES: dict[str, dict[str, str]] = {
     "en": {"misworded": "Misworded: holds only under a corrected reading",
            "contradicted": "Contradicted by the report's own numbers or a same-source series",
@@ -91,8 +102,10 @@ def labelled(df: pd.DataFrame, lang: str = "en", columns: Sequence[str] = OUTPUT
 
 
 def labelled_counts(df: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """Counts by section and verdict, with labels in `lang`."""
-    return counts(df).rename(columns={**VERDICT_LABELS[lang], **COLUMN_LABELS[lang]})
+    """Counts by section and verdict, with labels (and the axes' names) in `lang`."""
+    return counts(df).rename(columns={**VERDICT_LABELS[lang], **COLUMN_LABELS[lang]},
+                             index={"all": ALL_LABELS[lang]}).rename_axis(
+        index=COLUMN_LABELS[lang]["section"], columns=COLUMN_LABELS[lang]["verdict"])
 
 
 def verdict_counts(df: pd.DataFrame) -> pd.Series:
@@ -107,7 +120,8 @@ def evidence_counts(df: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     t = t.loc[:, t.sum() > 0]
     if lang is None:
         return t
-    return t.rename(index=VERDICT_LABELS[lang], columns=EVIDENCE_LABELS[lang])
+    return t.rename(index=VERDICT_LABELS[lang], columns=EVIDENCE_LABELS[lang]).rename_axis(
+        index=COLUMN_LABELS[lang]["verdict"], columns=COLUMN_LABELS[lang]["evidence"])
 
 
 def severity_counts(df: pd.DataFrame) -> pd.Series:
@@ -121,7 +135,9 @@ def reason_counts(df: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     out = pd.DataFrame({"claims": u.reindex(list(REASON_CLASSES), fill_value=0),
                         "meaning": pd.Series(REASON_CLASSES)})
     if lang == "zh":
-        out = out.rename(columns={"claims": COLUMN_LABELS["zh"]["claims"], "meaning": "含义"})
+        out["meaning"] = [REASON_LABELS_ZH[code][1] for code in out.index]
+        out = out.rename(index={code: name for code, (name, _) in REASON_LABELS_ZH.items()},
+                         columns={"claims": COLUMN_LABELS["zh"]["claims"], "meaning": "含义"})
     return out.rename_axis(COLUMN_LABELS[lang]["reason_class"])
 
 
