@@ -168,8 +168,8 @@ def readable(
 def localise(
     obj: pd.DataFrame | pd.Series, lang: str, decimals: int | Mapping[str, int] | None = None
 ) -> pd.DataFrame | pd.Series:
-    """For display: label keys in the index, column names and text cells translated into
-    ``lang``, and numbers as text with fixed decimals per column (`readable`)."""
+    """For display: label keys in the index, column names, both axes' names and text cells
+    translated into ``lang``, and numbers as text with fixed decimals per column (`readable`)."""
     out = readable(obj, decimals)
     if isinstance(out, pd.DataFrame):
         for c in out.columns:
@@ -184,6 +184,8 @@ def localise(
             if c not in numeric and text:
                 out[c] = out[c].map(lambda v: label(v, lang) if isinstance(v, str) else v)
         out = out.rename(columns=lambda k: label(k, lang) if isinstance(k, str) else k)
+        out.columns = out.columns.set_names(
+            [label(n, lang) if isinstance(n, str) else n for n in out.columns.names])
     elif isinstance(out.name, str):
         out = out.rename(label(out.name, lang))
     return out

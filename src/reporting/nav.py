@@ -28,14 +28,14 @@ UI: dict[str, dict[str, str]] = {
            "data_sha": "sha256 of every data file", "version": "version",
            "revision": "git revision", "uncommitted": " (uncommitted changes)",
            "fingerprint": "data fingerprint", "files": "files", "notebook": "notebook",
-           "packages": "packages"},
+           "packages": "packages", "report_source": "report text"},
     "zh": {"article": "文章", "report_text": "报告原文（标注）", "index": "所有版本",
            "labels": "标签语言", "prev": "上一节", "next": "下一节", "sections": "各节报告",
            "provenance": "来源信息", "pdf": "PDF", "docx": "Word",
            "all_versions": "所有报告与版本的索引", "data_sha": "每个数据文件的 sha256 校验值",
            "version": "版本", "revision": "git 修订号", "uncommitted": "（含未提交的修改）",
            "fingerprint": "数据指纹", "files": "个文件", "notebook": "笔记本",
-           "packages": "软件包"},
+           "packages": "软件包", "report_source": "报告原文"},
 }
 LANG_SWITCH = {"en": "English", "zh": "中文"}
 

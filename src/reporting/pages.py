@@ -169,7 +169,8 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
 
             footer = _provenance(manifest, lang, [
                 ("claims.csv", f"sha256 {claims_sha[:16]}"),
-                ("report text", f"{text_path.name} (sha256 {sha256_file(text_path)[:16]})")])
+                (nav.UI[lang]["report_source"],
+                 f"{text_path.name} (sha256 {sha256_file(text_path)[:16]})")])
             (work / lang / "report-text.html").write_text(
                 reporttext.render(lang, text_path, claims, root / "data", site,
                                   f"{audit}.html" if audit else None, footer),

@@ -77,6 +77,9 @@ def test_localise_translates_index_columns_names_and_cells():
     assert out.loc["出口额", "p 值"] == "0.500"  # p-values with three decimals
     flags = tables.localise(pd.DataFrame({"derived": ["yes"], "inside_pi": [False]}), "zh")
     assert flags.loc[0, "推算"] == "是" and flags.loc[0, "在95%预测区间内"] == "否"  # zh
+    wide = pd.DataFrame({2006: [52.0], 2007: [32.1]}, index=["exports"])
+    wide.columns.name = "year"  # a table with the years across: its columns' axis is named
+    assert tables.localise(wide, "zh").columns.name == "年份"
 
 
 def test_readable_fixes_decimals_per_column_and_never_writes_e_notation():
