@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import re
 import signal
@@ -166,6 +167,9 @@ _INTERRUPTS: set[int] = set()  # the signals this build received
 
 
 def _interrupt(signum: int, frame: Any) -> None:
-    """Ctrl-C or SIGTERM (a CI cancel, `timeout`): stop, remembering that it was asked for."""
+    """Ctrl-C or SIGTERM (a CI cancel, `timeout`): stop, remembering that it was asked for.
+    Playwright's log is silenced from here on: its driver, hit by the same signal, answers
+    commands the interrupt abandoned, and it would log each as an error with a traceback."""
     _INTERRUPTS.add(signum)
+    logging.getLogger("playwright").disabled = True
     raise _Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
