@@ -11,8 +11,8 @@ title is given back its heading's text (`fix_outline`). Chromium stamps the PDF 
 the creation and modification dates are rewritten to the commit's time. These edits are made in
 the PDF's bytes (reporting.pdfedit: milliseconds, where pypdf's rewrite took a second). A PDF
 is cached by the article's bytes and the revision, so a rebuild whose article did not change
-does not start Chromium. Where Chromium is missing the build says so in
-one line and goes on without a PDF; under CI (env CI set) that is a build error.
+does not start Chromium. Where Chromium is missing the build says so in one line and goes on
+without a PDF; under CI (env CI set) that is a build error.
 """
 
 from __future__ import annotations
@@ -20,18 +20,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import re
 import shutil
 import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from reporting.pdfedit import fix_outline, relative_links, set_dates
+from reporting.pdfedit import fix_outline, relative_links, set_dates, squeeze
 from reporting.profile import step
-
-__all__ = ["available", "commit_time", "fix_outline", "print_articles", "relative_links",
-           "set_dates", "toc_pages"]
 
 FOOTER = ('<div style="font-size:8px; width:100%; text-align:center; color:#555;">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
@@ -118,10 +114,6 @@ def _quiet_pypdf() -> None:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def outline_pages(data: bytes) -> list[tuple[str, int]]:
     """(title, 1-based page) of every outline entry of a PDF, in order."""
     import io
@@ -150,7 +142,7 @@ def toc_pages(data: bytes, targets: Sequence[tuple[str, str]]) -> dict[str, int]
     start = 0
     for anchor, heading in targets:
         for i in range(start, len(entries)):
-            if _squeeze(entries[i][0]) == _squeeze(heading):
+            if squeeze(entries[i][0]) == squeeze(heading):
                 pages[anchor] = entries[i][1]
                 start = i + 1
                 break

@@ -107,7 +107,9 @@ def encode_string(text: str) -> bytes:
     return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
 
 
-def _squeeze(text: str) -> str:
+def squeeze(text: str) -> str:
+    """A text less its white space: how an outline title Chromium wrapped compares with its
+    heading (here and in reporting.pdf's contents page numbers)."""
     return re.sub(r"\s+", "", text)
 
 
@@ -115,14 +117,14 @@ def fix_outline(pdf: bytes, headings: Sequence[str]) -> bytes:
     """The PDF with each outline title that is a heading less its spaces set to the heading's
     text (Chromium drops the space where a heading wraps). Only outline items (objects with a
     /Parent) are touched; the document's own /Title is not."""
-    whole = {_squeeze(h): h for h in headings}
+    whole = {squeeze(h): h for h in headings}
 
     def fix(m: re.Match[bytes]) -> bytes:
         end = pdf.find(b"endobj", m.end())
         if b"/Parent " not in pdf[m.end():end if end >= 0 else len(pdf)]:
             return m.group(0)
         text = decode_string(m.group(1))
-        better = whole.get(_squeeze(text)) if text is not None else None
+        better = whole.get(squeeze(text)) if text is not None else None
         if better is None or better == text:
             return m.group(0)
         return b"/Title " + encode_string(better)
