@@ -17,6 +17,7 @@ It returns the manifest's `pages` entry (which pages exist, the sections' titles
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import time
@@ -148,43 +149,46 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
     audit = audit_notebook(first)
     claims_sha = sha256_file(work / "claims.csv") if claims else "none"
     kept: dict[str, list[figures.FigureFile]] = {}
-    for lang in langs:
-        kept[lang] = figures.collect(executed[lang])
-        figures.write(work / lang, kept[lang])
-        for nb, x in executed[lang]:
-            out = work / lang / f"{nb}.html"
-            notice = bilingual.ENGLISH_NOTICE if lang != "en" and \
-                bilingual.narrative_is_english(x, lang) else ""
-            page = site.add_to_report(out.read_text(encoding="utf-8"), lang, nb, notice)
-            if nb == audit:
-                page = anchor_claim_rows(page, ids)
-            out.write_text(page, encoding="utf-8", newline="")
-        footer = _provenance(manifest, lang, [("claims.csv", f"sha256 {claims_sha[:16]}")])
-        (work / lang / "article.html").write_text(
-            article.render_article(lang, manifest["version"], executed[lang], claims, site,
-                                   footer, the_outline, audit),
-            encoding="utf-8", newline="")
-        if text_path is not None:
-            import reporting.reporttext as reporttext
-
-            footer = _provenance(manifest, lang, [
-                ("claims.csv", f"sha256 {claims_sha[:16]}"),
-                (nav.UI[lang]["report_source"],
-                 f"{text_path.name} (sha256 {sha256_file(text_path)[:16]})")])
-            (work / lang / "report-text.html").write_text(
-                reporttext.render(lang, text_path, claims, root / "data", site,
-                                  f"{audit}.html" if audit else None, footer),
-                encoding="utf-8", newline="")
-    if pdf_ok:
-        with step("pages: article.pdf (Chromium, every language)"):
-                pdf.print_articles([(work / lang / "article.html", work / lang / "article.pdf")
-                                for lang in langs], manifest["revision"], root, cache_dir, log)
-    if docx_ok:
-        epoch = int(pdf.commit_time(root, manifest["revision"]).timestamp())
+    printer = pdf.Printer(manifest["revision"], root, cache_dir, log) if pdf_ok else None
+    with printer or contextlib.nullcontext():  # an error or Ctrl-C stops the printings too
         for lang in langs:
-            with step(f"pages: article.docx ({lang})"):
-                docx.write(work / lang / "article.html", work / lang / "article.docx", lang,
-                           cache_dir, epoch)
+            kept[lang] = figures.collect(executed[lang])
+            figures.write(work / lang, kept[lang])
+            for nb, x in executed[lang]:
+                out = work / lang / f"{nb}.html"
+                notice = bilingual.ENGLISH_NOTICE if lang != "en" and \
+                    bilingual.narrative_is_english(x, lang) else ""
+                page = site.add_to_report(out.read_text(encoding="utf-8"), lang, nb, notice)
+                if nb == audit:
+                    page = anchor_claim_rows(page, ids)
+                out.write_text(page, encoding="utf-8", newline="")
+            footer = _provenance(manifest, lang, [("claims.csv", f"sha256 {claims_sha[:16]}")])
+            (work / lang / "article.html").write_text(
+                article.render_article(lang, manifest["version"], executed[lang], claims, site,
+                                       footer, the_outline, audit),
+                encoding="utf-8", newline="")
+            if printer is not None:  # printed on a thread while the next pages are written
+                printer.add(work / lang / "article.html", work / lang / "article.pdf")
+            if text_path is not None:
+                import reporting.reporttext as reporttext
+
+                footer = _provenance(manifest, lang, [
+                    ("claims.csv", f"sha256 {claims_sha[:16]}"),
+                    (nav.UI[lang]["report_source"],
+                     f"{text_path.name} (sha256 {sha256_file(text_path)[:16]})")])
+                (work / lang / "report-text.html").write_text(
+                    reporttext.render(lang, text_path, claims, root / "data", site,
+                                      f"{audit}.html" if audit else None, footer),
+                    encoding="utf-8", newline="")
+        if docx_ok:  # pandoc converts while Chromium prints
+            epoch = int(pdf.commit_time(root, manifest["revision"]).timestamp())
+            for lang in langs:
+                with step(f"pages: article.docx ({lang})"):
+                    docx.write(work / lang / "article.html", work / lang / "article.docx",
+                               lang, cache_dir, epoch)
+        if printer is not None:
+            with step("pages: article.pdf, the wait for its printings after the rest"):
+                printer.wait()
     log(f"[done]  reviewers' pages (navigation, article, report text, PDF, Word, figures) in "
         f"{time.perf_counter() - t0:.1f} s")
     return {"article": "article.html", "report_text": text_path is not None,

@@ -22,6 +22,7 @@ import hashlib
 import os
 import shutil
 import subprocess
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -60,30 +61,74 @@ def commit_time(root: Path, revision: str) -> dt.datetime:
     return dt.datetime.fromtimestamp(seconds, dt.UTC)
 
 
-def print_articles(pairs: Sequence[tuple[Path, Path]], revision: str, root: Path,
-                   cache_dir: Path, log: Callable[[str], None]) -> None:
-    """Print each (article.html, article.pdf) pair; one Chromium for all that are not cached
-    (a PDF is cached by the article's bytes and the revision)."""
-    when = commit_time(root, revision)
-    cached = {html_path: cache_dir / "pdf" / (hashlib.sha256(
-        html_path.read_bytes() + revision.encode()).hexdigest()[:24] + ".pdf")
-        for html_path, _ in pairs}
-    todo = [h for h, _ in pairs if not cached[h].exists()]
-    if todo:
+class Printer:
+    """Prints articles to PDF as the build hands them over (`add`), each on a thread with a
+    Chromium of its own, while the build goes on writing the other pages: printing one article
+    is one core's work (Chromium lays it out and draws it, the build waits), so two print at
+    once, and each Chromium starts while the build still writes. A PDF is cached by the
+    article's bytes and the revision: a cached one starts no Chromium. `wait` returns when every
+    PDF is written and raises the first printing's error. Playwright's objects belong to the
+    thread that made them: each printing starts, uses and closes its own."""
+
+    def __init__(self, revision: str, root: Path, cache_dir: Path,
+                 log: Callable[[str], None]) -> None:
+        self.revision, self.cache_dir, self.log = revision, cache_dir, log
+        self.when = commit_time(root, revision)
+        self._pool: Any = None
+        self._printing: list[Any] = []
+
+    def add(self, html_path: Path, pdf_path: Path) -> None:
+        """Print html_path (an article.html, written) to pdf_path: from the cache at once, else
+        on a thread of its own."""
+        cached = self.cache_dir / "pdf" / (hashlib.sha256(
+            html_path.read_bytes() + self.revision.encode()).hexdigest()[:24] + ".pdf")
+        if cached.exists():
+            shutil.copyfile(cached, pdf_path)
+            return
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(2, thread_name_prefix="pdf")
+        self._printing.append(self._pool.submit(self._print, html_path, cached, pdf_path))
+
+    def _print(self, html_path: Path, cached: Path, pdf_path: Path) -> None:
         import reporting.browser as browser
 
-        (cache_dir / "pdf").mkdir(parents=True, exist_ok=True)
-        with browser.Browser() as br:
-            for html_path in todo:
-                data = _print(br, html_path)
-                tmp = cached[html_path].with_suffix(".tmp")
-                here = html_path.parent.resolve()  # <reports>/<version>/<lang>
-                bases = [(here.as_uri() + "/", ""), (here.parent.parent.as_uri() + "/", "../../")]
-                tmp.write_bytes(relative_links(set_dates(data, when), bases))
-                os.replace(tmp, cached[html_path])
-                log(f"[done]  {html_path.parent.name}/article.pdf printed by Chromium")
-    for html_path, pdf_path in pairs:
-        shutil.copyfile(cached[html_path], pdf_path)
+        with step("pdf: Chromium started (on the printing's thread)"):
+            br = browser.Browser()
+        try:
+            data = _print(br, html_path)
+        finally:
+            br.close()
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{threading.get_ident()}.tmp")
+        here = html_path.parent.resolve()  # <reports>/<version>/<lang>
+        bases = [(here.as_uri() + "/", ""), (here.parent.parent.as_uri() + "/", "../../")]
+        tmp.write_bytes(relative_links(set_dates(data, self.when), bases))
+        os.replace(tmp, cached)
+        shutil.copyfile(cached, pdf_path)
+        self.log(f"[done]  {html_path.parent.name}/article.pdf printed by Chromium")
+
+    def wait(self) -> None:
+        """Wait for every printing; raise the first one's error (the others still finish)."""
+        try:
+            for printing in self._printing:
+                printing.result()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Drop the printings not started yet and wait for those running (an interrupted build
+        leaves no thread and no Chromium behind)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Printer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 # Run in the page before printing: every <details> open; the contents list's page numbers.
