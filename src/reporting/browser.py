@@ -169,6 +169,24 @@ def _local_file(url: str) -> Path | None:
     return Path(unquote(u.path)) if u.scheme == "file" else None
 
 
+def launch_options(executable: str | None = None) -> dict[str, Any]:
+    """How every Chromium of the project starts (Playwright's launch_persistent_context, after
+    the profile folder): headless, offline, no service workers, a fixed viewport and locale."""
+    return {"executable_path": executable or find_chromium(), "headless": True,
+            "args": list(CHROMIUM_ARGS), "viewport": VIEWPORT, "locale": "en-GB",
+            "offline": True, "service_workers": "block"}
+
+
+def profile_folder() -> str:
+    """A fresh, empty profile folder for one Chromium (its owner removes it)."""
+    return tempfile.mkdtemp(prefix="chromium-profile-")
+
+
+def is_remote(url: str) -> bool:
+    """Whether a request would leave the machine (anything but file:, data:, about:)."""
+    return not url.startswith(LOCAL_SCHEMES)
+
+
 class Browser:
     """A headless Chromium with a fresh profile; pages are opened with every request watched."""
 
@@ -176,18 +194,15 @@ class Browser:
         from playwright.sync_api import sync_playwright
 
         self._pw = sync_playwright().start()
-        self._profile = tempfile.mkdtemp(prefix="chromium-profile-")
+        self._profile = profile_folder()
         try:
             self.context = self._pw.chromium.launch_persistent_context(
-                self._profile, executable_path=executable or find_chromium(), headless=True,
-                args=list(CHROMIUM_ARGS), viewport=VIEWPORT, locale="en-GB",
-                offline=True, service_workers="block",
-            )
+                self._profile, **launch_options(executable))
         except Exception:
             self._pw.stop()
             shutil.rmtree(self._profile, ignore_errors=True)
             raise
-        self.context.route(lambda url: not url.startswith(LOCAL_SCHEMES), self._block)
+        self.context.route(is_remote, self._block)
         self._current: PageCheck | None = None
 
     def _block(self, route: Any) -> None:

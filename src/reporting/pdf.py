@@ -1,7 +1,9 @@
 """article.pdf: the article printed by headless Chromium, with page numbers and an outline.
 
-Chromium is driven by Playwright as in reporting.browser (Debian's /usr/bin/chromium, no
-`playwright install`, every non-local request blocked). Collapsed blocks (<details>) print open.
+Chromium is driven by Playwright, started as in reporting.browser (Debian's /usr/bin/chromium,
+no `playwright install`, every non-local request blocked), through Playwright's asyncio API on a
+thread of its own (`Printer`): the build hands each article over as soon as it is written and
+goes on with the other pages while one Chromium prints every article at once. Collapsed blocks (<details>) print open.
 The pages carry "page N / M" in the footer; the article's contents list gets each entry's page
 number from a first printing's outline (bookmarks from the headings), then the article is
 printed again with them (`toc_pages`; the first printing hides the images, which keeps every
@@ -17,6 +19,7 @@ without a PDF; under CI (env CI set) that is a build error.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import os
@@ -62,46 +65,65 @@ def commit_time(root: Path, revision: str) -> dt.datetime:
 
 
 class Printer:
-    """Prints articles to PDF as the build hands them over (`add`), each on a thread with a
-    Chromium of its own, while the build goes on writing the other pages: printing one article
-    is one core's work (Chromium lays it out and draws it, the build waits), so two print at
-    once, and each Chromium starts while the build still writes. A PDF is cached by the
-    article's bytes and the revision: a cached one starts no Chromium. `wait` returns when every
-    PDF is written and raises the first printing's error. Playwright's objects belong to the
-    thread that made them: each printing starts, uses and closes its own."""
+    """Prints articles to PDF as the build hands them over (`add`), while the build goes on
+    writing the other pages: one Chromium, started on the first article not in the cache, on a
+    thread of its own (Playwright's asyncio API), each article printed in a page of its own, all
+    at once: printing an article is one core's work (Chromium lays it out and draws it while the
+    build waits), and a second Chromium would cost a second start. A PDF is cached by the
+    article's bytes and the revision. `wait` returns when every PDF is written and raises the
+    first printing's error; leaving the `with` block (an error, Ctrl-C) stops the printings and
+    Chromium."""
+
+    STOP_SECONDS = 15  # how long closing Chromium may take before it is left to die with us
 
     def __init__(self, revision: str, root: Path, cache_dir: Path,
                  log: Callable[[str], None]) -> None:
         self.revision, self.cache_dir, self.log = revision, cache_dir, log
         self.when = commit_time(root, revision)
-        self._pool: Any = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._chromium: Any = None  # the task starting Chromium (on the loop's thread)
         self._printing: list[Any] = []
 
     def add(self, html_path: Path, pdf_path: Path) -> None:
         """Print html_path (an article.html, written) to pdf_path: from the cache at once, else
-        on a thread of its own."""
+        on Chromium's thread."""
         cached = self.cache_dir / "pdf" / (hashlib.sha256(
             html_path.read_bytes() + self.revision.encode()).hexdigest()[:24] + ".pdf")
         if cached.exists():
             shutil.copyfile(cached, pdf_path)
             return
-        if self._pool is None:
-            from concurrent.futures import ThreadPoolExecutor
+        if self._loop is None:
+            self._loop = asyncio.new_event_loop()
+            threading.Thread(target=self._loop.run_forever, name="pdf", daemon=True).start()
+        self._printing.append(asyncio.run_coroutine_threadsafe(
+            self._print(html_path, cached, pdf_path), self._loop))
 
-            self._pool = ThreadPoolExecutor(2, thread_name_prefix="pdf")
-        self._printing.append(self._pool.submit(self._print, html_path, cached, pdf_path))
+    async def _start(self) -> tuple[Any, Any, str]:
+        """Playwright, Chromium's context and its profile folder (reporting.browser's options)."""
+        from playwright.async_api import async_playwright
 
-    def _print(self, html_path: Path, cached: Path, pdf_path: Path) -> None:
         import reporting.browser as browser
 
-        with step("pdf: Chromium started (on the printing's thread)"):
-            br = browser.Browser()
+        pw = await async_playwright().start()
+        profile = browser.profile_folder()
         try:
-            data = _print(br, html_path)
-        finally:
-            br.close()
+            context = await pw.chromium.launch_persistent_context(
+                profile, **browser.launch_options())
+            await context.route(browser.is_remote, _refuse)
+        except BaseException:
+            await pw.stop()
+            shutil.rmtree(profile, ignore_errors=True)
+            raise
+        return pw, context, profile
+
+    async def _print(self, html_path: Path, cached: Path, pdf_path: Path) -> None:
+        if self._chromium is None:  # the first printing starts Chromium, the others wait for it
+            self._chromium = asyncio.ensure_future(self._start())
+        with step("pdf: Chromium started (while the pages are written)"):
+            _, context, _ = await self._chromium
+        data = await _printed(context, html_path)
         cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{threading.get_ident()}.tmp")
+        tmp = cached.with_suffix(".tmp")
         here = html_path.parent.resolve()  # <reports>/<version>/<lang>
         bases = [(here.as_uri() + "/", ""), (here.parent.parent.as_uri() + "/", "../../")]
         tmp.write_bytes(relative_links(set_dates(data, self.when), bases))
@@ -110,7 +132,7 @@ class Printer:
         self.log(f"[done]  {html_path.parent.name}/article.pdf printed by Chromium")
 
     def wait(self) -> None:
-        """Wait for every printing; raise the first one's error (the others still finish)."""
+        """Wait for every printing; raise the first one's error."""
         try:
             for printing in self._printing:
                 printing.result()
@@ -118,17 +140,42 @@ class Printer:
             self.close()
 
     def close(self) -> None:
-        """Drop the printings not started yet and wait for those running (an interrupted build
-        leaves no thread and no Chromium behind)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        """Stop what still prints, close Chromium, end its thread (nothing is left behind)."""
+        loop, self._loop = self._loop, None
+        if loop is None:
+            return
+        for printing in self._printing:
+            printing.cancel()
+        try:
+            asyncio.run_coroutine_threadsafe(self._stop(), loop).result(self.STOP_SECONDS)
+        except Exception:  # noqa: BLE001 - Chromium gone already (Ctrl-C reached it too)
+            pass
+        finally:
+            loop.call_soon_threadsafe(loop.stop)
+
+    async def _stop(self) -> None:
+        if self._chromium is None:
+            return
+        pw = context = profile = None
+        try:
+            pw, context, profile = await self._chromium
+            await context.close()
+        finally:
+            if pw is not None:
+                await pw.stop()
+            if profile is not None:
+                shutil.rmtree(profile, ignore_errors=True)
 
     def __enter__(self) -> Printer:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+async def _refuse(route: Any) -> None:
+    """Refuse a request that would leave the machine (an article is printed offline)."""
+    await route.abort("blockedbyclient")
 
 
 # Run in the page before printing: every <details> open; the contents list's page numbers.
@@ -194,31 +241,33 @@ def toc_pages(data: bytes, targets: Sequence[tuple[str, str]]) -> dict[str, int]
     return pages
 
 
-def _print(br: Any, html_path: Path) -> bytes:
-    """The PDF bytes of one page: A4, backgrounds, page numbers, <details> open, the contents
-    with page numbers (a first printing finds them), outline titles as the headings read."""
-    page = br.context.new_page()
+async def _printed(context: Any, html_path: Path) -> bytes:
+    """The PDF bytes of one article, printed in a page of its own: A4, backgrounds, page
+    numbers, <details> open, the contents with page numbers (a first printing finds them),
+    outline titles as the headings read."""
+    page = await context.new_page()
     try:
-        page.emulate_media(media="print")
-        page.goto(html_path.resolve().as_uri(), wait_until="load")
-        page.evaluate(OPEN_DETAILS)
+        await page.emulate_media(media="print")
+        await page.goto(html_path.resolve().as_uri(), wait_until="load")
+        await page.evaluate(OPEN_DETAILS)
 
-        def printed() -> bytes:
-            return page.pdf(format="A4", print_background=True, display_header_footer=True,
-                            header_template="<span></span>", footer_template=FOOTER,
-                            margin={"top": "16mm", "bottom": "18mm", "left": "14mm",
-                                    "right": "14mm"}, outline=True, tagged=True)
-        targets = page.evaluate(TOC_TARGETS)
+        async def printed() -> bytes:
+            return await page.pdf(
+                format="A4", print_background=True, display_header_footer=True,
+                header_template="<span></span>", footer_template=FOOTER,
+                margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
+                outline=True, tagged=True)
+        targets = await page.evaluate(TOC_TARGETS)
         if targets:
-            page.evaluate(HIDE_IMAGES)
+            await page.evaluate(HIDE_IMAGES)
             with step("pdf: printed for the page numbers (images hidden)"):
-                pages = toc_pages(printed(), targets)
-            page.evaluate(SHOW_IMAGES)
+                pages = toc_pages(await printed(), targets)
+            await page.evaluate(SHOW_IMAGES)
             if pages:
-                page.evaluate(FILL_TOC, pages)
+                await page.evaluate(FILL_TOC, pages)
         with step("pdf: printed"):
-            data = printed()
+            data = await printed()
         with step("pdf: outline titles fixed (in the PDF's bytes)"):
-            return fix_outline(data, page.evaluate(HEADINGS))
+            return fix_outline(data, await page.evaluate(HEADINGS))
     finally:
-        page.close()
+        await page.close()
