@@ -7,7 +7,10 @@ while starting. Every kernel of a build paid those 0.2 s. The kernel says when i
 a request: its IOPub status `idle` for that request, which comes after everything the request
 made it publish. So this client waits for the reply and then for that `idle` (what came before
 it, the start-up's status messages included, is read and dropped): IOPub is connected and
-quiet, as jupyter_client wants it, without the wait. Imported only by the runner
+quiet, as jupyter_client wants it, without the wait. A kernel publishes the `idle` of the first
+request before the client's IOPub subscription has reached it (ZeroMQ's slow joiner) often enough
+when two kernels start at once: that `idle` is lost, so the request is made again after
+IDLE_WAIT, and the `idle` of any request asked so far counts. Imported only by the runner
 (`reporting.execute.main`), which has jupyter_client imported already.
 """
 
@@ -21,7 +24,10 @@ from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import DottedObjectName, Type
 
-IDLE_WAIT = 2.0  # seconds for the `idle` of a replied kernel_info before asking again
+# Seconds for the `idle` of a replied kernel_info before asking again: the kernel sends it right
+# after its reply, so a longer wait means it was lost (it was 2 s: 2 s more for one kernel in
+# seven; asking again costs the kernel a millisecond).
+IDLE_WAIT = 0.25
 
 
 class ReadyKernelClient(AsyncKernelClient):
@@ -31,14 +37,15 @@ class ReadyKernelClient(AsyncKernelClient):
         """Wait until the kernel answers kernel_info and IOPub has brought that request's
         `idle`; RuntimeError if the kernel dies or `timeout` seconds pass first."""
         deadline = time.time() + (float("inf") if timeout is None else timeout)
+        asked: set[str] = set()
         while True:
-            asked = self.kernel_info()
+            asked.add(self.kernel_info())
             try:
                 reply = await self.shell_channel.get_msg(timeout=1)
             except Empty:
                 reply = None
             if reply is not None and reply["msg_type"] == "kernel_info_reply":
-                if await self._idle_after(reply["parent_header"].get("msg_id", asked)):
+                if await self._idle_after(asked):
                     self._handle_kernel_info_reply(reply)
                     return
             if not await self._async_is_alive():
@@ -46,9 +53,9 @@ class ReadyKernelClient(AsyncKernelClient):
             if time.time() > deadline:
                 raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
 
-    async def _idle_after(self, msg_id: str) -> bool:
-        """Read IOPub up to the `idle` status of request msg_id (False if it does not come
-        within IDLE_WAIT: IOPub not connected yet, so the request is made again)."""
+    async def _idle_after(self, asked: set[str]) -> bool:
+        """Read IOPub up to the `idle` status of one of the requests `asked` (False if none
+        comes within IDLE_WAIT: IOPub was not connected yet, so the request is made again)."""
         until = time.monotonic() + IDLE_WAIT
         while (left := until - time.monotonic()) > 0:
             try:
@@ -56,7 +63,7 @@ class ReadyKernelClient(AsyncKernelClient):
             except Empty:
                 return False
             if (msg["msg_type"] == "status"
-                    and msg["parent_header"].get("msg_id") == msg_id
+                    and msg["parent_header"].get("msg_id") in asked
                     and msg["content"].get("execution_state") == "idle"):
                 return True
         return False
