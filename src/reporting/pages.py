@@ -150,6 +150,8 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
     claims_sha = sha256_file(work / "claims.csv") if claims else "none"
     kept: dict[str, list[figures.FigureFile]] = {}
     printer = pdf.Printer(manifest["revision"], root, cache_dir, log) if pdf_ok else None
+    if printer is not None and any(r.get("executed") for r in manifest["reports"]):
+        printer.start()  # a notebook ran, so its article is new: Chromium starts meanwhile
     with printer or contextlib.nullcontext():  # an error or Ctrl-C stops the printings too
         for lang in langs:
             kept[lang] = figures.collect(executed[lang])

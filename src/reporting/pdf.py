@@ -3,18 +3,19 @@
 Chromium is driven by Playwright, started as in reporting.browser (Debian's /usr/bin/chromium,
 no `playwright install`, every non-local request blocked), through Playwright's asyncio API on a
 thread of its own (`Printer`): the build hands each article over as soon as it is written and
-goes on with the other pages while one Chromium prints every article at once. Collapsed blocks (<details>) print open.
-The pages carry "page N / M" in the footer; the article's contents list gets each entry's page
-number from a first printing's outline (bookmarks from the headings), then the article is
-printed again with them (`toc_pages`; the first printing hides the images, which keeps every
-box where it is and saves Chromium about a third of the work). Chromium joins a heading that
-wraps into an outline title without the space at the break ("chapter IIIre-derived"): each such
-title is given back its heading's text (`fix_outline`). Chromium stamps the PDF with the clock;
-the creation and modification dates are rewritten to the commit's time. These edits are made in
-the PDF's bytes (reporting.pdfedit: milliseconds, where pypdf's rewrite took a second). A PDF
-is cached by the article's bytes and the revision, so a rebuild whose article did not change
-does not start Chromium. Where Chromium is missing the build says so in one line and goes on
-without a PDF; under CI (env CI set) that is a build error.
+goes on with the other pages while one Chromium prints every article at once. Collapsed blocks
+(<details>) print open. The pages carry "page N / M" in the footer; the article's contents list
+gets each entry's page number from a first printing's outline (bookmarks from the headings),
+then the article is printed again with them (`toc_pages`; the first printing hides the images,
+which keeps every box where it is and saves Chromium about a third of the work). Chromium joins
+a heading that wraps into an outline title without the space at the break ("chapter
+IIIre-derived"): each such title is given back its heading's text (`fix_outline`). Chromium
+stamps the PDF with the clock; the creation and modification dates are rewritten to the commit's
+time. These edits are made in the PDF's bytes (reporting.pdfedit: milliseconds, where pypdf's
+rewrite took a second). A PDF is cached by the article's bytes and the revision, so a rebuild
+whose article did not change does not start Chromium (the build starts it ahead of the first
+article only when a notebook ran). Where Chromium is missing the build says so in one line and
+goes on without a PDF; under CI (env CI set) that is a build error.
 """
 
 from __future__ import annotations
@@ -92,11 +93,25 @@ class Printer:
         if cached.exists():
             shutil.copyfile(cached, pdf_path)
             return
+        self._printing.append(asyncio.run_coroutine_threadsafe(
+            self._print(html_path, cached, pdf_path), self._thread()))
+
+    def start(self) -> None:
+        """Start Chromium now, ahead of the first article (when one is sure to be printed)."""
+        asyncio.run_coroutine_threadsafe(self._started(), self._thread())
+
+    def _thread(self) -> asyncio.AbstractEventLoop:
+        """The event loop of Chromium's thread (started on first use)."""
         if self._loop is None:
             self._loop = asyncio.new_event_loop()
             threading.Thread(target=self._loop.run_forever, name="pdf", daemon=True).start()
-        self._printing.append(asyncio.run_coroutine_threadsafe(
-            self._print(html_path, cached, pdf_path), self._loop))
+        return self._loop
+
+    async def _started(self) -> tuple[Any, Any, str]:
+        """Playwright, Chromium's context, its profile: started once, by whoever asks first."""
+        if self._chromium is None:
+            self._chromium = asyncio.ensure_future(self._start())
+        return await self._chromium
 
     async def _start(self) -> tuple[Any, Any, str]:
         """Playwright, Chromium's context and its profile folder (reporting.browser's options)."""
@@ -117,10 +132,8 @@ class Printer:
         return pw, context, profile
 
     async def _print(self, html_path: Path, cached: Path, pdf_path: Path) -> None:
-        if self._chromium is None:  # the first printing starts Chromium, the others wait for it
-            self._chromium = asyncio.ensure_future(self._start())
         with step("pdf: Chromium started (while the pages are written)"):
-            _, context, _ = await self._chromium
+            _, context, _ = await self._started()
         data = await _printed(context, html_path)
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(".tmp")
