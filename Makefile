@@ -50,14 +50,18 @@ env: $(ENV_READY) ## Create or update the project environment (.venv from uv.loc
 # per core. Tests that share a long-built fixture stay on one worker (tests/conftest.py).
 TEST_WORKERS = $(or $(WORKERS),$(shell python3 -c "import os; print(min(8, 2 * (os.cpu_count() or 1)))"))
 FAST_WORKERS = $(or $(WORKERS),auto)
+# pytest keeps each test module's assertion rewrite as bytecode (tests/**/__pycache__,
+# git-ignored) unless PYTHONDONTWRITEBYTECODE is set; then every worker rewrites every module on
+# every run (2-3 s of a worker's start), so the test targets unset it for pytest.
+PYTEST = PYTHONDONTWRITEBYTECODE= $(PY) -m pytest
 
 test: $(ENV_READY) ## Run lint and the full test suite in parallel workers (WORKERS=0: one process)
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
+	$(PYTEST) -q -n $(TEST_WORKERS) --dist loadgroup
 
 test-fast: $(ENV_READY) ## Lint and the unit tests only (seconds; the inner loop)
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q -n $(FAST_WORKERS) --dist loadgroup -m "not slow"
+	$(PYTEST) -q -n $(FAST_WORKERS) --dist loadgroup -m "not slow"
 
 validate: $(ENV_READY) ## Validate every data file against data/datapackage.json
 	$(PY) -m analysis.validate

@@ -60,6 +60,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.xdist_group(group))
 
 
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Leave tests/notebooks and tests/pipeline unimported under `-m "not slow"` (`make
+    test-fast`): every test there is slow (see is_slow), so importing them only costs time."""
+    markexpr = " ".join(str(config.getoption("markexpr", "") or "").split())
+    if markexpr == "not slow" and collection_path.parent == TESTS_DIR \
+            and collection_path.name in SLOW_FOLDERS:
+        return True
+    return None
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A copy of data/ in a temp folder; returns the copy's datapackage.json path."""
