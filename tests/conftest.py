@@ -96,6 +96,15 @@ def data_copy(tmp_path: Path, record_passes: Path) -> Path:
     return dst / "datapackage.json"
 
 
+@pytest.fixture(scope="session")
+def claims_audit() -> Any:
+    """The claims audit of the real register (`analysis.claims.audit`), run once a session for
+    the modules that read it; each takes a copy (see their `result` fixtures)."""
+    from analysis import claims
+
+    return claims.audit()
+
+
 NOTEBOOK_LANGS = LANGUAGES  # every label language (analysis.labels)
 
 
