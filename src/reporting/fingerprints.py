@@ -155,34 +155,51 @@ def _imported_modules(source: str, package: str = "analysis") -> frozenset[str]:
     return frozenset(found)
 
 
-def _module_files(package_dir: Path, mod: str) -> list[Path]:
-    """The file of module `mod` ("a/b") under package_dir: a.py or a/__init__.py ([] if none)."""
-    for candidate in (package_dir / f"{mod}.py", package_dir / mod / "__init__.py"):
-        if candidate.exists():
-            return [candidate]
-    return []
+def _module_file(package_dir: str, mod: str) -> str | None:
+    """The file of module `mod` ("a/b") under package_dir: a.py or a/__init__.py (None if none)."""
+    for candidate in (f"{package_dir}/{mod}.py", f"{package_dir}/{mod}/__init__.py"):
+        if os.path.isfile(candidate):
+            return candidate
+    return None
+
+
+_IMPORTS: dict[tuple[str, str, int, int, int, int], frozenset[str]] = {}  # see _file_imports
+
+
+def _file_imports(path: str, package: str) -> frozenset[str]:
+    """_imported_modules of a file, remembered in this process for as long as its inode, size,
+    modification and change times stay the same: every notebook's closure visits most of the
+    package, and the file is read once, not once per notebook."""
+    st = os.stat(path)
+    stamp = (path, package, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    found = _IMPORTS.get(stamp)
+    if found is None:
+        with open(path, encoding="utf-8") as f:
+            found = _IMPORTS[stamp] = _imported_modules(f.read(), package)
+    return found
 
 
 def _closure(sources: Iterable[str], package_dir: Path) -> list[Path]:
     """Files of the package at package_dir that some sources import, transitively (a subpackage's
     module brings the subpackage's __init__.py, which Python runs first)."""
     top = package_dir.name
-    todo = {(m, top) for text in sources for m in _imported_modules(text, top)}
+    base = os.fspath(package_dir)
+    todo = {m for text in sources for m in _imported_modules(text, top)}
     seen: set[str] = set()
     files: list[Path] = []
     while todo:
-        mod, _ = todo.pop()
+        mod = todo.pop()
         if mod in seen:
             continue
         seen.add(mod)
-        for f in _module_files(package_dir, mod):
-            files.append(f)
+        found = _module_file(base, mod)
+        if found is not None:
+            files.append(Path(found))
             dotted = f"{top}." + mod.replace("/", ".")
-            package = dotted if f.name == "__init__.py" else dotted.rpartition(".")[0]
-            todo |= {(m, package)
-                     for m in _imported_modules(f.read_text(encoding="utf-8"), package)}
+            package = dotted if found.endswith("/__init__.py") else dotted.rpartition(".")[0]
+            todo |= _file_imports(found, package)
         if "/" in mod:
-            todo.add((mod.rpartition("/")[0], top))
+            todo.add(mod.rpartition("/")[0])
     return files
 
 

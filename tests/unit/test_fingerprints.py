@@ -42,3 +42,21 @@ def test_an_import_added_to_a_root_makes_the_module_shaping(tmp_path):
 def test_the_templates_and_the_package_face_always_shape():
     names = {p.name for p in fp.shaping_modules()}
     assert {"__init__.py", "index.html.j2", "matplotlibrc"} <= names
+
+
+def test_a_module_edited_in_the_same_process_is_scanned_again(tmp_path):
+    # the closure remembers each file's imports only while its inode, size and times stay
+    pkg = tmp_path / "analysis"
+    pkg.mkdir()
+    for name, text in {"__init__.py": "", "a.py": "from analysis import b\n", "b.py": "",
+                       "c.py": ""}.items():
+        (pkg / name).write_text(text)
+    notebook = "from analysis import a\n"
+    machinery = tmp_path / "reporting"  # no machinery: only the package's closure counts
+    machinery.mkdir()
+    before = {p.name for p in fp.package_dependencies_of(notebook, pkg, machinery)}
+    (pkg / "a.py").write_text("from analysis import c\n")  # same size: the times tell
+    after = {p.name for p in fp.package_dependencies_of(notebook, pkg, machinery)}
+    fp.shaping_modules.cache_clear()
+    assert before == {"__init__.py", "a.py", "b.py"}
+    assert after == {"__init__.py", "a.py", "c.py"}
