@@ -56,24 +56,67 @@ def sha256_file(path: Path) -> str:
     return digest
 
 
+_TREES: dict[str, tuple[list[tuple[str, tuple[int, int, int]]], list[Path]]] = {}
+
+
+def _folder_stamp(path: str) -> tuple[int, int, int]:
+    st = os.stat(path)
+    return st.st_ino, st.st_mtime_ns, st.st_ctime_ns
+
+
 def tree_files(folder: Path) -> list[Path]:
-    """Every regular file under folder (sorted; caches, hidden and compiled files left out)."""
+    """Every regular file under folder (sorted; caches, hidden and compiled files left out).
+
+    Remembered in this process for as long as none of the folders walked changes its inode or
+    times (adding, removing or renaming an entry changes them; each folder's stamp is taken
+    before it is listed): a plan lists data/ once per report."""
+    top = os.fspath(folder)
+    known = _TREES.get(top)
+    if known is not None:
+        try:
+            if all(_folder_stamp(d) == stamp for d, stamp in known[0]):
+                return list(known[1])
+        except OSError:
+            pass
     if not folder.is_dir():
         return []
-    out = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__pycache__")
-        for f in sorted(filenames):
-            if not f.startswith(".") and not f.endswith((".pyc", ".pyo")):
-                out.append(Path(dirpath) / f)
-    return out
+    folders: list[tuple[str, tuple[int, int, int]]] = []
+    out: list[Path] = []
+
+    def walk(d: str) -> None:
+        try:
+            folders.append((d, _folder_stamp(d)))
+            with os.scandir(d) as it:
+                entries = sorted((e.name, e.is_dir()) for e in it)
+        except OSError:  # unreadable: nothing in it, as os.walk
+            return
+        for name, is_dir in entries:
+            if not is_dir and not name.startswith(".") and not name.endswith((".pyc", ".pyo")):
+                out.append(Path(d, name))
+        for name, is_dir in entries:
+            sub = os.path.join(d, name)
+            if is_dir and not name.startswith(".") and name != "__pycache__" \
+                    and not os.path.islink(sub):
+                walk(sub)
+
+    walk(top)
+    _TREES[top] = (folders, out)
+    return list(out)
+
+
+def _relative(path: Path, base: Path) -> str:
+    """path relative to base, as posix text (ValueError if it is not below base)."""
+    text, prefix = os.fspath(path), os.fspath(base) + os.sep
+    if text.startswith(prefix):
+        return text[len(prefix):].replace(os.sep, "/")
+    return path.relative_to(base).as_posix()
 
 
 def files_hash(files: Iterable[Path], base: Path) -> str:
     """One sha256 over the paths (relative to base) and bytes of some files."""
     h = hashlib.sha256()
     for p in files:
-        h.update(p.relative_to(base).as_posix().encode() + b"\0")
+        h.update(_relative(p, base).encode() + b"\0")
         h.update(bytes.fromhex(sha256_file(p)))
     return h.hexdigest()
 

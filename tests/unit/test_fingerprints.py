@@ -60,3 +60,28 @@ def test_a_module_edited_in_the_same_process_is_scanned_again(tmp_path):
     fp.shaping_modules.cache_clear()
     assert before == {"__init__.py", "a.py", "b.py"}
     assert after == {"__init__.py", "a.py", "c.py"}
+
+
+def test_a_tree_listed_again_in_the_same_process_shows_every_change(tmp_path):
+    # tree_files remembers a listing while none of its folders changes
+    def listed() -> list[str]:
+        return [p.relative_to(tmp_path).as_posix() for p in fp.tree_files(tmp_path)]
+
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    (deep / "x.csv").write_text("1")
+    (tmp_path / "top.csv").write_text("0")
+    assert listed() == ["top.csv", "a/b/x.csv"]
+    (deep / "y.csv").write_text("2")
+    assert listed() == ["top.csv", "a/b/x.csv", "a/b/y.csv"]
+    (deep / "x.csv").rename(deep / "z.csv")
+    assert listed() == ["top.csv", "a/b/y.csv", "a/b/z.csv"]
+    (tmp_path / "a" / "c").mkdir()
+    (tmp_path / "a" / "c" / "w.csv").write_text("3")
+    assert listed() == ["top.csv", "a/b/y.csv", "a/b/z.csv", "a/c/w.csv"]
+    (deep / "y.csv").unlink()
+    for hidden in (".h.csv", "m.pyc"):
+        (deep / hidden).write_text("")
+    (deep / "__pycache__").mkdir()
+    (deep / "__pycache__" / "m.py").write_text("")
+    assert listed() == ["top.csv", "a/b/z.csv", "a/c/w.csv"]
