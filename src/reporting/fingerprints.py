@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -216,52 +217,58 @@ def _imported_modules(source: str, package: str = "analysis") -> frozenset[str]:
     return frozenset(found)
 
 
-def _module_file(package_dir: str, mod: str) -> str | None:
-    """The file of module `mod` ("a/b") under package_dir: a.py or a/__init__.py (None if none)."""
+_IMPORTS: dict[tuple[str, str, int, int, int, int], frozenset[str]] = {}  # see _module_imports
+
+
+def _module_imports(package_dir: str, mod: str) -> tuple[str, frozenset[str]] | None:
+    """The file of module `mod` ("a/b") under package_dir (a.py or a/__init__.py) and what it
+    imports of the package; None if there is no such file. What a file imports is remembered in
+    this process for as long as its inode, size, modification and change times stay the same:
+    every notebook's closure visits most of the package, which is read once, not per notebook."""
+    top = os.path.basename(package_dir)
     for candidate in (f"{package_dir}/{mod}.py", f"{package_dir}/{mod}/__init__.py"):
-        if os.path.isfile(candidate):
-            return candidate
+        try:
+            st = os.stat(candidate)
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            continue
+        dotted = f"{top}." + mod.replace("/", ".")
+        package = dotted if candidate.endswith("/__init__.py") else dotted.rpartition(".")[0]
+        key = (candidate, package, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        found = _IMPORTS.get(key)
+        if found is None:
+            with open(candidate, encoding="utf-8") as f:
+                found = _IMPORTS[key] = _imported_modules(f.read(), package)
+        return candidate, found
     return None
 
 
-_IMPORTS: dict[tuple[str, str, int, int, int, int], frozenset[str]] = {}  # see _file_imports
-
-
-def _file_imports(path: str, package: str) -> frozenset[str]:
-    """_imported_modules of a file, remembered in this process for as long as its inode, size,
-    modification and change times stay the same: every notebook's closure visits most of the
-    package, and the file is read once, not once per notebook."""
-    st = os.stat(path)
-    stamp = (path, package, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-    found = _IMPORTS.get(stamp)
-    if found is None:
-        with open(path, encoding="utf-8") as f:
-            found = _IMPORTS[stamp] = _imported_modules(f.read(), package)
-    return found
-
-
-def _closure(sources: Iterable[str], package_dir: Path) -> list[Path]:
+def _closure(sources: Iterable[str], package_dir: Path) -> list[str]:
     """Files of the package at package_dir that some sources import, transitively (a subpackage's
     module brings the subpackage's __init__.py, which Python runs first)."""
-    top = package_dir.name
     base = os.fspath(package_dir)
-    todo = {m for text in sources for m in _imported_modules(text, top)}
+    todo = {m for text in sources for m in _imported_modules(text, package_dir.name)}
     seen: set[str] = set()
-    files: list[Path] = []
+    files: list[str] = []
     while todo:
         mod = todo.pop()
         if mod in seen:
             continue
         seen.add(mod)
-        found = _module_file(base, mod)
+        found = _module_imports(base, mod)
         if found is not None:
-            files.append(Path(found))
-            dotted = f"{top}." + mod.replace("/", ".")
-            package = dotted if found.endswith("/__init__.py") else dotted.rpartition(".")[0]
-            todo |= _file_imports(found, package)
+            files.append(found[0])
+            todo |= found[1]
         if "/" in mod:
             todo.add(mod.rpartition("/")[0])
     return files
+
+
+def _existing_sorted(files: Iterable[str]) -> list[Path]:
+    """The files that exist, as paths in path order (by their parts), each once."""
+    return [Path(f) for f in sorted(set(files), key=lambda f: f.split(os.sep))
+            if os.path.exists(f)]
 
 
 @functools.lru_cache(maxsize=4)
@@ -271,9 +278,8 @@ def shaping_modules(machinery_dir: Path = MACHINERY_DIR) -> tuple[Path, ...]:
     templates."""
     roots = [machinery_dir / f"{m}.py" for m in SHAPING_ROOTS]
     sources = [f"import {machinery_dir.name}.{m}" for m in SHAPING_ROOTS]
-    files = set(roots) | set(_closure(sources, machinery_dir))
-    files |= {machinery_dir / "__init__.py", *tree_files(machinery_dir / "templates")}
-    return tuple(sorted(p for p in files if p.exists()))
+    fixed = [*roots, machinery_dir / "__init__.py", *tree_files(machinery_dir / "templates")]
+    return tuple(_existing_sorted([*map(os.fspath, fixed), *_closure(sources, machinery_dir)]))
 
 
 _DEPENDENCIES: dict[tuple[str, Path, Path], tuple[list[Path], list[int]]] = {}
@@ -311,7 +317,7 @@ def package_dependencies_of(source_text: str, package_dir: Path = PACKAGE_DIR,
         return sorted({p for p in always if p.exists()} | set(tree_files(package_dir)))
     init = package_dir / "__init__.py"
     sources = [source_text] + ([init.read_text(encoding="utf-8")] if init.exists() else [])
-    return sorted({p for p in always + _closure(sources, package_dir) if p.exists()})
+    return _existing_sorted([*map(os.fspath, always), *_closure(sources, package_dir)])
 
 
 def input_snapshot(root: Path, notebooks_dir: Path, source_dir: Path = SOURCE_DIR
