@@ -137,7 +137,7 @@ def reads_hash(root: Path, names: Iterable[str] | None, whole: str) -> str:
     files = {root / n for n in names} | {root / "data" / "datapackage.json"}
     if not all(f.is_file() for f in files):
         return whole
-    listing = "\0".join(p.relative_to(root).as_posix() for p in tree_files(root / "data"))
+    listing = "\0".join(_relative(p, root) for p in tree_files(root / "data"))
     return sha256_bytes(f"reads\0{listing}\0{files_hash(sorted(files), root)}".encode())
 
 
