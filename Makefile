@@ -40,6 +40,15 @@ $(CURDIR)/.tools/bin/uv:
 	@$(CURDIR)/.venv/bin/python -m compileall -q src
 	@touch $@
 
+# src/ compiled again when a module changed since: where PYTHONDONTWRITEBYTECODE is set nothing
+# else writes its bytecode, and every build would compile each edited module anew (about 5 ms a
+# module, as much as a no-op build's planning).
+SRC_BYTECODE := build/.src-bytecode
+$(SRC_BYTECODE): $(shell find src -name '*.py' -not -path '*/__pycache__/*') $(ENV_READY)
+	@mkdir -p $(@D)
+	@$(PY) -m compileall -q src
+	@touch $@
+
 env: $(ENV_READY) ## Create or update the project environment (.venv from uv.lock)
 	@$(PY) -m reporting.lab install
 	@$(PY) -c "import analysis, sys; print('environment ready:', sys.prefix)"
@@ -50,14 +59,18 @@ env: $(ENV_READY) ## Create or update the project environment (.venv from uv.loc
 # per core. Tests that share a long-built fixture stay on one worker (tests/conftest.py).
 TEST_WORKERS = $(or $(WORKERS),$(shell python3 -c "import os; print(min(8, 2 * (os.cpu_count() or 1)))"))
 FAST_WORKERS = $(or $(WORKERS),auto)
+# pytest keeps each test module's assertion rewrite as bytecode (tests/**/__pycache__,
+# git-ignored) unless PYTHONDONTWRITEBYTECODE is set; then every worker rewrites every module on
+# every run (2-3 s of a worker's start), so the test targets unset it for pytest.
+PYTEST = PYTHONDONTWRITEBYTECODE= $(PY) -m pytest
 
 test: $(ENV_READY) ## Run lint and the full test suite in parallel workers (WORKERS=0: one process)
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
+	$(PYTEST) -q -n $(TEST_WORKERS) --dist loadgroup
 
 test-fast: $(ENV_READY) ## Lint and the unit tests only (seconds; the inner loop)
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q -n $(FAST_WORKERS) --dist loadgroup -m "not slow"
+	$(PYTEST) -q -n $(FAST_WORKERS) --dist loadgroup -m "not slow"
 
 validate: $(ENV_READY) ## Validate every data file against data/datapackage.json
 	$(PY) -m analysis.validate
@@ -74,14 +87,14 @@ REPORT_ARGS = $(if $(LABELS),--labels "$(LABELS)") $(if $(TIMEOUT),--timeout "$(
 
 .PHONY: reports lab bench profile browser-check clean-reports
 
-reports: $(ENV_READY) ## Run the notebooks into versioned offline HTML in reports/ in English and Chinese (LABELS=en for one; TIMEOUT=<seconds>)
+reports: $(ENV_READY) $(SRC_BYTECODE) ## Run the notebooks into versioned offline HTML in reports/ in English and Chinese (LABELS=en for one; TIMEOUT=<seconds>)
 	REPORTING_COMMAND="make reports" $(PY) -m reporting$(if $(strip $(REPORT_ARGS)), $(strip $(REPORT_ARGS)))
 
 # LAB_ARGS: e.g. `make lab LAB_ARGS="--port 8899 --no-browser"` (python -m reporting.lab --help)
 lab: $(ENV_READY) ## Open JupyterLab on notebooks/: each .py opens as a notebook in the project kernel
 	$(PY) -m reporting.lab $(LAB_ARGS)
 
-bench: $(ENV_READY) ## Time a clean bilingual build against the naive CLI chain, a no-op and two edits (with the load)
+bench: $(ENV_READY) $(SRC_BYTECODE) ## Time a clean bilingual build against the naive CLI chain, a no-op and two edits (with the load)
 	$(PY) -m reporting.bench
 
 profile: $(ENV_READY) ## Profile one clean bilingual build: where each kernel's and the driver's time goes

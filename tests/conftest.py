@@ -60,12 +60,49 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.xdist_group(group))
 
 
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Leave tests/notebooks and tests/pipeline unimported under `-m "not slow"` (`make
+    test-fast`): every test there is slow (see is_slow), so importing them only costs time."""
+    markexpr = " ".join(str(config.getoption("markexpr", "") or "").split())
+    if markexpr == "not slow" and collection_path.parent == TESTS_DIR \
+            and collection_path.name in SLOW_FOLDERS:
+        return True
+    return None
+
+
+@pytest.fixture(scope="session")
+def validated_stamps(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder of the session's frictionless passes (the build's VALIDATED_ENV record)."""
+    return tmp_path_factory.mktemp("validated")
+
+
 @pytest.fixture
-def data_copy(tmp_path: Path) -> Path:
-    """A copy of data/ in a temp folder; returns the copy's datapackage.json path."""
+def record_passes(validated_stamps: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Loads record frictionless passes as a build does (analysis.checks: keyed on the file's
+    bytes and schema), so a file no test changed is checked once a session and a changed one
+    always; a test that sets VALIDATED_ENV itself gets its own record."""
+    from analysis.provenance import VALIDATED_ENV
+
+    monkeypatch.setenv(VALIDATED_ENV, str(validated_stamps))
+    return validated_stamps
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path, record_passes: Path) -> Path:
+    """A copy of data/ in a temp folder; returns the copy's datapackage.json path (loads from
+    it record frictionless passes: see record_passes)."""
     dst = tmp_path / "data"
     shutil.copytree(DATA_DIR, dst)
     return dst / "datapackage.json"
+
+
+@pytest.fixture(scope="session")
+def claims_audit() -> Any:
+    """The claims audit of the real register (`analysis.claims.audit`), run once a session for
+    the modules that read it; each takes a copy (see their `result` fixtures)."""
+    from analysis import claims
+
+    return claims.audit()
 
 
 NOTEBOOK_LANGS = LANGUAGES  # every label language (analysis.labels)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -259,6 +257,8 @@ class Builder:
             self._record_seconds(timings)
             reads.check_read(self._read, inputs, [self._cached(j) for j in to_run])
             claims_file = self._attached(work, attached)
+            import datetime as dt  # here, not on the no-op path
+
             manifest = {
                 "version": version, "revision": state["revision"], "dirty": state["dirty"],
                 "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -373,6 +373,8 @@ class Builder:
         files: dict[tuple[str, str], dict[str, str]] = {}
         failures: list[str] = []
         allow_runs()
+        from concurrent.futures import ThreadPoolExecutor, as_completed  # not on the no-op path
+
         with ThreadPoolExecutor(1) as render_pool, ThreadPoolExecutor(self.workers) as pool, \
                 stop_children_on_interrupt(pool, render_pool):
             executing = {pool.submit(self._execute_timed, j, ctx): j for j in to_run}

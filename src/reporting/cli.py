@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import re
 import signal
@@ -171,5 +170,7 @@ def _interrupt(signum: int, frame: Any) -> None:
     Playwright's log is silenced from here on: its driver, hit by the same signal, answers
     commands the interrupt abandoned, and it would log each as an error with a traceback."""
     _INTERRUPTS.add(signum)
-    logging.getLogger("playwright").disabled = True
+    logging = sys.modules.get("logging")  # not imported on the no-op path; Playwright imports it
+    if logging is not None:
+        logging.getLogger("playwright").disabled = True
     raise _Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()

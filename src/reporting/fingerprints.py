@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -56,24 +57,67 @@ def sha256_file(path: Path) -> str:
     return digest
 
 
+_TREES: dict[str, tuple[list[tuple[str, tuple[int, int, int]]], list[Path]]] = {}
+
+
+def _folder_stamp(path: str) -> tuple[int, int, int]:
+    st = os.stat(path)
+    return st.st_ino, st.st_mtime_ns, st.st_ctime_ns
+
+
 def tree_files(folder: Path) -> list[Path]:
-    """Every regular file under folder (sorted; caches, hidden and compiled files left out)."""
+    """Every regular file under folder (sorted; caches, hidden and compiled files left out).
+
+    Remembered in this process for as long as none of the folders walked changes its inode or
+    times (adding, removing or renaming an entry changes them; each folder's stamp is taken
+    before it is listed): a plan lists data/ once per report."""
+    top = os.fspath(folder)
+    known = _TREES.get(top)
+    if known is not None:
+        try:
+            if all(_folder_stamp(d) == stamp for d, stamp in known[0]):
+                return list(known[1])
+        except OSError:
+            pass
     if not folder.is_dir():
         return []
-    out = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__pycache__")
-        for f in sorted(filenames):
-            if not f.startswith(".") and not f.endswith((".pyc", ".pyo")):
-                out.append(Path(dirpath) / f)
-    return out
+    folders: list[tuple[str, tuple[int, int, int]]] = []
+    out: list[Path] = []
+
+    def walk(d: str) -> None:
+        try:
+            folders.append((d, _folder_stamp(d)))
+            with os.scandir(d) as it:
+                entries = sorted((e.name, e.is_dir()) for e in it)
+        except OSError:  # unreadable: nothing in it, as os.walk
+            return
+        for name, is_dir in entries:
+            if not is_dir and not name.startswith(".") and not name.endswith((".pyc", ".pyo")):
+                out.append(Path(d, name))
+        for name, is_dir in entries:
+            sub = os.path.join(d, name)
+            if is_dir and not name.startswith(".") and name != "__pycache__" \
+                    and not os.path.islink(sub):
+                walk(sub)
+
+    walk(top)
+    _TREES[top] = (folders, out)
+    return list(out)
+
+
+def _relative(path: Path, base: Path) -> str:
+    """path relative to base, as posix text (ValueError if it is not below base)."""
+    text, prefix = os.fspath(path), os.fspath(base) + os.sep
+    if text.startswith(prefix):
+        return text[len(prefix):].replace(os.sep, "/")
+    return path.relative_to(base).as_posix()
 
 
 def files_hash(files: Iterable[Path], base: Path) -> str:
     """One sha256 over the paths (relative to base) and bytes of some files."""
     h = hashlib.sha256()
     for p in files:
-        h.update(p.relative_to(base).as_posix().encode() + b"\0")
+        h.update(_relative(p, base).encode() + b"\0")
         h.update(bytes.fromhex(sha256_file(p)))
     return h.hexdigest()
 
@@ -93,7 +137,7 @@ def reads_hash(root: Path, names: Iterable[str] | None, whole: str) -> str:
     files = {root / n for n in names} | {root / "data" / "datapackage.json"}
     if not all(f.is_file() for f in files):
         return whole
-    listing = "\0".join(p.relative_to(root).as_posix() for p in tree_files(root / "data"))
+    listing = "\0".join(_relative(p, root) for p in tree_files(root / "data"))
     return sha256_bytes(f"reads\0{listing}\0{files_hash(sorted(files), root)}".encode())
 
 
@@ -130,13 +174,31 @@ _IMPORT = re.compile(
 )
 
 
+def _import_lines(source: str) -> str:
+    """The lines of source that contain "import" (a parenthesised name list to its closing
+    parenthesis), all that _IMPORT can match: scanning them, not the whole text, is faster."""
+    out = []
+    i = source.find("import")
+    while i != -1:
+        start = source.rfind("\n", 0, i) + 1
+        end = source.find("\n", i)
+        end = len(source) if end == -1 else end
+        opening = source.find("(", i, end)
+        if opening != -1:
+            closing = source.find(")", opening)
+            end = max(end, closing + 1) if closing != -1 else end
+        out.append(source[start:end])
+        i = source.find("import", end)
+    return "\n".join(out)
+
+
 @functools.lru_cache(maxsize=256)
 def _imported_modules(source: str, package: str = "analysis") -> frozenset[str]:
     """Modules of the top-level package of `package` that some Python source imports (top level
     or nested), as paths below it ("growth", "claims/rules"); `package` resolves relative ones."""
     top = package.split(".")[0]
     found = set()
-    for dots, module, what, plain in _IMPORT.findall(source):
+    for dots, module, what, plain in _IMPORT.findall(_import_lines(source)):
         if plain:
             names = [n.split(" as ")[0].strip() for n in plain.split(",")]
         else:
@@ -155,35 +217,58 @@ def _imported_modules(source: str, package: str = "analysis") -> frozenset[str]:
     return frozenset(found)
 
 
-def _module_files(package_dir: Path, mod: str) -> list[Path]:
-    """The file of module `mod` ("a/b") under package_dir: a.py or a/__init__.py ([] if none)."""
-    for candidate in (package_dir / f"{mod}.py", package_dir / mod / "__init__.py"):
-        if candidate.exists():
-            return [candidate]
-    return []
+_IMPORTS: dict[tuple[str, str, int, int, int, int], frozenset[str]] = {}  # see _module_imports
 
 
-def _closure(sources: Iterable[str], package_dir: Path) -> list[Path]:
+def _module_imports(package_dir: str, mod: str) -> tuple[str, frozenset[str]] | None:
+    """The file of module `mod` ("a/b") under package_dir (a.py or a/__init__.py) and what it
+    imports of the package; None if there is no such file. What a file imports is remembered in
+    this process for as long as its inode, size, modification and change times stay the same:
+    every notebook's closure visits most of the package, which is read once, not per notebook."""
+    top = os.path.basename(package_dir)
+    for candidate in (f"{package_dir}/{mod}.py", f"{package_dir}/{mod}/__init__.py"):
+        try:
+            st = os.stat(candidate)
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            continue
+        dotted = f"{top}." + mod.replace("/", ".")
+        package = dotted if candidate.endswith("/__init__.py") else dotted.rpartition(".")[0]
+        key = (candidate, package, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        found = _IMPORTS.get(key)
+        if found is None:
+            with open(candidate, encoding="utf-8") as f:
+                found = _IMPORTS[key] = _imported_modules(f.read(), package)
+        return candidate, found
+    return None
+
+
+def _closure(sources: Iterable[str], package_dir: Path) -> list[str]:
     """Files of the package at package_dir that some sources import, transitively (a subpackage's
     module brings the subpackage's __init__.py, which Python runs first)."""
-    top = package_dir.name
-    todo = {(m, top) for text in sources for m in _imported_modules(text, top)}
+    base = os.fspath(package_dir)
+    todo = {m for text in sources for m in _imported_modules(text, package_dir.name)}
     seen: set[str] = set()
-    files: list[Path] = []
+    files: list[str] = []
     while todo:
-        mod, _ = todo.pop()
+        mod = todo.pop()
         if mod in seen:
             continue
         seen.add(mod)
-        for f in _module_files(package_dir, mod):
-            files.append(f)
-            dotted = f"{top}." + mod.replace("/", ".")
-            package = dotted if f.name == "__init__.py" else dotted.rpartition(".")[0]
-            todo |= {(m, package)
-                     for m in _imported_modules(f.read_text(encoding="utf-8"), package)}
+        found = _module_imports(base, mod)
+        if found is not None:
+            files.append(found[0])
+            todo |= found[1]
         if "/" in mod:
-            todo.add((mod.rpartition("/")[0], top))
+            todo.add(mod.rpartition("/")[0])
     return files
+
+
+def _existing_sorted(files: Iterable[str]) -> list[Path]:
+    """The files that exist, as paths in path order (by their parts), each once."""
+    return [Path(f) for f in sorted(set(files), key=lambda f: f.split(os.sep))
+            if os.path.exists(f)]
 
 
 @functools.lru_cache(maxsize=4)
@@ -193,9 +278,8 @@ def shaping_modules(machinery_dir: Path = MACHINERY_DIR) -> tuple[Path, ...]:
     templates."""
     roots = [machinery_dir / f"{m}.py" for m in SHAPING_ROOTS]
     sources = [f"import {machinery_dir.name}.{m}" for m in SHAPING_ROOTS]
-    files = set(roots) | set(_closure(sources, machinery_dir))
-    files |= {machinery_dir / "__init__.py", *tree_files(machinery_dir / "templates")}
-    return tuple(sorted(p for p in files if p.exists()))
+    fixed = [*roots, machinery_dir / "__init__.py", *tree_files(machinery_dir / "templates")]
+    return tuple(_existing_sorted([*map(os.fspath, fixed), *_closure(sources, machinery_dir)]))
 
 
 _DEPENDENCIES: dict[tuple[str, Path, Path], tuple[list[Path], list[int]]] = {}
@@ -233,7 +317,7 @@ def package_dependencies_of(source_text: str, package_dir: Path = PACKAGE_DIR,
         return sorted({p for p in always if p.exists()} | set(tree_files(package_dir)))
     init = package_dir / "__init__.py"
     sources = [source_text] + ([init.read_text(encoding="utf-8")] if init.exists() else [])
-    return sorted({p for p in always + _closure(sources, package_dir) if p.exists()})
+    return _existing_sorted([*map(os.fspath, always), *_closure(sources, package_dir)])
 
 
 def input_snapshot(root: Path, notebooks_dir: Path, source_dir: Path = SOURCE_DIR

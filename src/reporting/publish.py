@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 from reporting.common import write_text
 
@@ -55,6 +56,7 @@ def publish(reports_dir: Path, work: Path, version: str) -> None:
         raise
     os.replace(link, reports_dir / "latest")
     os.replace(index, reports_dir / "index.html")
+    _record_index(reports_dir, version)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
@@ -71,13 +73,18 @@ def point_latest(reports_dir: Path, version: str) -> bool:
     return True
 
 
+def _versions(reports_dir: Path) -> list[Path]:
+    """The published version folders the index lists (latest, a link, and hidden work left
+    out), by their manifests."""
+    return [m for m in reports_dir.glob("*/manifest.json")
+            if not m.parent.is_symlink() and not m.parent.name.startswith(".")]
+
+
 def index_page(reports_dir: Path, latest: str | None) -> str:
     """The text of reports/index.html: every version (newest first), its reports, what changed
     (rendering it also writes reports/changes/<version>.html)."""
     rows = []
-    for m in reports_dir.glob("*/manifest.json"):
-        if m.parent.is_symlink() or m.parent.name.startswith("."):
-            continue
+    for m in _versions(reports_dir):
         try:
             rows.append(json.loads(m.read_text(encoding="utf-8")))
         except ValueError:
@@ -88,16 +95,69 @@ def index_page(reports_dir: Path, latest: str | None) -> str:
     return render_index(rows, reports_dir, latest)
 
 
+# What the index and the change pages are made from: of every version, its manifest and the two
+# files compared between versions (reporting.changes); a version's name is its folder's name.
+INDEX_SOURCES = ("manifest.json", "claims.csv", "key_figures.json")
+
+
+def _stamp(path: Path) -> list[int] | None:
+    """Inode, size, modification and change times of a file (None if there is none): any
+    write, rename or deletion changes them."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+
+
+def _index_state(reports_dir: Path, latest: str | None) -> dict[str, Any]:
+    """Everything reports/index.html and reports/changes/ depend on, and the pages themselves,
+    as file stamps: equal to what was recorded when they were last written, they are current."""
+    sources = {f"{m.parent.name}/{name}": _stamp(m.parent / name)
+               for m in _versions(reports_dir) for name in INDEX_SOURCES}
+    pages = [reports_dir / "index.html", *sorted((reports_dir / "changes").glob("*.html"))]
+    return {"latest": latest, "sources": sources,
+            "pages": {p.relative_to(reports_dir).as_posix(): _stamp(p) for p in pages}}
+
+
 def write_index(reports_dir: Path) -> Path:
     """Write reports/index.html for the versions there and latest's target, unless it already
-    says exactly that (a no-op build repairs an index that misses a version or latest)."""
+    says exactly that (a no-op build repairs an index that misses a version or latest).
+
+    The pages are rendered again only when a version folder's sources, latest or the pages
+    themselves differ from the stamps recorded when they were last written
+    (reports/.cache/index.json), so a no-op build does not compare every pair of versions."""
     link = reports_dir / "latest"
-    page = index_page(reports_dir, os.readlink(link) if link.is_symlink() else None)
+    latest = os.readlink(link) if link.is_symlink() else None
     out = reports_dir / "index.html"
     try:
-        if out.read_text(encoding="utf-8") == page:
+        recorded = json.loads(_index_record(reports_dir).read_text(encoding="utf-8"))
+        if recorded == _index_state(reports_dir, latest):
             return out
-    except OSError:
+    except (OSError, ValueError):
         pass
-    write_text(out, page)
+    page = index_page(reports_dir, latest)
+    try:
+        current = out.read_text(encoding="utf-8") == page
+    except OSError:
+        current = False
+    if not current:
+        write_text(out, page)
+    _record_index(reports_dir, latest)
     return out
+
+
+def _index_record(reports_dir: Path) -> Path:
+    return reports_dir / ".cache" / "index.json"
+
+
+def _record_index(reports_dir: Path, latest: str | None) -> None:
+    """Record what the index and change pages just written were made from (see write_index)."""
+    record = _index_record(reports_dir)
+    tmp = record.with_name(f"{record.name}.{os.getpid()}.tmp")
+    try:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(_index_state(reports_dir, latest)), encoding="utf-8")
+        os.replace(tmp, record)
+    except OSError:  # read-only or full: the pages stand, the next build renders them again
+        tmp.unlink(missing_ok=True)

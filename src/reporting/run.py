@@ -7,11 +7,10 @@ import os
 import shutil
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import reporting.profile as profile
 from analysis import datareads
@@ -20,6 +19,9 @@ from reporting.execute import NOTEBOOK_TIMEOUT, stop_all
 from reporting.kernels import DISPLAY_NAME, KERNEL_NAME
 from reporting.plan import Job
 from reporting.render import clean
+
+if TYPE_CHECKING:  # a no-op build never starts a pool (nor imports logging with it)
+    from concurrent.futures import ThreadPoolExecutor
 
 READS_TAG = "data-reads"  # the cell `prepare` appends to show the data files read
 MAX_OUTPUT_BYTES = 50_000_000  # an executed notebook larger than this is refused (a runaway print)

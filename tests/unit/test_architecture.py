@@ -8,6 +8,8 @@ import ast
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
+
 from analysis.provenance import PROJECT_ROOT
 
 SRC = PROJECT_ROOT / "src"
@@ -77,21 +79,27 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-def test_no_module_imports_itself_through_a_circle():
-    assert cycles(import_graph()) == []
+@pytest.fixture(scope="module")
+def graph() -> dict[str, set[str]]:
+    """The import graph, parsed once for the tests that read it."""
+    return import_graph()
+
+
+def test_no_module_imports_itself_through_a_circle(graph):
+    assert cycles(graph) == []
 
 
 def test_a_circle_is_found_when_there_is_one():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
-def test_the_economics_never_imports_the_machinery():
-    wrong = [(a, b) for a, bs in import_graph().items() for b in bs
+def test_the_economics_never_imports_the_machinery(graph):
+    wrong = [(a, b) for a, bs in graph.items() for b in bs
              if a.startswith("analysis") and b.startswith("reporting")]
     assert wrong == []
 
 
-def test_machinery_modules_import_their_siblings_directly_not_through_the_face():
-    wrong = [a for a, bs in import_graph().items()
+def test_machinery_modules_import_their_siblings_directly_not_through_the_face(graph):
+    wrong = [a for a, bs in graph.items()
              if a.startswith("reporting.") and "reporting" in bs]
     assert wrong == []

@@ -375,7 +375,7 @@ def test_hidden_files_in_data_are_not_data(data_copy: Path):
     assert len(DataPackage(data_copy).load("table1_gdp")) == 6
 
 
-def test_the_same_error_reads_the_same_wherever_it_is_raised(tmp_path: Path):
+def test_the_same_error_reads_the_same_wherever_it_is_raised(tmp_path: Path, record_passes: Path):
     # the build can print a data error once: two checkouts, two loads, one text
     import shutil
 

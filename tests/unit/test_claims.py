@@ -188,8 +188,8 @@ def register() -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def result() -> pd.DataFrame:
-    return claims.audit()
+def result(claims_audit: pd.DataFrame) -> pd.DataFrame:
+    return claims_audit.copy()
 
 
 ALLOWED_LITERALS = {100, 10, 0.1, 0.01, 0.0001, 10000, 1, 2, 7, 0}

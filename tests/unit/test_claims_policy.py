@@ -23,8 +23,8 @@ def row(reported, rule, args, *, basis="", scope="", conclusion="", reading="",
 
 
 @pytest.fixture(scope="module")
-def result() -> pd.DataFrame:
-    return claims.audit()
+def result(claims_audit: pd.DataFrame) -> pd.DataFrame:
+    return claims_audit.copy()
 
 
 # ---------------------------------------------------------------- one verdict per kind of evidence

@@ -13,8 +13,8 @@ HOSTILE = '<script>alert(1)</script> [click](http://x.example) *bold* _it_ `code
 
 
 @pytest.fixture(scope="module")
-def result() -> pd.DataFrame:
-    return claims.audit()
+def result(claims_audit: pd.DataFrame) -> pd.DataFrame:
+    return claims_audit.copy()
 
 
 def test_md_escapes_html_and_markdown_syntax():

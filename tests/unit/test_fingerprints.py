@@ -42,3 +42,46 @@ def test_an_import_added_to_a_root_makes_the_module_shaping(tmp_path):
 def test_the_templates_and_the_package_face_always_shape():
     names = {p.name for p in fp.shaping_modules()}
     assert {"__init__.py", "index.html.j2", "matplotlibrc"} <= names
+
+
+def test_a_module_edited_in_the_same_process_is_scanned_again(tmp_path):
+    # the closure remembers each file's imports only while its inode, size and times stay
+    pkg = tmp_path / "analysis"
+    pkg.mkdir()
+    for name, text in {"__init__.py": "", "a.py": "from analysis import b\n", "b.py": "",
+                       "c.py": ""}.items():
+        (pkg / name).write_text(text)
+    notebook = "from analysis import a\n"
+    machinery = tmp_path / "reporting"  # no machinery: only the package's closure counts
+    machinery.mkdir()
+    before = {p.name for p in fp.package_dependencies_of(notebook, pkg, machinery)}
+    (pkg / "a.py").write_text("from analysis import c\n")  # same size: the times tell
+    after = {p.name for p in fp.package_dependencies_of(notebook, pkg, machinery)}
+    fp.shaping_modules.cache_clear()
+    assert before == {"__init__.py", "a.py", "b.py"}
+    assert after == {"__init__.py", "a.py", "c.py"}
+
+
+def test_a_tree_listed_again_in_the_same_process_shows_every_change(tmp_path):
+    # tree_files remembers a listing while none of its folders changes
+    def listed() -> list[str]:
+        return [p.relative_to(tmp_path).as_posix() for p in fp.tree_files(tmp_path)]
+
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    (deep / "x.csv").write_text("1")
+    (tmp_path / "top.csv").write_text("0")
+    assert listed() == ["top.csv", "a/b/x.csv"]
+    (deep / "y.csv").write_text("2")
+    assert listed() == ["top.csv", "a/b/x.csv", "a/b/y.csv"]
+    (deep / "x.csv").rename(deep / "z.csv")
+    assert listed() == ["top.csv", "a/b/y.csv", "a/b/z.csv"]
+    (tmp_path / "a" / "c").mkdir()
+    (tmp_path / "a" / "c" / "w.csv").write_text("3")
+    assert listed() == ["top.csv", "a/b/y.csv", "a/b/z.csv", "a/c/w.csv"]
+    (deep / "y.csv").unlink()
+    for hidden in (".h.csv", "m.pyc"):
+        (deep / hidden).write_text("")
+    (deep / "__pycache__").mkdir()
+    (deep / "__pycache__" / "m.py").write_text("")
+    assert listed() == ["top.csv", "a/b/z.csv", "a/c/w.csv"]

@@ -50,3 +50,51 @@ def test_a_file_hash_is_remembered_only_while_the_file_is_unchanged(tmp_path):
     path.write_text("year,value\n2015,2\n", encoding="utf-8")
     assert sha256_file(path) != first
     assert sha256_file(path) == sha256_bytes(path.read_bytes())
+
+
+def _version(reports, name, built, claims):
+    """A published version folder: a manifest with one report, and its claims.csv."""
+    folder = reports / name
+    folder.mkdir(parents=True)
+    manifest = {"version": name, "built_at": built, "labels": ["en"], "claims": "claims.csv",
+                "reports": [{"notebook": "01_a", "lang": "en", "html": "en/01_a.html"}]}
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (folder / "claims.csv").write_text("id,section,reported,recomputed,unit,verdict\n" + claims,
+                                       encoding="utf-8")
+
+
+def _point_latest(reports, version):
+    (reports / "latest").unlink(missing_ok=True)
+    os.symlink(version, reports / "latest")
+
+
+def test_the_index_is_rendered_again_exactly_when_what_it_shows_changed(tmp_path, monkeypatch):
+    from reporting import publish
+
+    reports = tmp_path / "reports"
+    _version(reports, "aaa", "2026-01-01T00:00:00+00:00", "c1,I,6.4,6.4,percent,consistent\n")
+    _point_latest(reports, "aaa")
+    assert "aaa" in publish.write_index(reports).read_text(encoding="utf-8")
+    renders = []
+    render = publish.index_page
+    monkeypatch.setattr(publish, "index_page", lambda *a: renders.append(a[1]) or render(*a))
+    publish.write_index(reports)
+    assert renders == []  # nothing it shows changed: a no-op does not render it
+    _version(reports, "bbb", "2026-01-02T00:00:00+00:00", "c1,I,6.4,6.4,percent,consistent\n")
+    publish.write_index(reports)
+    assert renders == ["aaa"]  # a version folder added (latest not moved yet)
+    _point_latest(reports, "bbb")
+    assert "bbb (latest)" in publish.write_index(reports).read_text(encoding="utf-8")
+    assert renders == ["aaa", "bbb"]
+    (reports / "bbb" / "claims.csv").write_text(
+        "id,section,reported,recomputed,unit,verdict\nc1,I,6.4,6.9,percent,mismatch\n",
+        encoding="utf-8")
+    publish.write_index(reports)
+    assert "6.9" in (reports / "changes" / "bbb.html").read_text(encoding="utf-8")
+    for page in (reports / "index.html", reports / "changes" / "aaa.html"):
+        page.unlink()  # a page removed is written again
+        publish.write_index(reports)
+        assert page.is_file()
+    assert len(renders) == 5
+    publish.write_index(reports)
+    assert len(renders) == 5

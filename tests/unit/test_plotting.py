@@ -1,6 +1,8 @@
 """House style, bilingual labels and figure helpers."""
 
+import functools
 import warnings
+from typing import Any
 
 import matplotlib
 
@@ -189,18 +191,23 @@ def test_kept_figure_carries_its_svg_and_every_text_box():
     assert any(b["text"] == "Exports" and b["kind"] == "text" for b in facts["boxes"])
 
 
+@functools.cache
+def _exporter() -> Any:
+    """The report's HTML exporter, made once and reused, as the build reuses one per thread."""
+    from reporting.render import html_exporter
+
+    return html_exporter("en")  # as the build renders reports
+
+
 def _report_html(outputs: list) -> str:
     """HTML of a one-cell notebook with these outputs, through the report's offline template."""
     import nbformat
-
-    from reporting.render import html_exporter
 
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("x = 1")
     cell.outputs = outputs
     nb.cells.append(cell)
-    exporter = html_exporter("en")  # as the build renders reports
-    return exporter.from_notebook_node(nb, resources={"metadata": {"name": "t"}})[0]
+    return _exporter().from_notebook_node(nb, resources={"metadata": {"name": "t"}})[0]
 
 
 def test_kept_figure_carries_its_caption_as_alt_text_in_the_report():
