@@ -220,12 +220,12 @@ def place_claims(paras: Sequence[Paragraph], claims: Sequence[dict[str, str]],
                 candidates.append(before[-1])
         candidates += [n for n in norms if n not in candidates]  # anywhere, as a last resort
         hit = None
+        squeezed = [_norm(q)[0] for q in quotes]  # once a claim, not once a paragraph tried
         for n in candidates:
             if n not in norms:
                 continue
             norm, index = norms[n]
-            for q in quotes:
-                qn, _ = _norm(q)
+            for qn in squeezed:
                 at = norm.find(qn) if qn else -1
                 if at < 0:
                     continue
