@@ -38,7 +38,7 @@ PROBES: dict[str, tuple[str, ...]] = {
     "grids": ("analysis.specgrid:evaluate",),
     "grid charts": ("analysis.speccurve:spec_curve", "analysis.trade_charts:specification_chart",
                     "analysis.fdi_drop:specification_chart"),
-    "figure: layout": ("matplotlib.figure:Figure.draw_without_rendering",),
+    "figure: layout": ("analysis.figureoutput:lay_out",),
     "figure: png": ("IPython.core.pylabtools:print_figure",),
     "figure: svg": ("analysis.figureoutput:figure_svg",),
     "figure: facts": ("analysis.figureoutput:figure_facts",),
