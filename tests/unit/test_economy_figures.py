@@ -7,6 +7,7 @@ import pytest
 from textboxes import overlapping_texts, overlapping_tick_labels
 
 from analysis import economic_collapse, plotting
+from analysis.figureoutput import lay_out
 
 
 def _texts(fig) -> str:
@@ -76,8 +77,9 @@ def test_no_text_of_notebooks_01_02_figures_overlaps_another(lang):
     figures are saved with the house style's tight bounding box)."""
     plotting.use_house_style(lang)
     for name, fig in _figures_of_01_and_02(lang).items():
-        assert overlapping_texts(fig) == [], name  # lays the figure out once for both checks
-        assert overlapping_tick_labels(fig, drawn=True) == [], name
+        renderer = lay_out(fig)  # one layout pass for both checks
+        assert overlapping_texts(fig, renderer) == [], name
+        assert overlapping_tick_labels(fig, renderer) == [], name
         plt.close(fig)
 
 

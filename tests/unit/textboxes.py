@@ -2,8 +2,9 @@
 
 Shared by the unit tests of the trade, FDI and specification-curve figures (issue 20: year
 labels that ran together, "20062007..."). matplotlib knows every text's box once drawn; the
-layout pass without rasterising (`draw_without_rendering`, as `analysis.figureoutput` lays a
-figure out before saving it) places every text where a full draw does, in less time.
+layout pass without rasterising (`analysis.figureoutput.lay_out`, as the build lays a figure out
+before saving it) places every text where a full draw does, in less time, and its renderer has
+measured every text already.
 """
 
 from __future__ import annotations
@@ -11,17 +12,18 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
+from analysis.figureoutput import lay_out
+
 
 def _boxes(texts, renderer):
     return [(x.get_text(), x.get_window_extent(renderer)) for x in texts
             if x.get_visible() and x.get_text().strip()]
 
 
-def overlapping_tick_labels(fig: Figure, drawn: bool = False) -> list[str]:
-    """Pairs of tick labels of one axis whose boxes overlap ('2006' over '2007')."""
-    if not drawn:
-        fig.draw_without_rendering()
-    renderer = fig.canvas.get_renderer()
+def overlapping_tick_labels(fig: Figure, renderer: object = None) -> list[str]:
+    """Pairs of tick labels of one axis whose boxes overlap ('2006' over '2007'); `renderer`:
+    that of a layout pass already made."""
+    renderer = renderer or lay_out(fig)
     problems = []
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
@@ -33,12 +35,10 @@ def overlapping_tick_labels(fig: Figure, drawn: bool = False) -> list[str]:
     return problems
 
 
-def overlapping_texts(fig: Figure, drawn: bool = False) -> list[str]:
+def overlapping_texts(fig: Figure, renderer: object = None) -> list[str]:
     """Pairs of texts (titles, labels, annotations, legend entries, source) whose boxes
     overlap, tick labels left out (see overlapping_tick_labels)."""
-    if not drawn:
-        fig.draw_without_rendering()
-    renderer = fig.canvas.get_renderer()
+    renderer = renderer or lay_out(fig)
     ticks = {id(x) for ax in fig.axes for x in ax.get_xticklabels() + ax.get_yticklabels()}
     texts = [x for x in fig.findobj(Text) if id(x) not in ticks]
     boxes = _boxes(texts, renderer)
@@ -52,5 +52,5 @@ def overlapping_texts(fig: Figure, drawn: bool = False) -> list[str]:
 
 def text_problems(fig: Figure) -> list[str]:
     """Both checks on one drawing of the figure."""
-    fig.draw_without_rendering()
-    return overlapping_tick_labels(fig, drawn=True) + overlapping_texts(fig, drawn=True)
+    renderer = lay_out(fig)
+    return overlapping_tick_labels(fig, renderer) + overlapping_texts(fig, renderer)
