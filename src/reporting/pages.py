@@ -149,7 +149,8 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
     audit = audit_notebook(first)
     claims_sha = sha256_file(work / "claims.csv") if claims else "none"
     kept: dict[str, list[figures.FigureFile]] = {}
-    printer = pdf.Printer(manifest["revision"], root, cache_dir, log) if pdf_ok else None
+    committed = pdf.commit_time(root, manifest["revision"])  # the PDF's and Word's date
+    printer = pdf.Printer(manifest["revision"], committed, cache_dir, log) if pdf_ok else None
     if printer is not None and any(r.get("executed") for r in manifest["reports"]):
         printer.start()  # a notebook ran, so its article is new: Chromium starts meanwhile
     with printer or contextlib.nullcontext():  # an error or Ctrl-C stops the printings too
@@ -183,7 +184,7 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
                                       f"{audit}.html" if audit else None, footer),
                     encoding="utf-8", newline="")
         if docx_ok:  # pandoc converts while Chromium prints
-            epoch = int(pdf.commit_time(root, manifest["revision"]).timestamp())
+            epoch = int(committed.timestamp())
             for lang in langs:
                 with step(f"pages: article.docx ({lang})"):
                     docx.write(work / lang / "article.html", work / lang / "article.docx",

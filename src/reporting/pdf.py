@@ -77,10 +77,10 @@ class Printer:
 
     STOP_SECONDS = 15  # how long closing Chromium may take before it is left to die with us
 
-    def __init__(self, revision: str, root: Path, cache_dir: Path,
+    def __init__(self, revision: str, when: dt.datetime, cache_dir: Path,
                  log: Callable[[str], None]) -> None:
-        self.revision, self.cache_dir, self.log = revision, cache_dir, log
-        self.when = commit_time(root, revision)
+        """`when`: the revision's commit time (`commit_time`), the date every PDF carries."""
+        self.revision, self.when, self.cache_dir, self.log = revision, when, cache_dir, log
         self._loop: asyncio.AbstractEventLoop | None = None
         self._chromium: Any = None  # the task starting Chromium (on the loop's thread)
         self._printing: list[Any] = []
