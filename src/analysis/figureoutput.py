@@ -6,6 +6,7 @@ house style is analysis.plotting, which re-exports what notebooks call from here
 
 from __future__ import annotations
 
+import base64
 import re
 import textwrap
 from collections.abc import Iterable
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from analysis.labels import LANGUAGES
 from analysis.reportfiles import FIGURE_META, FIGURE_SVG_MIME
@@ -193,11 +195,54 @@ def figure_svg(fig: Figure, box: object = "tight") -> str:
 
 def lay_out(fig: Figure) -> object:
     """Lay the figure out without rasterising, as Figure.draw_without_rendering does but with
-    the canvas's own renderer; that renderer, which has measured every text."""
+    the canvas's own renderer; that renderer, which has measured every text. Every text lands
+    where `drawn` puts it, in less time: for checks that need the boxes, not the pixels."""
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     with renderer._draw_disabled():
         fig.draw(renderer)
     return renderer
+
+
+def drawn(fig: Figure) -> object:
+    """Draw the whole figure once, rasterised, on an Agg canvas at its resolution (the layout
+    engine, if any, places everything in this draw); the renderer, which has measured every
+    text."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    canvas.draw()
+    return canvas.get_renderer()
+
+
+def cropped_png(fig: Figure, tight: Bbox, pad: float) -> bytes | None:
+    """The drawn canvas cut to the tight box padded by `pad` (inches), as PNG, as
+    savefig(bbox_inches=box) would write it (same size, metadata and resolution; placed to the
+    nearest pixel; the padding past the canvas in the figure's background colour), or None when
+    something is drawn past the canvas (only a new draw can show it)."""
+    import io
+
+    import matplotlib.image
+    import numpy as np
+    from matplotlib.colors import to_rgba
+
+    width_in, height_in = fig.get_size_inches()
+    if tight.x0 < 0 or tight.y0 < 0 or tight.x1 > width_in or tight.y1 > height_in:
+        return None
+    canvas = np.asarray(fig.canvas.buffer_rgba())  # type: ignore[attr-defined]
+    box, dpi = tight.padded(pad), fig.dpi
+    image = np.empty((int(box.height * dpi), int(box.width * dpi), 4), dtype=np.uint8)
+    # Agg counts rows down from the canvas's whole-pixel height: the box's bottom edge lies
+    # box.y0 * dpi pixels above the canvas's last row, as it lies on the saved image's.
+    left = round(box.x0 * dpi)
+    top = round(canvas.shape[0] - image.shape[0] - box.y0 * dpi)
+    image[:] = np.round(np.array(to_rgba(fig.get_facecolor())) * 255)
+    rows = slice(max(top, 0), min(top + image.shape[0], canvas.shape[0]))
+    cols = slice(max(left, 0), min(left + image.shape[1], canvas.shape[1]))
+    image[rows.start - top:rows.stop - top, cols.start - left:cols.stop - left] = \
+        canvas[rows, cols]
+    buf = io.BytesIO()
+    matplotlib.image.imsave(buf, image, format="png", origin="upper", dpi=dpi)
+    return buf.getvalue()
 
 
 def image_output(
@@ -205,24 +250,28 @@ def image_output(
 ) -> tuple[dict[str, str], dict[str, object]]:
     """(data, metadata) of the display output `keep` shows: PNG, SVG (FIGURE_SVG_MIME), caption
     as text and alt text, the figure's facts under FIGURE_META with its id as `name`."""
-    from IPython.core.pylabtools import print_figure
-
     text = caption if caption is not None else title_of(fig)
     if not text:
         raise ValueError(f"figure {name!r} has neither a caption nor a title for its alt text")
-    # One layout for every output: the layout pass (without rasterising) places everything and
-    # finds the tight box; then the layout engine is set aside, so the PNG and the SVG are each
-    # drawn once, from that layout (three draws, not five: a layout engine makes every save lay
-    # the figure out again, at the save's resolution). The facts are measured after the PNG's
-    # draw has placed every text, with the layout pass's renderer, which knows every text's
-    # extent already (a new renderer laid every text out again: a quarter of the time).
-    renderer = lay_out(fig)
-    box = fig.get_tightbbox(renderer).padded(plt.rcParams["savefig.pad_inches"])
+    # One draw for every output: the whole figure is drawn once (the layout engine places
+    # everything), the tight box is found from that draw and the PNG is cut out of it; the
+    # layout engine is then set aside, so the SVG is drawn once from that layout. The facts are
+    # measured with the draw's renderer, which knows every text's extent already. Only a figure
+    # with a text past its canvas is drawn again for its PNG, at the tight box's size.
+    renderer = drawn(fig)
+    tight, pad = fig.get_tightbbox(renderer), plt.rcParams["savefig.pad_inches"]
+    box = tight.padded(pad)
+    png = cropped_png(fig, tight, pad)
     engine = fig.get_layout_engine()
     fig.set_layout_engine(None)
     try:
-        data = {"image/png": print_figure(fig, "png", base64=True, bbox_inches=box),
-                "text/plain": text}
+        if png is None:
+            from IPython.core.pylabtools import print_figure
+
+            encoded = print_figure(fig, "png", base64=True, bbox_inches=box)
+        else:
+            encoded = base64.b64encode(png).decode("ascii")
+        data = {"image/png": encoded, "text/plain": text}
         meta = {"image/png": {"alt": text},
                 FIGURE_META: {"name": name, **figure_facts(fig, renderer)}}
         data[FIGURE_SVG_MIME] = figure_svg(fig, box)

@@ -17,6 +17,7 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from analysis import data
@@ -157,9 +158,39 @@ def new_figure(
 
 
 def add_source(fig: Figure, text: str) -> None:
-    """Source line under the figure, e.g. 'Source: report Table 3 (p. 20); China: external NBS'."""
-    fig.text(0.01, -0.01, text, ha="left", va="top", fontsize=8.5, color="#444444", wrap=True,
-             gid=SOURCE_GID)
+    """Source line at the foot of the figure, e.g. 'Source: report Table 3 (p. 20); China:
+    external NBS'. It is the figure's x label, so the constrained layout keeps room for it
+    inside the canvas (and the figure is drawn once: figureoutput.image_output); it is broken
+    into lines here, as the layout measures it before any draw."""
+    label = fig.supxlabel(text, x=0.01, ha="left", va="bottom", fontsize=8.5,
+                          color="#444444", gid=SOURCE_GID)
+    label.set_text(broken_to_width(label, 0.99 * fig.bbox.width))
+
+
+def broken_to_width(label: Text, width: float) -> str:
+    """The label's text broken at spaces into lines no wider than `width` display pixels, as
+    matplotlib's wrap=True breaks a text when drawing it (a word wider than that keeps a line
+    of its own)."""
+    fig = label.get_figure(root=True)
+    renderer = fig.canvas.get_renderer() if hasattr(fig.canvas, "get_renderer") \
+        else fig._get_renderer()
+    prop = label.get_fontproperties()
+
+    def wide(line: str) -> float:
+        return renderer.get_text_width_height_descent(line, prop, ismath=False)[0]
+
+    lines = []
+    for paragraph in label.get_text().split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            longer = f"{line} {word}" if line else word
+            if line and wide(longer) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = longer
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def external_label(label: str, lang: str) -> str:

@@ -38,8 +38,9 @@ PROBES: dict[str, tuple[str, ...]] = {
     "grids": ("analysis.specgrid:evaluate",),
     "grid charts": ("analysis.speccurve:spec_curve", "analysis.trade_charts:specification_chart",
                     "analysis.fdi_drop:specification_chart"),
-    "figure: layout": ("analysis.figureoutput:lay_out",),
-    "figure: png": ("IPython.core.pylabtools:print_figure",),
+    "figure: draw": ("analysis.figureoutput:drawn",),
+    "figure: png": ("analysis.figureoutput:cropped_png",),
+    "figure: png drawn again": ("IPython.core.pylabtools:print_figure",),
     "figure: svg": ("analysis.figureoutput:figure_svg",),
     "figure: facts": ("analysis.figureoutput:figure_facts",),
     "figure: other": ("analysis.figureoutput:image_output",),
@@ -222,8 +223,8 @@ def show() -> None:
 
 # ---------------------------------------------------------------------------- the table
 
-FIGURE_PARTS = ("figure: layout", "figure: png", "figure: svg", "figure: facts",
-                "figure: other")
+FIGURE_PARTS = ("figure: draw", "figure: png", "figure: png drawn again", "figure: svg",
+                "figure: facts", "figure: other")
 # Columns of the kernel table: (heading, categories added up).
 COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("runner + kernel start", ("runner start", "kernel start")),

@@ -187,8 +187,84 @@ def test_kept_figure_carries_its_svg_and_every_text_box():
     x0s = [b["box"][0] for b in ticks]
     assert x0s == sorted(x0s) and all(b["box"][2] > b["box"][0] for b in ticks)
     (source,) = [b for b in facts["boxes"] if b["kind"] == "source"]
-    assert source["box"][3] <= 0.0 + 1  # drawn under the canvas, where the source line goes
+    # at the foot of the canvas, inside it, under the tick labels (the layout made room)
+    assert 0 <= source["box"][1] and source["box"][3] < min(b["box"][1] for b in ticks)
     assert any(b["text"] == "Exports" and b["kind"] == "text" for b in facts["boxes"])
+
+
+def _draws(monkeypatch) -> list[str]:
+    """Figure draws from now on, by renderer kind ("agg" rasterises, "svg", ...)."""
+    from matplotlib.figure import Figure
+
+    kinds: list[str] = []
+    draw = Figure.draw
+
+    def counted(self, renderer):
+        kinds.append(type(renderer).__name__.replace("Renderer", "").lower())
+        return draw(self, renderer)
+    monkeypatch.setattr(Figure, "draw", counted)
+    return kinds
+
+
+def _png_pixels(encoded: str):
+    import base64
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(base64.b64decode(encoded)))).astype(int)
+
+
+def _chart_with_long_source():
+    plotting.use_house_style("en")
+    return plotting.line_chart(
+        pd.DataFrame({"exports": [1.0, 2.0, 1.5]}, index=[2013, 2014, 2015]), lang="en",
+        title="Exports", unit="u", source="Source: " + "report Table 3 (p. 20); " * 12)[0]
+
+
+def test_long_source_line_is_broken_to_the_canvas_width_and_kept_inside_it():
+    fig = _chart_with_long_source()
+    _, meta = plotting.image_output(fig, "x")
+    facts = meta[plotting.FIGURE_META]
+    (source,) = [b for b in facts["boxes"] if b["kind"] == "source"]
+    w, _ = facts["canvas"]
+    assert source["text"].count("\n") >= 1  # broken into lines at spaces
+    assert 0 <= source["box"][0] and source["box"][2] <= w and source["box"][1] >= 0
+    texts = [b for b in facts["boxes"] if b["kind"] != "source"]
+    assert source["box"][3] < min(b["box"][1] for b in texts)  # under every other text
+
+
+def test_a_figure_is_drawn_once_for_its_png_and_once_for_its_svg(monkeypatch):
+    """The PNG is cut out of the one raster draw (the layout engine runs in it); the SVG is the
+    second draw; the PNG matches what savefig(bbox_inches=tight box) draws anew, within
+    anti-aliasing (same size, no pixel strongly off: a one-pixel shift fails this)."""
+    from IPython.core.pylabtools import print_figure
+
+    from analysis import figureoutput
+
+    draws = _draws(monkeypatch)
+    fig = _chart_with_long_source()
+    data, _ = plotting.image_output(fig, "x")
+    assert draws == ["agg", "mixedmode"]  # the SVG backend draws through MixedModeRenderer
+    renderer = fig.canvas.get_renderer()
+    box = fig.get_tightbbox(renderer).padded(plt.rcParams["savefig.pad_inches"])
+    again = print_figure(fig, "png", base64=True, bbox_inches=box)
+    ours, theirs = _png_pixels(data["image/png"]), _png_pixels(again)
+    assert ours.shape == theirs.shape
+    strongly_off = (abs(ours - theirs).max(axis=2) > 64).mean()
+    assert strongly_off < 0.005, strongly_off
+    assert figureoutput.cropped_png(fig, fig.get_tightbbox(renderer), 0.1) is not None
+
+
+def test_a_text_past_the_canvas_makes_the_png_drawn_again_at_the_tight_box(monkeypatch):
+    draws = _draws(monkeypatch)
+    fig = _chart_with_long_source()
+    fig.text(0.5, -0.3, "far below", gid="note")  # outside the canvas: not in the first draw
+    data, _ = plotting.image_output(fig, "x")
+    assert draws == ["agg", "agg", "mixedmode"]
+    height = _png_pixels(data["image/png"]).shape[0]
+    assert height > fig.bbox.height  # the saved image reaches down to the text
 
 
 @functools.cache

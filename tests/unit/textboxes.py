@@ -2,9 +2,9 @@
 
 Shared by the unit tests of the trade, FDI and specification-curve figures (issue 20: year
 labels that ran together, "20062007..."). matplotlib knows every text's box once drawn; the
-layout pass without rasterising (`analysis.figureoutput.lay_out`, as the build lays a figure out
-before saving it) places every text where a full draw does, in less time, and its renderer has
-measured every text already.
+layout pass without rasterising (`analysis.figureoutput.lay_out`) places every text where the
+build's one raster draw does (`figureoutput.drawn`), in less time, and its renderer has measured
+every text already.
 """
 
 from __future__ import annotations
