@@ -1,13 +1,14 @@
 """One house style for every figure: readable sizes, colour-blind-safe colours, CJK labels.
 
-Figures carry a title, units on the axes, a source line under the plot and a visible mark on
+Figures carry a title, units on the axes, a source line at their foot and a visible mark on
 every external (non-report) series. Output is deterministic (fixed SVG hash salt, no dates in
 metadata) so that re-running a notebook does not change committed or compared figures.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import matplotlib as mpl
@@ -170,27 +171,38 @@ def add_source(fig: Figure, text: str) -> None:
 def broken_to_width(label: Text, width: float) -> str:
     """The label's text broken at spaces into lines no wider than `width` display pixels, as
     matplotlib's wrap=True breaks a text when drawing it (a word wider than that keeps a line
-    of its own)."""
+    of its own). Each word is measured once and the lines filled by adding widths; a line that
+    then measures too wide (kerning) has the paragraph broken again, measured a line at a
+    time."""
     fig = label.get_figure(root=True)
     renderer = fig.canvas.get_renderer() if hasattr(fig.canvas, "get_renderer") \
         else fig._get_renderer()
     prop = label.get_fontproperties()
 
+    @functools.cache
     def wide(line: str) -> float:
         return renderer.get_text_width_height_descent(line, prop, ismath=False)[0]
 
-    lines = []
+    def filled(words: list[str], measure: Callable[[list[str]], float]) -> list[str]:
+        lines: list[list[str]] = [[]]
+        for word in words:
+            if lines[-1] and measure([*lines[-1], word]) > width:
+                lines.append([])
+            lines[-1].append(word)
+        return [" ".join(line) for line in lines]
+
+    space = wide("a a") - wide("aa")
+    out = []
     for paragraph in label.get_text().split("\n"):
-        line = ""
-        for word in paragraph.split(" "):
-            longer = f"{line} {word}" if line else word
-            if line and wide(longer) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = longer
-        lines.append(line)
-    return "\n".join(lines)
+        words = paragraph.split(" ")
+        if len(words) == 1 or wide(paragraph) <= width:
+            out.append(paragraph)
+            continue
+        lines = filled(words, lambda ws: sum(map(wide, ws)) + space * (len(ws) - 1))
+        if any(wide(line) > width for line in lines if " " in line):
+            lines = filled(words, lambda ws: wide(" ".join(ws)))
+        out += lines
+    return "\n".join(out)
 
 
 def external_label(label: str, lang: str) -> str:

@@ -235,6 +235,32 @@ def test_long_source_line_is_broken_to_the_canvas_width_and_kept_inside_it():
     assert source["box"][3] < min(b["box"][1] for b in texts)  # under every other text
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Source: " + "report Table 3 (p. 20); external: NBS; " * 6),
+    ("zh", "资料来源：辽宁统计年鉴 2016，表 3；国家统计局（外部数据）。" * 3),
+    ("en", "A short source"),
+])
+def test_source_line_is_broken_greedily_at_spaces_to_the_width(lang, text):
+    """Every line fits the width; the lines are the text, split only at spaces; no line could
+    have taken the next line's first word (lines as full as matplotlib's own wrap makes them)."""
+    plotting.use_house_style(lang)
+    fig, _ = plotting.new_figure("t")
+    plotting.add_source(fig, text)
+    (label,) = [x for x in fig.texts if x.get_gid() == plotting.SOURCE_GID]
+    renderer, prop = fig.canvas.get_renderer(), label.get_fontproperties()
+    width = 0.99 * fig.bbox.width
+
+    def wide(s):
+        return renderer.get_text_width_height_descent(s, prop, ismath=False)[0]
+
+    lines = label.get_text().split("\n")
+    assert " ".join(lines) == text
+    assert all(wide(line) <= width for line in lines)
+    for line, after in zip(lines, lines[1:], strict=False):
+        assert wide(f"{line} {after.split(' ')[0]}") > width
+    assert (len(lines) > 1) == (wide(text) > width)
+
+
 def test_a_figure_is_drawn_once_for_its_png_and_once_for_its_svg(monkeypatch):
     """The PNG is cut out of the one raster draw (the layout engine runs in it); the SVG is the
     second draw; the PNG matches what savefig(bbox_inches=tight box) draws anew, within
