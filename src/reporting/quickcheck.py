@@ -423,7 +423,7 @@ def record(reports_dir: str | os.PathLike[str], root: str | os.PathLike[str],
             with open(tmp, "w", encoding="utf-8", newline="") as f:
                 f.write("\n".join([FORMAT, version, line, _body(ctx, after)]))
             os.replace(tmp, path)
-        except OSError:  # read-only or full: the next no-op checks in full
+        except (OSError, ValueError):  # read-only, full, or unwritable text: no record
             try:
                 os.unlink(tmp)
             except OSError:
