@@ -27,9 +27,10 @@ folders may be one, path parameters, what a published version holds), `kernels` 
 and environment), `zygote`
 (forked kernels), `run` and `execute` (papermill in a child process), `render` (determinism
 clean-up, HTML), `publish` (atomic publication, latest, index), `builder` (the Builder that
-strings them together) and `cli` (`build()`, `main()`); `changes`, `reportindex`, `bench`,
-`profile` and `browser` serve the index page, `make bench`, `make profile` and
-`make browser-check`.
+strings them together) and `cli` (`build()`, `main()`); `quickcheck` answers a no-op by size
+and time, from the record of the last full check, before any of them is imported; `changes`,
+`reportindex`, `bench`, `profile` and `browser` serve the index page, `make bench`,
+`make profile` and `make browser-check`.
 
 The names below are imported when first used (PEP 562): `python -m reporting.zygote`, which
 starts twice for every notebook a build runs, then imports only the zygote, not the builder.

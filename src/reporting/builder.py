@@ -14,6 +14,7 @@ from typing import Any
 
 import reporting.cache as cache
 import reporting.profile as profile
+import reporting.quickcheck as quickcheck
 import reporting.reads as reads
 import reporting.reportsdir as reportsdir
 import reporting.zygote as zygote
@@ -171,6 +172,7 @@ class Builder:
 
     def _run_locked(self) -> BuildResult:
         t0 = time.perf_counter()
+        quickcheck.forget(self.reports_dir)  # before anything is written: no stale answer
         with profile.step("inputs hashed (snapshot before the build)"):
             inputs = self._snapshot()  # before the keys: any later change shows at the end
         with profile.step("plan: git state, cache keys"):
@@ -187,8 +189,11 @@ class Builder:
             result.up_to_date = True
             result.reused = [f"{j.name} ({j.lang})" for j in jobs]
             result.seconds = time.perf_counter() - t0
-            self.log(f"[build] {where} is up to date ({len(jobs)} reports, nothing to "
-                     f"run) in {result.seconds:.2f} s")
+            line = f"[build] {where} is up to date ({len(jobs)} reports, nothing to run)"
+            self.log(f"{line} in {result.seconds:.2f} s")
+            if not self.verify:  # the next no-op with this command: by size and time
+                quickcheck.record(self.reports_dir, self.root, self.notebooks_dir, version,
+                                  line)
             return result
         self._build(state, jobs, result, inputs)
         result.seconds = time.perf_counter() - t0

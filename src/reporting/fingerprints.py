@@ -31,7 +31,7 @@ SHAPING_ROOTS = ("kernels", "run", "execute", "render")
 # index, the reviewers' pages (rebuilt in every new version anyway), the tools around builds.
 # tests/unit/test_fingerprints.py checks that every module is in exactly one of the two sets.
 NOT_SHAPING = ("__main__", "builder", "cli", "cache", "reads", "reportsdir", "publish",
-               "reportindex",
+               "reportindex", "quickcheck",
                "changes", "pages", "nav", "article", "reporttext", "pdf", "browser", "bench",
                "lab", "labcontents", "outline", "auditbrief", "bilingual", "figures", "docx",
                "pdfedit")

@@ -12,12 +12,14 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 import reporting as b
+import reporting.quickcheck as quickcheck
 import reporting.render as render
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "pipeline"
@@ -296,6 +298,37 @@ def test_noop_rebuild_from_the_command_line_imports_nothing_heavy(built):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert "up to date" in out.stdout and "HEAVY []" in out.stdout
+
+
+def test_a_noop_command_is_answered_by_size_and_time_after_a_full_check_found_it_current(built):
+    # issue 22: the full check's record answers the same command next time, without importing
+    # the build; --verify checks in full, and any build deletes the record before it writes
+    proj, result, _ = built
+    record = proj / "reports" / ".cache" / quickcheck.RECORD_NAME
+    command = [sys.executable, "-X", "importtime", "-m", "reporting", "--root", str(proj),
+               "--notebooks-dir", str(proj / "notebooks"), "--reports-dir",
+               str(proj / "reports"), "--labels", "en,zh"]
+
+    def run(*extra: str) -> tuple[str, bool]:
+        """The command's output, and whether it imported the build (reporting.cli)."""
+        out = subprocess.run([*command, *extra], cwd=proj, capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+        imported = {line.rsplit("|", 1)[-1].strip() for line in out.stderr.splitlines()}
+        return out.stdout, "reporting.cli" in imported
+
+    subprocess.run(["git", "-C", str(proj), "status"], capture_output=True, check=True)
+    time.sleep(quickcheck.RACY_SECONDS)  # git's index refreshed, every change old enough
+    out, full = run()
+    assert full and "up to date" in out and "size and time" not in out and record.is_file()
+    out, full = run()
+    assert not full and out.startswith(f"[build] reports/{result.version} is up to date (4 "
+                                       "reports, nothing to run) in ")
+    assert "unchanged by size and time" in out and "--verify" in out
+    out, full = run("--verify")
+    assert full and "size and time" not in out and not record.exists()
+    out, full = run()
+    assert full and record.is_file()
+    assert Run(proj)().up_to_date and not record.exists()  # a Builder deletes it, records none
 
 
 def test_edit_to_one_notebook_reruns_only_that_notebook(built):
