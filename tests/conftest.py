@@ -34,11 +34,11 @@ def is_slow(path: Path, fixturenames: list[str] | tuple[str, ...]) -> bool:
 
 # Fixtures that take long to make, or whose tests build on each other's steps. Under
 # pytest-xdist (`make test` runs `--dist loadgroup`) the tests of one of them run on one worker,
-# so it is made once; every other test goes wherever a worker is free. (test_build's `built` and
-# test_reliability's `english` are quick and session-scoped: each worker makes its own, and their
-# many tests spread over the workers.)
-SHARED_FIXTURES = ("executed_notebooks", "hostile_build", "site", "proj", "zygote_socket",
-                   "zygote_env", "lab_server")
+# so it is made once; every other test goes wherever a worker is free. (test_build's `built` is
+# quick and session-scoped: each worker makes its own, and its many tests spread over the
+# workers. test_reliability's `english`, a build of a fixture project, serves three tests only.)
+SHARED_FIXTURES = ("executed_notebooks", "hostile_build", "site", "proj", "english",
+                   "zygote_socket", "zygote_env", "lab_server")
 
 
 def shared_fixture(item: pytest.Item) -> str | None:
