@@ -34,10 +34,11 @@ def is_slow(path: Path, fixturenames: list[str] | tuple[str, ...]) -> bool:
 
 # Fixtures that take long to make, or whose tests build on each other's steps. Under
 # pytest-xdist (`make test` runs `--dist loadgroup`) the tests of one of them run on one worker,
-# so it is made once; every other test goes wherever a worker is free. (test_build's `built` is
-# quick and session-scoped: each worker makes its own, and its many tests spread over the
-# workers. test_reliability's `english`, a build of a fixture project, serves three tests only.)
-SHARED_FIXTURES = ("executed_notebooks", "hostile_build", "site", "proj", "english",
+# so it is made once; every other test goes wherever a worker is free. test_build's `built` and
+# test_reliability's `english` are builds of a fixture project (a zygote, kernels, Chromium for
+# the PDF: about 7 s of CPU each); session-scoped but ungrouped, each of the four workers made
+# its own on two cores, which are what `make test` is short of.
+SHARED_FIXTURES = ("executed_notebooks", "hostile_build", "site", "built", "proj", "english",
                    "zygote_socket", "zygote_env", "lab_server")
 
 

@@ -74,7 +74,8 @@ def _tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
-# session scope: under pytest-xdist each worker that runs these tests builds it once
+# Built once a session: its tests share one xdist group (SHARED_FIXTURES in conftest.py), so
+# under pytest-xdist they run on one worker, in file order, on this one project.
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """The fixture project built once (en + zh), with a stub claims writer."""
