@@ -35,14 +35,15 @@ def is_slow(path: Path, fixturenames: list[str] | tuple[str, ...]) -> bool:
 # Fixtures that take long to make, or whose tests build on each other's steps. Under
 # pytest-xdist (`make test` runs `--dist loadgroup`) the tests of one of them run on one worker,
 # so it is made once; every other test goes wherever a worker is free. test_build's `built` and
-# test_reliability's `english` are builds of a fixture project (a zygote, kernels, Chromium for
-# the PDF: about 7 s of CPU each); session-scoped but ungrouped, each of the four workers made
-# its own on two cores, which are what `make test` is short of.
-# Longest first: the order in which their groups are queued (see queue_longest_first), by the CPU
-# each group takes with its tests (a build of the whole project and its browser check; the
-# fixture project and its ~25 tests; every notebook in both languages; ...).
-SHARED_FIXTURES = ("hostile_build", "built", "executed_notebooks", "site", "english", "proj",
-                   "lab_server", "zygote_socket", "zygote_env")
+# `breakable` and test_reliability's `english` are builds of a fixture project (a zygote,
+# kernels, Chromium for the PDF: about 7 s of CPU each); session-scoped but ungrouped, they were
+# made by each of the four workers, on two cores, which are what `make test` is short of.
+# Longest first: the order in which their groups are queued (see queue_longest_first), by the
+# time each group takes with its tests (a build of the whole project and its browser check; every
+# notebook in both languages; the fixture project's builds that wait for kernels to hang, time
+# out or be killed; ...).
+SHARED_FIXTURES = ("hostile_build", "executed_notebooks", "breakable", "built", "site", "english",
+                   "proj", "lab_server", "zygote_socket", "zygote_env")
 
 
 def shared_fixture(item: pytest.Item) -> str | None:
