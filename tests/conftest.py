@@ -34,11 +34,16 @@ def is_slow(path: Path, fixturenames: list[str] | tuple[str, ...]) -> bool:
 
 # Fixtures that take long to make, or whose tests build on each other's steps. Under
 # pytest-xdist (`make test` runs `--dist loadgroup`) the tests of one of them run on one worker,
-# so it is made once; every other test goes wherever a worker is free. (test_build's `built` and
-# test_reliability's `english` are quick and session-scoped: each worker makes its own, and their
-# many tests spread over the workers.)
-SHARED_FIXTURES = ("executed_notebooks", "hostile_build", "site", "proj", "zygote_socket",
-                   "zygote_env", "lab_server")
+# so it is made once; every other test goes wherever a worker is free. test_build's `built` and
+# `breakable` and test_reliability's `english` are builds of a fixture project (a zygote,
+# kernels, Chromium for the PDF: about 7 s of CPU each); session-scoped but ungrouped, they were
+# made by each of the four workers, on two cores, which are what `make test` is short of.
+# Longest first: the order in which their groups are queued (see queue_longest_first), by the
+# time each group takes with its tests (a build of the whole project and its browser check; every
+# notebook in both languages; the fixture project's builds that wait for kernels to hang, time
+# out or be killed; ...).
+SHARED_FIXTURES = ("hostile_build", "executed_notebooks", "breakable", "built", "site", "english",
+                   "proj", "lab_server", "zygote_socket", "zygote_env")
 
 
 def shared_fixture(item: pytest.Item) -> str | None:
@@ -48,16 +53,41 @@ def shared_fixture(item: pytest.Item) -> str | None:
     return f"{item.path.stem}::{found}" if found and found != "executed_notebooks" else found
 
 
+def queue_longest_first(items: list[pytest.Item]) -> None:
+    """Put the tests of the shared fixtures first, the longest group first (SHARED_FIXTURES
+    order; stable, so each group and every other test keep their order). xdist queues a group
+    where its first test stands: the long groups then start at once on workers of their own,
+    and the short tests fill the workers as they free up, instead of a long group starting
+    late and running alone at the end."""
+    rank = {f: i for i, f in enumerate(SHARED_FIXTURES)}
+
+    def key(item: pytest.Item) -> int:
+        group = shared_fixture(item)
+        return rank[group.rpartition("::")[2]] if group else len(rank)
+
+    items.sort(key=key)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under xdist, queue the groups as queue_longest_first orders them, not by their number of
+    tests (xdist's default for --dist loadgroup)."""
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark the integration tests `slow` by where they live (see is_slow), and keep the tests of
-    one shared fixture on one xdist worker (see SHARED_FIXTURES)."""
+    one shared fixture on one xdist worker, the longest group queued first (see SHARED_FIXTURES);
+    in one process the order is the files'."""
     for item in items:
         if is_slow(item.path, getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
         group = shared_fixture(item)
         if group is not None:
             item.add_marker(pytest.mark.xdist_group(group))
+    if hasattr(config, "workerinput"):  # an xdist worker: the order it reports is the queue's
+        queue_longest_first(items)
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:

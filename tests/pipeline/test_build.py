@@ -76,14 +76,31 @@ def _tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
-# session scope: under pytest-xdist each worker that runs these tests builds it once
-@pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    """The fixture project built once (en + zh), with a stub claims writer."""
-    proj = _make_project(tmp_path_factory.mktemp("first"))
+def _built(where: Path) -> tuple[Path, b.BuildResult, Run]:
+    """The fixture project built (en + zh), with a stub claims writer."""
+    proj = _make_project(where)
     run = Run(proj)
     result = run()
     return proj, result, run
+
+
+# Each built once a session. The tests of each share one xdist group (SHARED_FIXTURES in
+# conftest.py): under pytest-xdist they run on one worker, in file order, on their one project.
+# Two builds, not one: the tests that break or edit the project and build again wait for kernels
+# to hang, time out or be killed, and in one group with the rest they made the longest chain of
+# the suite; as two groups they run beside each other (one more build: about 7 s of CPU).
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The fixture project built once, for the tests that read its reports or build it again
+    elsewhere (and, last, the markdown-only edit)."""
+    return _built(tmp_path_factory.mktemp("first"))
+
+
+@pytest.fixture(scope="session")
+def breakable(tmp_path_factory):
+    """The fixture project built once, for the tests that break or edit it (a notebook, the
+    cache, the data) and build again, each undoing its change."""
+    return _built(tmp_path_factory.mktemp("breakable"))
 
 
 # ----------------------------------------------------------------------------- layout
@@ -331,8 +348,8 @@ def test_a_noop_command_is_answered_by_size_and_time_after_a_full_check_found_it
     assert Run(proj)().up_to_date and not record.exists()  # a Builder deletes it, records none
 
 
-def test_edit_to_one_notebook_reruns_only_that_notebook(built):
-    proj, result, _ = built
+def test_edit_to_one_notebook_reruns_only_that_notebook(breakable):
+    proj, result, _ = breakable
     nb = proj / "notebooks" / "02_figure.py"
     original = nb.read_text(encoding="utf-8")
     try:
@@ -374,8 +391,8 @@ def test_dependencies_follow_imports_of_the_analysis_package(tmp_path):
 # ----------------------------------------------------------------------------- failures
 
 
-def test_failing_notebook_fails_the_build_and_leaves_previous_reports(built, capsys):
-    proj, result, _ = built
+def test_failing_notebook_fails_the_build_and_leaves_previous_reports(breakable, capsys):
+    proj, result, _ = breakable
     reports = proj / "reports"
     before = _tree_digest(reports / result.version)
     index_before = (reports / "index.html").read_bytes()
@@ -477,9 +494,9 @@ def _main(proj: Path, *extra: str, reports: Path | None = None) -> int:
                    "--reports-dir", str(reports or proj / "reports"), *extra])
 
 
-def test_a_notebook_that_exits_midway_fails_the_build_naming_its_last_cell(built, capsys):
+def test_a_notebook_that_exits_midway_fails_the_build_naming_its_last_cell(breakable, capsys):
     # case 2: sys.exit(0) in a cell used to publish a truncated report, exit 0, and cache it
-    proj, result, _ = built
+    proj, result, _ = breakable
     reports = proj / "reports"
     quitter = proj / "notebooks" / "04_exits.py"
     shutil.copyfile(FIXTURES / "failing" / "04_exits.py", quitter)
@@ -507,10 +524,10 @@ def test_failing_line_is_found_when_cells_start_alike():
     assert failing_cell_line(py, "print('absent')") is None
 
 
-def test_data_changed_during_the_build_is_refused_and_not_cached(built, capsys):
+def test_data_changed_during_the_build_is_refused_and_not_cached(breakable, capsys):
     # case 1: keys were computed at the start, kernels read the files later; a change in between
     # was published and cached under the old key (and republished after the revert)
-    proj, result, _ = built
+    proj, result, _ = breakable
     reports = proj / "reports"
     table = proj / "data" / "table.csv"
     original = table.read_bytes()
@@ -532,10 +549,10 @@ def test_data_changed_during_the_build_is_refused_and_not_cached(built, capsys):
     assert b.git_state(proj)["version"] == result.version
 
 
-def test_damaged_cache_and_published_files_are_detected_and_rebuilt(built):
+def test_damaged_cache_and_published_files_are_detected_and_rebuilt(breakable):
     # case 4: a number changed inside a cached notebook was published; a truncated entry killed
     # every later build; a truncated published page counted as up to date
-    proj, result, _ = built
+    proj, result, _ = breakable
     folder = proj / "reports" / result.version
     page = folder / "en" / "01_tables.html"
     good_page, good_claims = page.read_bytes(), (folder / "claims.csv").read_bytes()
@@ -585,10 +602,11 @@ def test_one_name_one_content_labels_kept_parameters_named_kernel_specs_private(
     assert (proj / "reports" / english.version / "manifest.json").read_bytes() == plain
 
 
-def test_a_hung_notebook_fails_at_the_timeout_naming_its_cell_and_stale_folders_go(built, capsys):
+def test_a_hung_notebook_fails_at_the_timeout_naming_its_cell_and_stale_folders_go(breakable,
+                                                                                   capsys):
     # case 5: a notebook in a loop held the build 900 s, then was retried silently; work folders
     # of killed builds stayed for ever
-    proj, _, _ = built
+    proj, _, _ = breakable
     reports = proj / "reports"
     stale = reports / ".build-0123456789-dirty-00000000-999999999"  # no such process
     (stale / "en").mkdir(parents=True)
@@ -608,7 +626,7 @@ def test_a_hung_notebook_fails_at_the_timeout_naming_its_cell_and_stale_folders_
 
 
 @pytest.mark.parametrize("how", ["SIGINT", "SIGKILL"])
-def test_an_interrupted_build_stops_at_once_and_leaves_no_process(built, how):
+def test_an_interrupted_build_stops_at_once_and_leaves_no_process(breakable, how):
     # case 5: the first Ctrl-C was ignored until every kernel finished; a killed driver left its
     # zygote (215 MB) running for good, with its socket folder in /tmp
     import signal
@@ -617,7 +635,7 @@ def test_an_interrupted_build_stops_at_once_and_leaves_no_process(built, how):
     import psutil
     from conftest import process_gone
 
-    proj, _, _ = built
+    proj, _, _ = breakable
     hung = proj / "notebooks" / "07_hangs.py"
     shutil.copyfile(FIXTURES / "failing" / "07_hangs.py", hung)
     try:
@@ -688,9 +706,9 @@ def test_a_parameter_of_the_wrong_type_is_refused_before_anything_runs(built):
         Run(proj, params=["label_language=2"], labels=["en"])()
 
 
-def test_output_over_the_size_limit_is_refused_naming_the_cell(built):
+def test_output_over_the_size_limit_is_refused_naming_the_cell(breakable):
     # smaller item: a notebook printing 100 MB gave a 100 MB report with no guard
-    proj, _, _ = built
+    proj, _, _ = breakable
     big = proj / "notebooks" / "08_prints.py"
     shutil.copyfile(FIXTURES / "failing" / "08_prints.py", big)
     try:
@@ -703,9 +721,9 @@ def test_output_over_the_size_limit_is_refused_naming_the_cell(built):
     assert 'cell at line 8 of 08_prints.py: print("x" * 400_000)' in str(info.value)
 
 
-def test_the_same_error_in_several_notebooks_is_printed_once(built, capsys):
+def test_the_same_error_in_several_notebooks_is_printed_once(breakable, capsys):
     # smaller item: one data error was printed once per notebook
-    proj, _, _ = built
+    proj, _, _ = breakable
     raiser = proj / "notebooks" / "03_raises.py"
     shutil.copyfile(FIXTURES / "failing" / "03_raises.py", raiser)
     try:
