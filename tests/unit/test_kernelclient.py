@@ -92,3 +92,21 @@ def test_a_kernel_that_never_says_idle_fails_at_the_deadline(monkeypatch):
     with pytest.raises(RuntimeError, match="didn't respond"):
         asyncio.run(kernel.wait_for_ready(timeout=0.1))
     assert kernel.asked >= 2  # it kept asking, IDLE_WAIT apart
+
+
+def test_a_kernel_that_exits_at_once_is_seen_gone_within_the_shutdown_poll(monkeypatch):
+    """After the shutdown request, jupyter_client looked at the kernel every 0.1 s: a kernel
+    that exits at once was seen gone 0.1 s later, in every notebook of a build."""
+    import time
+
+    manager = kernelclient.ReadyKernelManager()
+    looks: list[float] = []
+
+    async def alive() -> bool:
+        looks.append(time.monotonic())
+        return len(looks) < 2  # alive at the first look, gone at the next
+
+    monkeypatch.setattr(manager, "_async_is_alive", alive)
+    asyncio.run(manager._async_finish_shutdown())
+    assert len(looks) >= 2  # (jupyter_client looks once more when it has seen it gone)
+    assert looks[1] - looks[0] < 0.08  # 0.1 s and more at jupyter_client's own interval
