@@ -25,6 +25,12 @@ KERNEL_ENV = {
     "PYDEVD_DISABLE_FILE_VALIDATION": "1",
 }
 DISPLAY_NAME = "Python (Liaoning analysis)"
+KERNEL_ARGS = ("--IPKernelApp.log_level=ERROR",)
+# A build's kernels keep no IPython history: nobody reads a headless run's history, and each
+# kernel would otherwise open the user's ~/.ipython history database and write every cell to it
+# on a thread of its own (two kernels at a time, 14 sessions a build). Kernels for people (the
+# installed spec, JupyterLab's) keep theirs.
+HEADLESS_ARGS = ("--HistoryManager.enabled=False",)
 
 
 def environment_has_bytecode() -> bool:
@@ -56,11 +62,14 @@ def kernel_env(pycache: Path, use_prefix: bool | None = None) -> dict[str, str]:
     return {**KERNEL_ENV, "PYTHONPYCACHEPREFIX": str(pycache), "PYTHONDONTWRITEBYTECODE": ""}
 
 
-def kernelspec(env: dict[str, str] | None = None, forked: bool = False) -> dict[str, Any]:
+def kernelspec(env: dict[str, str] | None = None, forked: bool = False,
+               headless: bool = False) -> dict[str, Any]:
     """Kernel spec running the driver's own interpreter (the project environment); `forked`
-    starts the kernel from the build's zygote (`reporting.zygote`) instead of from scratch."""
-    argv = (zygote.launcher_argv() if forked
-            else zygote.kernel_argv("-f", "{connection_file}", "--IPKernelApp.log_level=ERROR"))
+    starts the kernel from the build's zygote (`reporting.zygote`) instead of from scratch;
+    `headless` for the build's kernels (HEADLESS_ARGS)."""
+    args = (*KERNEL_ARGS, *(HEADLESS_ARGS if headless else ()))
+    argv = (zygote.launcher_argv(*args) if forked
+            else zygote.kernel_argv("-f", "{connection_file}", *args))
     return {
         "argv": argv,
         "display_name": DISPLAY_NAME,
@@ -71,11 +80,12 @@ def kernelspec(env: dict[str, str] | None = None, forked: bool = False) -> dict[
 
 
 def write_kernelspec(data_dir: Path, env: dict[str, str] | None = None,
-                     forked: bool = False) -> Path:
+                     forked: bool = False, headless: bool = False) -> Path:
     """Write the project kernel spec under data_dir/kernels/ (a Jupyter data directory)."""
     folder = data_dir / "kernels" / KERNEL_NAME
     folder.mkdir(parents=True, exist_ok=True)
-    write_text(folder / "kernel.json", json.dumps(kernelspec(env, forked), indent=1) + "\n")
+    write_text(folder / "kernel.json",
+               json.dumps(kernelspec(env, forked, headless), indent=1) + "\n")
     return folder
 
 
@@ -90,7 +100,7 @@ def report_kernel(data_dir: Path, env: dict[str, str], cwd: Path, fork: bool
         if fork:
             env = stack.enter_context(zygote.running(env, cwd))
             socket_path = env[zygote.SOCKET_ENV]
-        write_kernelspec(data_dir, env, forked=socket_path is not None)
+        write_kernelspec(data_dir, env, forked=socket_path is not None, headless=True)
         stack.enter_context(jupyter_path(data_dir))
         yield socket_path
 

@@ -84,9 +84,12 @@ def anchor_claim_rows(page: str, claim_ids: set[str]) -> str:
         cid = m.group(2).strip()
         if cid in claim_ids:
             last[cid] = m.start()
-    for cid, pos in sorted(last.items(), key=lambda kv: -kv[1]):
-        page = page[:pos] + f'<tr id="claim-{cid}">' + page[pos + len("<tr>"):]
-    return page
+    # One pass over the page (it is large; one copy per claim took a quarter of a second).
+    pieces, start = [], 0
+    for pos, cid in sorted((pos, cid) for cid, pos in last.items()):
+        pieces += [page[start:pos], f'<tr id="claim-{cid}">']
+        start = pos + len("<tr>")
+    return "".join([*pieces, page[start:]])
 
 
 def _provenance(manifest: dict[str, Any], lang: str, extra: list[tuple[str, str]]) -> str:

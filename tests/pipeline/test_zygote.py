@@ -34,10 +34,13 @@ def zygote_env(tmp_path_factory) -> Iterator[dict[str, str]]:
 
 
 @contextmanager
-def kernel(tmp_path: Path, env: dict[str, str]) -> Iterator[tuple[KernelManager, object]]:
-    """A running kernel from the forked report kernel spec, with its client."""
+def kernel(tmp_path: Path, env: dict[str, str], headless: bool = False
+           ) -> Iterator[tuple[KernelManager, object]]:
+    """A running kernel from the forked report kernel spec (the build's: `headless`), with its
+    client."""
     spec_dir = tmp_path / "jupyter"
-    b.write_kernelspec(spec_dir, {**env, "FIXTURE_VAR": "from-spec"}, forked=True)
+    b.write_kernelspec(spec_dir, {**env, "FIXTURE_VAR": "from-spec"}, forked=True,
+                       headless=headless)
     with jupyter_path(spec_dir):
         km = KernelManager(kernel_name=b.KERNEL_NAME)
         km.start_kernel(cwd=str(tmp_path))
@@ -76,6 +79,17 @@ def test_kernel_is_forked_with_the_preloaded_modules_cwd_and_env(zygote_env, tmp
         assert cwd == str(tmp_path) and var == "from-spec"
         assert backend == b.KERNEL_ENV["MPLBACKEND"]
         assert run(kc, "x = 6 * 7\nprint(x)") == "42\n"
+        # the zygote froze what it imported: a collection in the kernel passes over it
+        frozen, enabled = run(kc, "import gc; print(gc.get_freeze_count(), gc.isenabled())").split()
+        assert int(frozen) > 10_000 and enabled == "True"
+
+
+def test_the_builds_kernels_keep_no_history_and_peoples_kernels_do(zygote_env, tmp_path):
+    code = "print(get_ipython().history_manager.enabled)"
+    with kernel(tmp_path / "build", zygote_env, headless=True) as (_km, kc):
+        assert run(kc, code) == "False\n"
+    with kernel(tmp_path / "lab", zygote_env) as (_km, kc):
+        assert run(kc, code) == "True\n"
 
 
 @pytest.mark.parametrize("socket_path", [None, "missing"])

@@ -14,6 +14,7 @@ import pytest
 
 from analysis.provenance import PROJECT_ROOT
 from reporting import KERNEL_NAME, kernel_env, kernelspec, lab
+from reporting.kernels import HEADLESS_ARGS, report_kernel
 
 NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("[0-9]*.py"))
 
@@ -38,6 +39,19 @@ def test_lab_kernel_is_the_report_kernel_plus_autoreload():
     assert lab_spec["display_name"] == lab.LAB_DISPLAY_NAME != report["display_name"]
     # the reports' kernel never reloads: nothing of autoreload in its command line
     assert not any("autoreload" in a for a in report["argv"])
+
+
+def test_the_builds_kernel_spec_is_headless_and_the_others_are_not(tmp_path):
+    """The build's kernels (forked or fresh) keep no IPython history; the installed spec and
+    JupyterLab's, which people use, keep theirs."""
+    env = kernel_env(Path("/nonexistent/pycache"))
+    for forked in (False, True):
+        assert set(HEADLESS_ARGS) <= set(kernelspec(env, forked, headless=True)["argv"])
+        assert not set(HEADLESS_ARGS) & set(kernelspec(env, forked)["argv"])
+    assert not set(HEADLESS_ARGS) & set(lab.lab_kernelspec(env)["argv"])
+    with report_kernel(tmp_path, env, tmp_path, fork=False):
+        written = json.loads((tmp_path / "kernels" / KERNEL_NAME / "kernel.json").read_text())
+    assert set(HEADLESS_ARGS) <= set(written["argv"])
 
 
 def test_lab_kernel_gets_the_report_environment_by_default():
