@@ -5,9 +5,10 @@ no `playwright install`, every non-local request blocked), through Playwright's 
 thread of its own (`Printer`): the build hands each article over as soon as it is written and
 goes on with the other pages while one Chromium prints every article at once. Collapsed blocks
 (<details>) print open. The pages carry "page N / M" in the footer; the article's contents list
-gets each entry's page number from a first printing's outline (bookmarks from the headings),
-then the article is printed again with them (`toc_pages`; the first printing hides the images,
-which keeps every box where it is and saves Chromium about a third of the work). Chromium joins
+gets each entry's page number from a first printing, where Chromium names the page of every
+link target (`destination_pages`), then the article is printed again with them. The first
+printing hides the images (every box stays where it is) and is not tagged (no structure tree,
+no outline): together about half of Chromium's work for that printing. Chromium joins
 a heading that wraps into an outline title without the space at the break ("chapter
 IIIre-derived"): each such title is given back its heading's text (`fix_outline`). Chromium
 stamps the PDF with the clock; the creation and modification dates are rewritten to the commit's
@@ -31,7 +32,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from reporting.pdfedit import fix_outline, relative_links, set_dates, squeeze
+from reporting.pdfedit import fix_outline, relative_links, set_dates
 from reporting.profile import step
 
 FOOTER = ('<div style="font-size:8px; width:100%; text-align:center; color:#555;">'
@@ -206,10 +207,8 @@ HIDE_IMAGES = """() => { const s = new CSSStyleSheet();
 SHOW_IMAGES = "() => { document.adoptedStyleSheets = document.adoptedStyleSheets.slice(0, -1); }"
 HEADINGS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
   .filter(h => h.offsetParent !== null).map(h => h.textContent.trim())"""
-TOC_TARGETS = """() => [...document.querySelectorAll('nav.toc a[href^="#"]')].map(a => [
-  a.getAttribute('href').slice(1),
-  (document.getElementById(a.getAttribute('href').slice(1))?.querySelector('h2, h1, h3')
-   ?.textContent || a.textContent).trim()])"""
+TOC_ANCHORS = """() => [...document.querySelectorAll('nav.toc a[href^="#"]')]
+  .map(a => a.getAttribute('href').slice(1))"""
 
 
 def _quiet_pypdf() -> None:
@@ -219,39 +218,17 @@ def _quiet_pypdf() -> None:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
-def outline_pages(data: bytes) -> list[tuple[str, int]]:
-    """(title, 1-based page) of every outline entry of a PDF, in order."""
+def destination_pages(data: bytes, anchors: Sequence[str]) -> dict[str, int]:
+    """1-based page of each anchor (an element id) among a PDF's named destinations: Chromium
+    names the target of every link within the page by its id, tagged PDF or not."""
     import io
 
     from pypdf import PdfReader
 
     _quiet_pypdf()
     reader = PdfReader(io.BytesIO(data))
-    out: list[tuple[str, int]] = []
-
-    def walk(items: Any) -> None:
-        for item in items:
-            if isinstance(item, list):
-                walk(item)
-            else:
-                out.append((str(item.title), reader.get_destination_page_number(item) + 1))
-    walk(reader.outline)
-    return out
-
-
-def toc_pages(data: bytes, targets: Sequence[tuple[str, str]]) -> dict[str, int]:
-    """Page of each contents entry (anchor id -> page): the first outline entry after the
-    previous one whose title is the target's heading (spaces aside)."""
-    entries = outline_pages(data)
-    pages: dict[str, int] = {}
-    start = 0
-    for anchor, heading in targets:
-        for i in range(start, len(entries)):
-            if squeeze(entries[i][0]) == squeeze(heading):
-                pages[anchor] = entries[i][1]
-                start = i + 1
-                break
-    return pages
+    named = {str(k).lstrip("/"): v for k, v in reader.named_destinations.items()}
+    return {a: reader.get_destination_page_number(named[a]) + 1 for a in anchors if a in named}
 
 
 async def _printed(context: Any, html_path: Path) -> bytes:
@@ -264,17 +241,17 @@ async def _printed(context: Any, html_path: Path) -> bytes:
         await page.goto(html_path.resolve().as_uri(), wait_until="load")
         await page.evaluate(OPEN_DETAILS)
 
-        async def printed() -> bytes:
+        async def printed(tagged: bool = True) -> bytes:
             return await page.pdf(
                 format="A4", print_background=True, display_header_footer=True,
                 header_template="<span></span>", footer_template=FOOTER,
                 margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
-                outline=True, tagged=True)
-        targets = await page.evaluate(TOC_TARGETS)
-        if targets:
+                outline=tagged, tagged=tagged)
+        anchors = await page.evaluate(TOC_ANCHORS)
+        if anchors:
             await page.evaluate(HIDE_IMAGES)
-            with step("pdf: printed for the page numbers (images hidden)"):
-                pages = toc_pages(await printed(), targets)
+            with step("pdf: printed for the page numbers (images hidden, untagged)"):
+                pages = destination_pages(await printed(tagged=False), anchors)
             await page.evaluate(SHOW_IMAGES)
             if pages:
                 await page.evaluate(FILL_TOC, pages)

@@ -25,6 +25,7 @@ from conftest import require_browser
 import reporting as b
 import reporting.browser as browser
 import reporting.pages as pages
+import reporting.pdf as pdf
 from analysis.provenance import PROJECT_ROOT
 from reporting import bilingual
 
@@ -363,8 +364,36 @@ def test_the_pdf_loses_nothing_of_the_article(site):
         assert missing == [], (lang, missing[:20])
         contents = reader.pages[0].extract_text()
         assert re.search(r"A\. (Exports|出口)\s*\d+", contents), contents  # with its page
+        # each entry's number is the page its target lies on in this, the final, printing
+        anchors = re.findall(r'<a href="#([^"]+)">', (folder / "article.html").read_text(
+            encoding="utf-8").split('<nav class="toc"')[1].split("</nav>")[0])
+        lies_on = pdf.destination_pages((folder / "article.pdf").read_bytes(), anchors)
+        assert sorted(lies_on) == sorted(anchors) and _contents_numbers(reader) == lies_on
         titles = [o.title for o in reader.outline if not isinstance(o, list)]
         assert titles[0] == ("Fixture article, re-derived" if lang == "en" else "测试文章复核")
+
+
+def _contents_numbers(reader) -> dict[str, int]:
+    """The page number printed beside each link of the PDF's first page that has one: a whole
+    number on the link's line, right of it (the contents list's numbers float right)."""
+    first = reader.pages[0]
+    numbers: list[tuple[int, float, float]] = []
+
+    def visit(text, cm, tm, _font, _size) -> None:
+        if text.strip().isdigit():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            numbers.append((int(text.strip()), x, y))
+    first.extract_text(visitor_text=visit)
+    found: dict[str, int] = {}
+    for link in (a.get_object() for a in first.get("/Annots", [])):
+        if link.get("/Subtype") != "/Link" or link.get("/Dest") is None:
+            continue
+        x0, y0, x1, y1 = (float(v) for v in link["/Rect"])
+        beside = [n for n, x, y in numbers if y0 <= y <= y1 and x > x1]
+        if beside:
+            found[str(link["/Dest"]).lstrip("/")] = beside[0]
+    return found
 
 
 def _docx_blocks(path: Path) -> dict[str, int]:

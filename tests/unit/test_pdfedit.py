@@ -80,3 +80,22 @@ def test_pdf_links_into_the_build_folder_become_relative_and_the_xref_still_hold
     assert _xref_ok(out) and len(out) == len(raw) - len("file:///r/.build-v-1/en/")
     up = pdfedit.relative_links(_linked(b"file:///r/index.html#v-x"), bases)
     assert b"/URI (../../index.html#v-x)" in up and _xref_ok(up)
+
+
+def test_destination_pages_reads_where_each_named_target_lies():
+    """The first printing's page numbers: Chromium names every link target by its element id."""
+    import io
+
+    from pypdf import PdfWriter
+
+    from reporting.pdf import destination_pages
+
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(100, 100)
+    writer.add_named_destination("section-A", 1)
+    writer.add_named_destination("changes", 2)
+    buf = io.BytesIO()
+    writer.write(buf)
+    got = destination_pages(buf.getvalue(), ["changes", "section-A", "missing"])
+    assert got == {"section-A": 2, "changes": 3}
