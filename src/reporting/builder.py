@@ -226,6 +226,7 @@ class Builder:
         work = self.work = self.reports_dir / f".build-{version}-{os.getpid()}"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir()
+        printer = None
         try:
             jobs, carried = reportsdir.keep_published(self.reports_dir / version, jobs,
                                                       self.labels, work, self.log)
@@ -236,6 +237,13 @@ class Builder:
                      f"{self.workers} parallel kernels")
             with ExitStack() as kernels:  # the zygote imports while this process prepares
                 socket_path = self._kernels(kernels, to_run, work)
+                import reporting.pdf as pdf  # Chromium starts too, when a notebook runs
+
+                # Its profile is named as a work folder, so that the next build removes it
+                # if this one is killed (reportsdir.remove_stale).
+                printer = pdf.build_printer(
+                    self.root, state["revision"], self.cache_dir, self.log, start=bool(to_run),
+                    profile=self.reports_dir / f".build-{version}-chromium-{os.getpid()}")
                 with profile.step("data files hashed, packages listed"):
                     data_files = data_file_hashes(self.root)
                     packages = installed_packages()
@@ -293,7 +301,7 @@ class Builder:
 
             with profile.step("reviewers' pages (article, report text, PDF, Word, figures)"):
                 manifest["pages"] = write_pages(work, manifest, self.root, self.cache_dir,
-                                                self.log, self.notebooks_dir)
+                                                self.log, self.notebooks_dir, printer)
             with profile.step("version's files hashed (manifest)"):
                 manifest["files"] = cache.file_hashes(work)
                 write_text(work / "manifest.json",
@@ -306,6 +314,8 @@ class Builder:
             if profile.enabled():
                 profile.write(Path(os.environ[profile.PROFILE_ENV]), self._profiled)
         finally:
+            if printer is not None:
+                printer.close()  # Chromium, if the build ends before its pages
             shutil.rmtree(work, ignore_errors=True)
 
     def _longest_first(self, to_run: list[Job]) -> list[Job]:

@@ -116,9 +116,11 @@ def audit_notebook(notebooks: Sequence[tuple[str, Any]]) -> str | None:
 
 
 def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Path,
-                log: Callable[[str], None], notebooks_dir: Path | None = None
-                ) -> dict[str, Any]:
-    """Write the reviewers' pages into the version folder `work`; the manifest's `pages` entry."""
+                log: Callable[[str], None], notebooks_dir: Path | None,
+                printer: Any) -> dict[str, Any]:
+    """Write the reviewers' pages into the version folder `work`; the manifest's `pages` entry.
+    `printer`: the build's Chromium for the PDFs (reporting.pdf.build_printer), None without
+    one."""
     import nbformat
 
     import reporting.auditbrief as auditbrief
@@ -145,7 +147,7 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
     import reporting.docx as docx
     import reporting.pdf as pdf
 
-    pdf_ok = pdf.available(log)
+    pdf_ok = printer is not None
     docx_ok = docx.available(log)
     site = nav.Site(langs, sections, report_text=text_path is not None,
                     pdf=set(langs) if pdf_ok else set(), docx=set(langs) if docx_ok else set())
@@ -153,10 +155,15 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
     claims_sha = sha256_file(work / "claims.csv") if claims else "none"
     kept: dict[str, list[figures.FigureFile]] = {}
     committed = pdf.commit_time(root, manifest["revision"])  # the PDF's and Word's date
-    printer = pdf.Printer(manifest["revision"], committed, cache_dir, log) if pdf_ok else None
-    if printer is not None and any(r.get("executed") for r in manifest["reports"]):
-        printer.start()  # a notebook ran, so its article is new: Chromium starts meanwhile
     with printer or contextlib.nullcontext():  # an error or Ctrl-C stops the printings too
+        for lang in langs:  # the articles first: Chromium prints them while the rest is written
+            footer = _provenance(manifest, lang, [("claims.csv", f"sha256 {claims_sha[:16]}")])
+            (work / lang / "article.html").write_text(
+                article.render_article(lang, manifest["version"], executed[lang], claims, site,
+                                       footer, the_outline, audit),
+                encoding="utf-8", newline="")
+            if printer is not None:
+                printer.add(work / lang / "article.html", work / lang / "article.pdf")
         for lang in langs:
             kept[lang] = figures.collect(executed[lang])
             figures.write(work / lang, kept[lang])
@@ -168,13 +175,6 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
                 if nb == audit:
                     page = anchor_claim_rows(page, ids)
                 out.write_text(page, encoding="utf-8", newline="")
-            footer = _provenance(manifest, lang, [("claims.csv", f"sha256 {claims_sha[:16]}")])
-            (work / lang / "article.html").write_text(
-                article.render_article(lang, manifest["version"], executed[lang], claims, site,
-                                       footer, the_outline, audit),
-                encoding="utf-8", newline="")
-            if printer is not None:  # printed on a thread while the next pages are written
-                printer.add(work / lang / "article.html", work / lang / "article.pdf")
             if text_path is not None:
                 import reporting.reporttext as reporttext
 

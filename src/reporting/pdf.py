@@ -14,9 +14,10 @@ IIIre-derived"): each such title is given back its heading's text (`fix_outline`
 stamps the PDF with the clock; the creation and modification dates are rewritten to the commit's
 time. These edits are made in the PDF's bytes (reporting.pdfedit: milliseconds, where pypdf's
 rewrite took a second). A PDF is cached by the article's bytes and the revision, so a rebuild
-whose article did not change does not start Chromium (the build starts it ahead of the first
-article only when a notebook ran). Where Chromium is missing the build says so in one line and
-goes on without a PDF; under CI (env CI set) that is a build error.
+whose article did not change does not start Chromium (when a notebook runs, the build starts
+Chromium with its kernels, `build_printer`, so that it is up when the first article is
+written). Where Chromium is missing the build says so in one line and goes on without a PDF;
+under CI (env CI set) that is a build error.
 """
 
 from __future__ import annotations
@@ -55,6 +56,20 @@ def available(log: Callable[[str], None]) -> bool:
     return True
 
 
+def build_printer(root: Path, revision: str, cache_dir: Path, log: Callable[[str], None],
+                  start: bool, profile: Path) -> Printer | None:
+    """The build's Printer, None where Chromium is missing (`available`). The build asks for it
+    as its kernels start; `start` (a notebook will run, so its article is new) starts Chromium
+    at once, and it is up when the first article is written. Else it starts at the first
+    article not in the cache. `profile`: Chromium's profile folder (made, then removed)."""
+    if not available(log):
+        return None
+    made = Printer(revision, commit_time(root, revision), cache_dir, log, profile)
+    if start:
+        made.start()
+    return made
+
+
 def commit_time(root: Path, revision: str) -> dt.datetime:
     """The commit's time (UTC); SOURCE_DATE_EPOCH or the epoch where git does not know it."""
     try:
@@ -79,9 +94,12 @@ class Printer:
     STOP_SECONDS = 15  # how long closing Chromium may take before it is left to die with us
 
     def __init__(self, revision: str, when: dt.datetime, cache_dir: Path,
-                 log: Callable[[str], None]) -> None:
-        """`when`: the revision's commit time (`commit_time`), the date every PDF carries."""
+                 log: Callable[[str], None], profile: Path | None = None) -> None:
+        """`when`: the revision's commit time (`commit_time`), the date every PDF carries;
+        `profile`: Chromium's profile folder (default: a new temporary one), removed at the
+        end."""
         self.revision, self.when, self.cache_dir, self.log = revision, when, cache_dir, log
+        self.profile = profile
         self._loop: asyncio.AbstractEventLoop | None = None
         self._chromium: Any = None  # the task starting Chromium (on the loop's thread)
         self._printing: list[Any] = []
@@ -121,7 +139,9 @@ class Printer:
         import reporting.browser as browser
 
         pw = await async_playwright().start()
-        profile = browser.profile_folder()
+        if self.profile is not None:
+            self.profile.mkdir(parents=True, exist_ok=True)
+        profile = str(self.profile) if self.profile is not None else browser.profile_folder()
         try:
             context = await pw.chromium.launch_persistent_context(
                 profile, **browser.launch_options())

@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -638,6 +639,7 @@ def test_an_interrupted_build_stops_at_once_and_leaves_no_process(breakable, how
     proj, _, _ = breakable
     hung = proj / "notebooks" / "07_hangs.py"
     shutil.copyfile(FIXTURES / "failing" / "07_hangs.py", hung)
+    profiles = set(Path(tempfile.gettempdir()).glob("chromium-profile-*"))
     try:
         driver = subprocess.Popen(
             [sys.executable, "-m", "reporting", "--root", str(proj), "--notebooks-dir",
@@ -666,6 +668,13 @@ def test_an_interrupted_build_stops_at_once_and_leaves_no_process(breakable, how
     left = [p.pid for p in family if not process_gone(p.pid, within=20)]
     assert not left, f"processes left behind: {left}"
     assert not [d for d in zygote_dirs if Path(d).parent.exists()], "zygote folder left in /tmp"
+    # Chromium (started with the kernels) keeps its profile among the work folders, which the
+    # next build removes when their build is gone
+    assert set(Path(tempfile.gettempdir()).glob("chromium-profile-*")) <= profiles
+    from reporting.reportsdir import remove_stale
+
+    remove_stale(proj / "reports", lambda _line: None)  # what the next build does first
+    assert not list((proj / "reports").glob(".build-*"))
 
 
 def test_only_the_builds_inputs_make_a_version_dirty(built):
