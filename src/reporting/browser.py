@@ -182,6 +182,33 @@ def profile_folder() -> str:
     return tempfile.mkdtemp(prefix="chromium-profile-")
 
 
+BUILD_PROFILE = "liaoning-chromium-"  # a build's Chromium folder: this, its pid, a dash
+
+
+def build_chromium_folder() -> Path:
+    """A fresh folder for a build's Chromium, named by the build's process id: Chromium's
+    profile (`profile`) and temporary files (its TMPDIR: the socket and shared memory it would
+    otherwise leave in the temporary folder if stopped while starting) go in it. The build
+    removes it; if the build is killed, the next one does (`remove_stale_profiles`)."""
+    folder = Path(tempfile.mkdtemp(prefix=f"{BUILD_PROFILE}{os.getpid()}-"))
+    (folder / "profile").mkdir()
+    return folder
+
+
+def remove_stale_profiles() -> list[Path]:
+    """Remove the Chromium folders of builds that were killed (their process is gone); the
+    folders removed."""
+    from reporting.run import alive
+
+    removed = []
+    for folder in Path(tempfile.gettempdir()).glob(f"{BUILD_PROFILE}*-*"):
+        pid = folder.name[len(BUILD_PROFILE):].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
 def is_remote(url: str) -> bool:
     """Whether a request would leave the machine (anything but file:, data:, about:)."""
     return not url.startswith(LOCAL_SCHEMES)

@@ -239,11 +239,8 @@ class Builder:
                 socket_path = self._kernels(kernels, to_run, work)
                 import reporting.pdf as pdf  # Chromium starts too, when a notebook runs
 
-                # Its profile is named as a work folder, so that the next build removes it
-                # if this one is killed (reportsdir.remove_stale).
-                printer = pdf.build_printer(
-                    self.root, state["revision"], self.cache_dir, self.log, start=bool(to_run),
-                    profile=self.reports_dir / f".build-{version}-chromium-{os.getpid()}")
+                printer = pdf.build_printer(self.root, state["revision"], self.cache_dir,
+                                            self.log, start=bool(to_run))
                 with profile.step("data files hashed, packages listed"):
                     data_files = data_file_hashes(self.root)
                     packages = installed_packages()

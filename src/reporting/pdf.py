@@ -57,14 +57,14 @@ def available(log: Callable[[str], None]) -> bool:
 
 
 def build_printer(root: Path, revision: str, cache_dir: Path, log: Callable[[str], None],
-                  start: bool, profile: Path) -> Printer | None:
+                  start: bool) -> Printer | None:
     """The build's Printer, None where Chromium is missing (`available`). The build asks for it
     as its kernels start; `start` (a notebook will run, so its article is new) starts Chromium
     at once, and it is up when the first article is written. Else it starts at the first
-    article not in the cache. `profile`: Chromium's profile folder (made, then removed)."""
+    article not in the cache."""
     if not available(log):
         return None
-    made = Printer(revision, commit_time(root, revision), cache_dir, log, profile)
+    made = Printer(revision, commit_time(root, revision), cache_dir, log)
     if start:
         made.start()
     return made
@@ -94,12 +94,9 @@ class Printer:
     STOP_SECONDS = 15  # how long closing Chromium may take before it is left to die with us
 
     def __init__(self, revision: str, when: dt.datetime, cache_dir: Path,
-                 log: Callable[[str], None], profile: Path | None = None) -> None:
-        """`when`: the revision's commit time (`commit_time`), the date every PDF carries;
-        `profile`: Chromium's profile folder (default: a new temporary one), removed at the
-        end."""
+                 log: Callable[[str], None]) -> None:
+        """`when`: the revision's commit time (`commit_time`), the date every PDF carries."""
         self.revision, self.when, self.cache_dir, self.log = revision, when, cache_dir, log
-        self.profile = profile
         self._loop: asyncio.AbstractEventLoop | None = None
         self._chromium: Any = None  # the task starting Chromium (on the loop's thread)
         self._printing: list[Any] = []
@@ -126,31 +123,31 @@ class Printer:
             threading.Thread(target=self._loop.run_forever, name="pdf", daemon=True).start()
         return self._loop
 
-    async def _started(self) -> tuple[Any, Any, str]:
-        """Playwright, Chromium's context, its profile: started once, by whoever asks first."""
+    async def _started(self) -> tuple[Any, Any, Path]:
+        """Playwright, Chromium's context, its folder: started once, by whoever asks first."""
         if self._chromium is None:
             self._chromium = asyncio.ensure_future(self._start())
         return await self._chromium
 
-    async def _start(self) -> tuple[Any, Any, str]:
-        """Playwright, Chromium's context and its profile folder (reporting.browser's options)."""
+    async def _start(self) -> tuple[Any, Any, Path]:
+        """Playwright, Chromium's context and its folder (reporting.browser's options; the
+        profile and Chromium's temporary files in the folder, `build_chromium_folder`)."""
         from playwright.async_api import async_playwright
 
         import reporting.browser as browser
 
         pw = await async_playwright().start()
-        if self.profile is not None:
-            self.profile.mkdir(parents=True, exist_ok=True)
-        profile = str(self.profile) if self.profile is not None else browser.profile_folder()
+        folder = browser.build_chromium_folder()
         try:
             context = await pw.chromium.launch_persistent_context(
-                profile, **browser.launch_options())
+                folder / "profile", **browser.launch_options(),
+                env={**os.environ, "TMPDIR": str(folder)})
             await context.route(browser.is_remote, _refuse)
         except BaseException:
             await pw.stop()
-            shutil.rmtree(profile, ignore_errors=True)
+            shutil.rmtree(folder, ignore_errors=True)
             raise
-        return pw, context, profile
+        return pw, context, folder
 
     async def _print(self, html_path: Path, cached: Path, pdf_path: Path) -> None:
         with step("pdf: Chromium started (while the pages are written)"):
@@ -190,15 +187,15 @@ class Printer:
     async def _stop(self) -> None:
         if self._chromium is None:
             return
-        pw = context = profile = None
+        pw = context = folder = None
         try:
-            pw, context, profile = await self._chromium
+            pw, context, folder = await self._chromium
             await context.close()
         finally:
             if pw is not None:
                 await pw.stop()
-            if profile is not None:
-                shutil.rmtree(profile, ignore_errors=True)
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
 
     def __enter__(self) -> Printer:
         return self

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 import reporting as b
+import reporting.browser as browser
 import reporting.quickcheck as quickcheck
 import reporting.render as render
 
@@ -639,7 +640,6 @@ def test_an_interrupted_build_stops_at_once_and_leaves_no_process(breakable, how
     proj, _, _ = breakable
     hung = proj / "notebooks" / "07_hangs.py"
     shutil.copyfile(FIXTURES / "failing" / "07_hangs.py", hung)
-    profiles = set(Path(tempfile.gettempdir()).glob("chromium-profile-*"))
     try:
         driver = subprocess.Popen(
             [sys.executable, "-m", "reporting", "--root", str(proj), "--notebooks-dir",
@@ -654,6 +654,7 @@ def test_an_interrupted_build_stops_at_once_and_leaves_no_process(breakable, how
         family = psutil.Process(driver.pid).children(recursive=True)
         assert family, "the build runs its notebook in child processes"
         zygote_dirs = {a for p in family for a in p.cmdline() if "liaoning-zygote-" in a}
+        profiles = {a for p in family for a in p.cmdline() if a.startswith("--user-data-dir=")}
         t0 = time.monotonic()
         driver.send_signal(getattr(signal, how))
         rc = driver.wait(timeout=60)
@@ -668,13 +669,16 @@ def test_an_interrupted_build_stops_at_once_and_leaves_no_process(breakable, how
     left = [p.pid for p in family if not process_gone(p.pid, within=20)]
     assert not left, f"processes left behind: {left}"
     assert not [d for d in zygote_dirs if Path(d).parent.exists()], "zygote folder left in /tmp"
-    # Chromium (started with the kernels) keeps its profile among the work folders, which the
-    # next build removes when their build is gone
-    assert set(Path(tempfile.gettempdir()).glob("chromium-profile-*")) <= profiles
+    # Chromium, started with the kernels, lives in a folder named by the build, which the next
+    # build removes once that build is gone (the work folder too)
+    profile = f"{tempfile.gettempdir()}/{browser.BUILD_PROFILE}{driver.pid}-"
+    assert [a for a in profiles if a.startswith(f"--user-data-dir={profile}")], \
+        f"Chromium did not start with the kernels: {profiles}"
     from reporting.reportsdir import remove_stale
 
     remove_stale(proj / "reports", lambda _line: None)  # what the next build does first
     assert not list((proj / "reports").glob(".build-*"))
+    assert not list(Path(tempfile.gettempdir()).glob(f"{Path(profile).name}*"))
 
 
 def test_only_the_builds_inputs_make_a_version_dirty(built):
