@@ -182,6 +182,9 @@ _FOCUSABLE = re.compile(r'(<div class="(?:[^"]*\s)?(?:jp-Cell-inputWrapper|jp-Ou
                         r'(?:\s[^"]*)?"[^>]*)>')
 
 
+_HIGHLIGHTED: dict[tuple[str, str, Any, str], str] = {}  # code's HTML (SharedHighlight)
+
+
 def html_exporter(lang: str) -> Any:
     """nbconvert's HTML exporter with the offline template and its filters (private outputs,
     Markdown outputs from data), for reports in label language `lang`, without its final
@@ -190,6 +193,19 @@ def html_exporter(lang: str) -> Any:
     from nbconvert.exporters.templateexporter import TemplateExporter
     from nbconvert.filters.highlight import Highlight2HTML
     from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+    class SharedHighlight(Highlight2HTML):
+        """Highlight2HTML that makes the HTML of each code once a process: the en and zh runs
+        of a notebook show the same code (Pygments took a quarter of each page's rendering)."""
+
+        def __call__(self, source: str, language: str | None = None,
+                     metadata: Any = None) -> str:
+            magics = (metadata or {}).get("magics_language")
+            key = (source, language or self.pygments_lexer, magics,
+                   repr(sorted(self.extra_formatter_options.items())))
+            if key not in _HIGHLIGHTED:
+                _HIGHLIGHTED[key] = super().__call__(source, language, metadata)
+            return _HIGHLIGHTED[key]
 
     class OfflineHTMLExporter(HTMLExporter):
         """HTMLExporter.from_notebook_node (nbconvert 7) up to its template, then the two edits
@@ -202,7 +218,7 @@ def html_exporter(lang: str) -> Any:
             info = nb.metadata.get("language_info", {})
             lexer = info.get("pygments_lexer", info.get("name", None))
             self.register_filter("highlight_code", self.filters.get(
-                "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))
+                "highlight_code", SharedHighlight(pygments_lexer=lexer, parent=self)))
             resources = self._init_resources(resources)
             self.register_filter("filter_data_type", WidgetsDataTypeFilter(
                 notebook_metadata=self._nb_metadata, parent=self, resources=resources))
@@ -212,6 +228,7 @@ def html_exporter(lang: str) -> Any:
     return OfflineHTMLExporter(
         template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATE_DIR)],
         exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True,
+        optimistic_validation=True,  # the notebook validated once, not after each preprocessor
         language_code=lang, filters={"private_output": private_output,
                                      "markdown2html_data": markdown_output_html},
     )

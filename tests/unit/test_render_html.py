@@ -76,3 +76,34 @@ def test_code_is_shown_as_text_never_as_markup():
     assert not soup.select("img[onerror]")
     (editor,) = soup.select(".cm-editor")
     assert editor.get_text().strip() == HOSTILE_CODE  # every character shown, as written
+
+
+def test_each_code_is_highlighted_once_and_the_notebook_validated_once(monkeypatch):
+    """The en and zh pages of a notebook show the same code: Pygments runs once for it; nbconvert
+    validates the notebook once, not after each preprocessor. The pages are unchanged."""
+    import nbconvert.exporters.exporter as exporter
+    import nbconvert.filters.highlight as highlight
+
+    import reporting.render as render
+
+    calls = {"highlight": 0, "validate": 0}
+    real_highlight = highlight._pygments_highlight
+    real_validate = exporter.Exporter._validate_preprocessor
+
+    def counted_highlight(*args, **kw):
+        calls["highlight"] += 1
+        return real_highlight(*args, **kw)
+
+    def counted_validate(self, *args, **kw):
+        calls["validate"] += 1
+        return real_validate(self, *args, **kw)
+
+    monkeypatch.setattr(highlight, "_pygments_highlight", counted_highlight)
+    monkeypatch.setattr(exporter.Exporter, "_validate_preprocessor", counted_validate)
+    monkeypatch.setattr(render, "_HIGHLIGHTED", {})
+    nb = _notebook()
+    nb.cells.append(nbformat.v4.new_code_cell("unique_to_this_test = 42"))
+    pages = [html_exporter(lang).from_notebook_node(nb)[0] for lang in ("en", "zh", "en")]
+    assert calls["highlight"] == 2  # two code cells, three pages
+    assert calls["validate"] == 3  # once a page
+    assert pages[0] == pages[2] and "unique_to_this_test" in pages[1]
