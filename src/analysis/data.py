@@ -394,9 +394,16 @@ def load(name: str) -> pd.DataFrame:
     `analysis.series.Vintage` (vintage and breaks): everything in them is read-only, so the
     frame and its columns combine freely in pandas and keep their vintage through arithmetic.
     """
+    return read_only(name).copy()  # pandas deep-copies attrs; Decimals and Vintage are shared
+
+
+def read_only(name: str) -> pd.DataFrame:
+    """The frame `load` copies, itself: for code that only looks values up (the claims
+    register looks up hundreds, and a copy of a frame with its attrs costs about a millisecond).
+    Never modify it: every later `load` of the resource in this process would see the change."""
     df, read = _cached(name, _stamp(name))
     datareads.merge(read)
-    return df.copy()  # pandas deep-copies attrs; Decimals and Vintage are shared, read-only
+    return df
 
 
 def vintage(name: str, column: str = "value") -> Vintage:
@@ -414,17 +421,17 @@ def names() -> list[str]:
 
 def units(name: str) -> dict[str, str]:
     """Unit of every numeric column of a resource."""
-    return dict(load(name).attrs["units"])
+    return dict(read_only(name).attrs["units"])
 
 
 def decimals(name: str) -> pd.DataFrame:
     """Number of printed decimals of every value of a resource (the printed precision)."""
-    return load(name).attrs["decimals"].frame.copy()
+    return read_only(name).attrs["decimals"].frame.copy()
 
 
 def source(name: str) -> dict[str, Any]:
     """Source block of a resource: title, table, paragraph, page, lines, external flag."""
-    return dict(load(name).attrs["source"])
+    return dict(read_only(name).attrs["source"])
 
 
 def facts() -> pd.DataFrame:
@@ -437,7 +444,7 @@ FactGetter = Callable[[str], float]  # `fact` or a stand-in: what section helper
 
 def fact(fact_id: str) -> float:
     """Value of one text fact, as printed; KeyError naming the id if unknown."""
-    table = facts()
+    table = read_only("facts")
     if fact_id not in table.index:
         raise KeyError(f"no fact {fact_id!r} in data/report/facts.csv")
     value = table.at[fact_id, "value"]
@@ -446,7 +453,7 @@ def fact(fact_id: str) -> float:
 
 def printed(name: str, column: str, key: Any) -> Interval:
     """Interval a printed table value stands for (value ± half its last printed digit)."""
-    return printed_interval(load(name), column, key)
+    return printed_interval(read_only(name), column, key)
 
 
 def data_files() -> list[Path]:

@@ -180,7 +180,7 @@ def test_list_items_are_counted_from_the_text():
 def test_a_list_item_not_in_its_quote_is_refused(monkeypatch):
     from analysis import data
 
-    real = data.load
+    real = data.read_only
 
     def fake(name):
         df = real(name)
@@ -188,7 +188,7 @@ def test_a_list_item_not_in_its_quote_is_refused(monkeypatch):
             df = df.copy()
             df.loc["gti_countries", "items"] = "中国|日本"
         return df
-    monkeypatch.setattr(data, "load", fake)
+    monkeypatch.setattr(data, "read_only", fake)
     expected = (r"lists.csv, row \d+, column 'items': rule 'each item verbatim in the quote, "
                 r"in order': item 2 '日本'")
     with pytest.raises(RegisterError, match=expected):

@@ -121,3 +121,18 @@ def test_loaded_frames_concatenate_and_keep_their_decimals():
     dec = a.attrs["decimals"]
     assert dec.at[2013, "exports"] == 1 and list(dec["imports"])[8] == 1
     assert isinstance(data.decimals("table_fdi"), pd.DataFrame)
+
+
+def test_read_only_is_the_loaded_frame_itself_and_load_a_copy_of_it():
+    """Lookups (the claims register, `fact`, `units`) read the frame once loaded, uncopied; a
+    `load` is a copy of it, with the same values and attrs, safe to modify."""
+    from analysis import data, datareads
+
+    shared = data.read_only("table1_gdp")
+    assert data.read_only("table1_gdp") is shared
+    copy = data.load("table1_gdp")
+    assert copy is not shared and copy.equals(shared)
+    assert copy.attrs["source"] == shared.attrs["source"]
+    copy.iloc[0, 0] = -1.0
+    assert data.read_only("table1_gdp").iloc[0, 0] != -1.0
+    assert any(p.endswith("table1_gdp.csv") for p in datareads.reads())  # the read is recorded

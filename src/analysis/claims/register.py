@@ -125,7 +125,7 @@ def _locate(ref: str) -> tuple[pd.DataFrame, str, str, str]:
     """Frame, resource name, column and key text of a fact or table reference."""
     if ref.startswith("fact:"):
         fid = ref[5:]
-        facts = data.facts()
+        facts = data.read_only("facts")
         if fid not in facts.index:
             raise KeyError(f"no fact {fid!r} in data/report/facts.csv")
         return facts, "facts", "value", fid
@@ -134,7 +134,7 @@ def _locate(ref: str) -> tuple[pd.DataFrame, str, str, str]:
         raise ValueError(f"reference {ref!r} is neither fact:<id>, list:<id>, says:<n> nor "
                          "<resource>:<column>:<key>")
     name, column, key = parts
-    df = data.load(name)
+    df = data.read_only(name)
     if column not in df.columns:
         raise KeyError(f"reference {ref!r}: {name} has no column {column!r}")
     return df, name, column, key
@@ -147,7 +147,7 @@ def _is_span(key: str) -> bool:
 def listed_items(list_id: str) -> tuple[str, ...]:
     """Items of a list the text gives (data/report/lists.csv), each checked verbatim in its quote,
     in order: the count is the text's, never typed."""
-    lists = data.load("report_lists")
+    lists = data.read_only("report_lists")
     if list_id not in lists.index:
         raise KeyError(f"no list {list_id!r} in data/report/lists.csv")
     row = lists.loc[list_id]
