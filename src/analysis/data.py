@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -381,10 +382,22 @@ def _cached(name: str, stamp: tuple[int, int]) -> tuple[pd.DataFrame, dict[str, 
     return df, {k: v for k, v in read.items() if k in keep}
 
 
-def _stamp(name: str) -> tuple[int, int]:
+@lru_cache(maxsize=128)
+def _paths(name: str) -> tuple[str, str]:
+    """The descriptor's path and the resource's file (a lookup costs a search and path joins)."""
     pkg = _default_package()
-    f = pkg.file_of(name)
-    return (pkg.path.stat().st_mtime_ns, f.stat().st_mtime_ns if f.exists() else -1)
+    return str(pkg.path), str(pkg.file_of(name))
+
+
+def _stamp(name: str) -> tuple[int, int]:
+    """When the descriptor and the resource's file last changed (-1: file missing): the key of
+    the loaded frame, looked at on every lookup, so an edited file is read again."""
+    descriptor, file = _paths(name)
+    try:
+        changed = os.stat(file).st_mtime_ns
+    except FileNotFoundError:
+        changed = -1
+    return (os.stat(descriptor).st_mtime_ns, changed)
 
 
 def load(name: str) -> pd.DataFrame:
