@@ -181,6 +181,8 @@ def test_a_forked_kernel_sees_what_a_fresh_kernel_sees(tmp_path):
     with zygote.running(env, tmp_path) as forked_env, \
             kernel(tmp_path / "b", forked_env) as (_km, kc):
         assert run(kc, "import sys; print('statsmodels' in sys.modules)") == "True\n"
+        # nbformat's validator compiled once in the zygote, not in every notebook runner
+        assert run(kc, "import nbformat.validator as v; print(len(v.validators))") == "1\n"
         forked = json.loads(run(kc, f"PRELOAD = {zygote.PRELOAD!r}\n{STATE}", timeout=120))
     # The kernel's shell adds one filter of its own when it starts (ignore Trio's signal
     # warning): before the libraries' filters in a fresh kernel, after them in a forked one.
