@@ -84,14 +84,14 @@ def has_parameters_cell(nb: Any) -> bool:
     return any("parameters" in c.get("metadata", {}).get("tags", []) for c in nb.cells)
 
 
-def check_parameters(job: Job, ipynb: Path, nb: Any) -> None:
-    """Refuse parameters the notebook does not declare (papermill would only warn)."""
-    if not has_parameters_cell(nb):
+def check_parameters(job: Job, declared: dict[str, dict[str, Any]] | None) -> None:
+    """Refuse parameters the notebook does not declare (papermill would only warn); `declared`:
+    its `declared_parameters`, None without a parameters cell."""
+    if declared is None:
         raise Refused(
             f"{job.source.name}: no cell tagged parameters "
             '(add `# %% tags=["parameters"]` with label_language = "en")'
         )
-    declared = declared_parameters(ipynb)
     undeclared = sorted(set(job.parameters) - set(declared))
     if undeclared:
         raise Refused(
@@ -113,24 +113,33 @@ def prepare(to_run: Sequence[Job], ctx: RunContext) -> None:
     import nbformat
 
     errors = []
+    # Each notebook is converted and inspected once; its other label sets get a copy.
+    converted: dict[Path, tuple[Path, dict[str, dict[str, Any]] | None]] = {}
     for job in to_run:
-        nb = jupytext.read(job.source)
-        if profile.enabled():  # probes around the notebook's own cells (reporting.profile)
-            nb.cells.insert(0, nbformat.v4.new_code_cell(
-                profile.SETUP_SOURCE, metadata={"tags": [profile.TAG]}))
-            nb.cells.append(nbformat.v4.new_code_cell(
-                profile.SHOW_SOURCE, metadata={"tags": [profile.TAG]}))
-        nb.cells.append(nbformat.v4.new_code_cell(  # shows the data files read (datareads)
-            datareads.SHOW_SOURCE, metadata={"tags": [READS_TAG]}))
-        nb.metadata["kernelspec"] = {
-            "name": KERNEL_NAME, "language": "python", "display_name": DISPLAY_NAME,
-        }
         ipynb = ctx.input_path(job)
         ipynb.parent.mkdir(parents=True, exist_ok=True)
-        with writing(ipynb):
-            jupytext.write(nb, ipynb, fmt="ipynb")
+        if job.source in converted:
+            first, declared = converted[job.source]
+            with writing(ipynb):
+                shutil.copyfile(first, ipynb)
+        else:
+            nb = jupytext.read(job.source)
+            if profile.enabled():  # probes around the notebook's own cells (reporting.profile)
+                nb.cells.insert(0, nbformat.v4.new_code_cell(
+                    profile.SETUP_SOURCE, metadata={"tags": [profile.TAG]}))
+                nb.cells.append(nbformat.v4.new_code_cell(
+                    profile.SHOW_SOURCE, metadata={"tags": [profile.TAG]}))
+            nb.cells.append(nbformat.v4.new_code_cell(  # shows the data files read (datareads)
+                datareads.SHOW_SOURCE, metadata={"tags": [READS_TAG]}))
+            nb.metadata["kernelspec"] = {
+                "name": KERNEL_NAME, "language": "python", "display_name": DISPLAY_NAME,
+            }
+            with writing(ipynb):
+                jupytext.write(nb, ipynb, fmt="ipynb")
+            declared = declared_parameters(ipynb) if has_parameters_cell(nb) else None
+            converted[job.source] = (ipynb, declared)
         try:
-            check_parameters(job, ipynb, nb)
+            check_parameters(job, declared)
         except BuildError as e:
             errors.append(str(e))
     if errors:
