@@ -154,7 +154,9 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
     audit = audit_notebook(first)
     claims_sha = sha256_file(work / "claims.csv") if claims else "none"
     kept: dict[str, list[figures.FigureFile]] = {}
-    committed = pdf.commit_time(root, manifest["revision"])  # the PDF's and Word's date
+    # The PDF's and Word's date: the commit's time, which the build's printer knows already.
+    committed = (printer.when if printer is not None
+                 else pdf.commit_time(root, manifest["revision"]))
     with printer or contextlib.nullcontext():  # an error or Ctrl-C stops the printings too
         for lang in langs:  # the articles first: Chromium prints them while the rest is written
             footer = _provenance(manifest, lang, [("claims.csv", f"sha256 {claims_sha[:16]}")])
