@@ -67,8 +67,8 @@ from reporting.run import (
     RunContext,
     execute,
     failures_once,
+    notebook_pools,
     prepare,
-    stop_children_on_interrupt,
 )
 
 Timings = dict[tuple[str, str], dict[str, Any]]
@@ -385,10 +385,9 @@ class Builder:
         files: dict[tuple[str, str], dict[str, str]] = {}
         failures: list[str] = []
         allow_runs()
-        from concurrent.futures import ThreadPoolExecutor, as_completed  # not on the no-op path
+        from concurrent.futures import as_completed  # not on the no-op path
 
-        with ThreadPoolExecutor(1) as render_pool, ThreadPoolExecutor(self.workers) as pool, \
-                stop_children_on_interrupt(pool, render_pool):
+        with notebook_pools(self.workers) as (pool, render_pool):
             executing = {pool.submit(self._execute_timed, j, ctx): j for j in to_run}
             rendering = {render_pool.submit(self._render_one, j, None, 0.0, ctx): j
                          for j in jobs if id(j) not in running}

@@ -65,8 +65,8 @@ PROGRESS = "@@liaoning-cell "  # child's stderr line before each cell: PROGRESS 
 
 def stop_all() -> None:
     """Kill every running notebook child (and its kernel) and refuse to start new ones."""
-    _STOPPING.set()
-    with _LIVE_LOCK:
+    with _LIVE_LOCK:  # a child is started under this lock: it is in _LIVE, or never starts
+        _STOPPING.set()
         live = list(_LIVE)
     for proc in live:
         try:
@@ -115,12 +115,12 @@ def run_isolated(src: Path, out: Path, parameters: dict[str, Any], kernel_name: 
     payload = json.dumps(parameters)
     last = ""
     for _attempt in range(retries + 1):
-        if _STOPPING.is_set():
-            raise ExecutionFailed("not started: the build was interrupted")
-        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True, start_new_session=True,
-                                env=env)
-        with _LIVE_LOCK:
+        with _LIVE_LOCK:  # checked and started in one step: stop_all kills it or it never starts
+            if _STOPPING.is_set():
+                raise ExecutionFailed("not started: the build was interrupted")
+            proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True, start_new_session=True,
+                                    env=env)
             _LIVE.add(proc)
         try:
             stdout, stderr = proc.communicate(payload, timeout=timeout)

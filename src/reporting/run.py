@@ -3,8 +3,10 @@ the project kernel (`reporting.execute`) and say precisely where a failing one f
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -291,16 +293,38 @@ def alive(pid: int) -> bool:
 
 
 @contextmanager
-def stop_children_on_interrupt(*pools: ThreadPoolExecutor) -> Iterator[None]:
-    """On Ctrl-C or SIGTERM, kill the running notebooks and drop the queued ones at once, so
-    the build stops within seconds instead of waiting for every kernel to finish."""
+def notebook_pools(workers: int) -> Iterator[tuple[ThreadPoolExecutor, ThreadPoolExecutor]]:
+    """The build's thread pools: `workers` threads that run notebooks, and one that renders.
+
+    On Ctrl-C or SIGTERM the running notebooks are killed and the queued ones dropped, so the
+    build stops within seconds instead of waiting for every kernel to finish. Whichever way the
+    block ends, every thread of both pools has ended when it is left, the build's work folder
+    is theirs no longer. That includes a thread the interrupt caught between being started and
+    being recorded by its pool (ThreadPoolExecutor does one, then the other): its pool's
+    shutdown would not wait for it, and it wrote a report into the work folder after the build
+    had removed it. Such threads are found by name.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = f"liaoning-pool-{next(_POOLS)}"
+    run = ThreadPoolExecutor(workers, thread_name_prefix=f"{names}-run")
+    render = ThreadPoolExecutor(1, thread_name_prefix=f"{names}-render")
     try:
-        yield
+        yield run, render
     except BaseException:
         stop_all()
-        for pool in pools:
+        for pool in (run, render):
             pool.shutdown(wait=False, cancel_futures=True)
         raise
+    finally:
+        for pool in (run, render):
+            pool.shutdown(wait=True)
+        for thread in threading.enumerate():
+            if thread.name.startswith(f"{names}-"):
+                thread.join()
+
+
+_POOLS = itertools.count()  # numbers the builds' pools within a process (thread names)
 
 
 def failures_once(failures: Sequence[str]) -> str:

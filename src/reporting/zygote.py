@@ -156,8 +156,10 @@ def launch(kind: str, args: Sequence[str]) -> int:
             reply = _readline(sock)
         except OSError:
             reply = b""
-    if not reply:  # no zygote, or it went before forking: be the ordinary process instead
-        sock.close()
+    if not reply:  # no zygote, or it went before forking: be the ordinary process instead,
+        sock.close()  # unless whoever started us is gone (a build being stopped stopped it)
+        if os.getppid() != parent:
+            return 1
         argv = _fallback_argv(kind, args)
         os.execv(argv[0], argv)
     pid = int(json.loads(reply)["pid"])
@@ -341,58 +343,64 @@ def serve(path: str, preload: Sequence[str] = PRELOAD) -> None:
     sel.register(read_fd, selectors.EVENT_READ, "signal")
     kernels: dict[int, socket.socket] = {}  # kernel pid -> its stand-in's connection
     leaders: set[int] = set()  # forked runners: each leads a process group
-    while not stopping:
-        for key, _ in sel.select(timeout=1.0):
-            if key.data == "accept":
-                conn, _addr = listener.accept()
-                try:
-                    msg, fds, _flags, _addr = socket.recv_fds(conn, 1 << 20, 3)
-                    while not msg.endswith(b"\n"):
-                        more = conn.recv(1 << 20)
-                        if not more:
-                            raise OSError("stand-in closed mid-request")
-                        msg += more
-                    request = json.loads(msg)
-                except (OSError, ValueError):
-                    conn.close()
-                    continue
-                pid = os.fork()
-                if pid == 0:
-                    _run_child(request, fds, listener, [conn, *kernels.values()],
-                                (read_fd, write_fd))
-                _join_group(request, pid)
-                for fd in fds:
-                    os.close(fd)
-                kernels[pid] = conn
-                if request.get("kind") == "run":
-                    leaders.add(pid)
-                conn.sendall(json.dumps({"pid": pid}).encode() + b"\n")
-                sel.register(conn, selectors.EVENT_READ, pid)
-            elif key.data == "signal":
-                with contextlib.suppress(BlockingIOError):
-                    os.read(read_fd, 512)
-            else:  # a stand-in closed its end: it was killed, so kill its kernel
-                pid = key.data
-                with contextlib.suppress(OSError):
-                    if key.fileobj.recv(1):  # not an end of file: nothing to do
+    try:
+        while not stopping:
+            for key, _ in sel.select(timeout=1.0):
+                if key.data == "accept":
+                    conn, _addr = listener.accept()
+                    try:
+                        msg, fds, _flags, _addr = socket.recv_fds(conn, 1 << 20, 3)
+                        while not msg.endswith(b"\n"):
+                            more = conn.recv(1 << 20)
+                            if not more:
+                                raise OSError("stand-in closed mid-request")
+                            msg += more
+                        request = json.loads(msg)
+                    except (OSError, ValueError):
+                        conn.close()
                         continue
-                if pid in kernels:
-                    _end(pid, leaders)
-                sel.unregister(key.fileobj)
-        _reap(kernels, sel, leaders)
-        if os.getppid() != parent:
-            stopping = True
-            folder = os.path.dirname(path)
-            if os.path.basename(folder).startswith(FOLDER_PREFIX):  # nobody else will
-                import shutil
+                    pid = os.fork()
+                    if pid == 0:
+                        _run_child(request, fds, listener, [conn, *kernels.values()],
+                                    (read_fd, write_fd))
+                    _join_group(request, pid)
+                    for fd in fds:
+                        os.close(fd)
+                    kernels[pid] = conn
+                    if request.get("kind") == "run":
+                        leaders.add(pid)
+                    try:
+                        conn.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+                    except OSError:  # its stand-in was killed while it waited: nobody wants it
+                        _end(pid, leaders)
+                        continue  # reaped below
+                    sel.register(conn, selectors.EVENT_READ, pid)
+                elif key.data == "signal":
+                    with contextlib.suppress(BlockingIOError):
+                        os.read(read_fd, 512)
+                else:  # a stand-in closed its end: it was killed, so kill its kernel
+                    pid = key.data
+                    with contextlib.suppress(OSError):
+                        if key.fileobj.recv(1):  # not an end of file: nothing to do
+                            continue
+                    if pid in kernels:
+                        _end(pid, leaders)
+                    sel.unregister(key.fileobj)
+            _reap(kernels, sel, leaders)
+            if os.getppid() != parent:
+                stopping = True
+                folder = os.path.dirname(path)
+                if os.path.basename(folder).startswith(FOLDER_PREFIX):  # nobody else will
+                    import shutil
 
-                shutil.rmtree(folder, ignore_errors=True)
-    for pid in list(kernels):
-        _end(pid, leaders)
-    for pid in list(kernels):
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(pid, 0)
-    listener.close()
+                    shutil.rmtree(folder, ignore_errors=True)
+    finally:  # stopped, or failed: what it forked goes with it
+        for pid in list(kernels):
+            _end(pid, leaders)
+        for pid in list(kernels):
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+        listener.close()
 
 
 def _reap(kernels: dict[int, socket.socket], sel: selectors.BaseSelector,

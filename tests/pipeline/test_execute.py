@@ -137,3 +137,33 @@ def test_a_process_left_holding_output_cannot_stall_the_timeout(tmp_path: Path, 
         assert outcome[0].running == "import time; time.sleep(600)"
     finally:
         os.kill(sleeper, signal.SIGKILL)
+
+
+def test_a_stop_while_a_notebook_child_starts_kills_it_or_it_never_starts(tmp_path, monkeypatch):
+    # CI (stop 28): Ctrl-C's stop_all ran while a runner thread was between its "stopping?" check
+    # and recording its child; the child was never killed and the build waited for a notebook
+    # stuck in a loop. Here stop_all runs in another thread while the child is being started.
+    import subprocess
+    import threading
+
+    import reporting.execute as execute
+
+    real_popen = subprocess.Popen
+    stopper: list[threading.Thread] = []
+
+    def popen_while_stopping(cmd, **kwargs):
+        proc = real_popen(["sleep", "60"], **kwargs)  # a notebook that would not end by itself
+        stopper.append(threading.Thread(target=execute.stop_all))
+        stopper[0].start()
+        stopper[0].join(timeout=0.5)  # it either waits for this start, or has stopped already
+        return proc
+
+    monkeypatch.setattr(execute.subprocess, "Popen", popen_while_stopping)
+    try:
+        t0 = time.monotonic()
+        with pytest.raises(ExecutionFailed, match="interrupted"):
+            run_isolated(tmp_path / "nb.ipynb", tmp_path / "out.ipynb", {}, "python3", tmp_path,
+                         timeout=20, retries=0)
+        assert time.monotonic() - t0 < 10, "the child was left running until its time limit"
+    finally:
+        execute.allow_runs()

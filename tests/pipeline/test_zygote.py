@@ -212,3 +212,70 @@ def test_a_stand_in_waits_briefly_for_a_zygote_still_starting(tmp_path):
     server.close()
     with pytest.raises(FileNotFoundError):
         zygote._connect(socket.socket(socket.AF_UNIX), str(tmp_path / "never"), patience=0.2)
+
+
+def test_a_stand_in_gone_before_its_answer_leaves_no_process_and_the_zygote_serves_on(tmp_path):
+    # CI (stop 28): Ctrl-C killed a runner's stand-in while the zygote was still importing; the
+    # zygote then forked the runner, failed to answer the gone stand-in and died of it, and the
+    # orphaned runner went on writing into the build's work folder after the build had removed it.
+    import json
+    import socket
+    import subprocess
+    import sys
+
+    (tmp_path / "slow_preload.py").write_text("import time\ntime.sleep(1.5)\n")
+    (tmp_path / "writes_late.py").write_text(
+        "import sys, time\n\ndef main(args):\n    time.sleep(1.0)\n"
+        "    open(args[0], 'w').write('ran')\n    return 0\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
+    orphan, served = tmp_path / "orphan.txt", tmp_path / "served.txt"
+    with zygote.running({"PYTHONPATH": env["PYTHONPATH"]}, tmp_path, ("slow_preload",)) as zenv:
+        stand_in = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)  # what `launch` sends
+        stand_in.connect(zenv[zygote.SOCKET_ENV])
+        request = {"kind": "run", "args": ["writes_late", str(orphan)], "cwd": str(tmp_path),
+                   "env": env}
+        with open(os.devnull, "r+b") as null:
+            socket.send_fds(stand_in, [json.dumps(request).encode() + b"\n"], [null.fileno()] * 3)
+        stand_in.close()  # killed before the zygote, still importing, answers
+        time.sleep(3.5)  # the imports end, the runner is forked; it would write after 1 s
+        assert not orphan.exists(), "the zygote's child for a gone stand-in went on running"
+        done = subprocess.run(zygote.runner_argv("writes_late", str(served)),
+                              env={**env, zygote.SOCKET_ENV: zenv[zygote.SOCKET_ENV]},
+                              timeout=60, capture_output=True)
+        # main() ran, so the zygote forked it (`python -m writes_late`, the stand-in's way
+        # without a zygote, would not call main)
+        assert done.returncode == 0 and served.read_text() == "ran", "the zygote stopped serving"
+
+
+@pytest.mark.parametrize("parent_waits", [True, False])
+def test_a_stand_in_left_without_answer_starts_its_process_only_for_a_parent(tmp_path,
+                                                                               parent_waits):
+    # A build being stopped stops its zygote while stand-ins wait for an answer; one whose
+    # runner is already gone started an ordinary kernel for nobody, which recreated its folder
+    # in the removed work folder. With its parent alive it still starts one (no zygote: as usual).
+    import socket
+    import subprocess
+    import sys
+    import threading
+
+    (tmp_path / "marks.py").write_text("import sys\nopen(sys.argv[1], 'w').write('ran')\n")
+    path, mark = str(tmp_path / "socket"), tmp_path / "mark.txt"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(path)
+    server.listen(1)
+
+    def answer_nothing() -> None:  # a zygote stopped before it answered
+        conn, _ = server.accept()
+        time.sleep(1.0)
+        conn.close()
+
+    threading.Thread(target=answer_nothing, daemon=True).start()
+    env = {**os.environ, zygote.SOCKET_ENV: path,
+           "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
+    start = "import subprocess, sys, time; p = subprocess.Popen(sys.argv[1:])" + (
+        "; p.wait()" if parent_waits else "; time.sleep(0.5)")  # else it leaves while it waits
+    subprocess.run([sys.executable, "-c", start, *zygote.runner_argv("marks", str(mark))],
+                   env=env, timeout=60, check=True)
+    time.sleep(0 if parent_waits else 3.0)
+    server.close()
+    assert mark.exists() == parent_waits
