@@ -78,8 +78,11 @@ def from_ipynb(path: Path) -> list[dict[str, Any]]:
         raise ValueError(f"{path}: {e}") from None
 
 
-def collect(version_dir: Path, notebooks: Iterable[tuple[str, str]]) -> dict[str, Any]:
-    """Key figures of a version: {notebook: {name: entry}} from (notebook, lang) reports.
+def collect(version_dir: Path, notebooks: Iterable[tuple[str, str]],
+            loaded: Mapping[tuple[str, str], Mapping[str, Any]] | None = None
+            ) -> dict[str, Any]:
+    """Key figures of a version: {notebook: {name: entry}} from (notebook, lang) reports,
+    each read from `loaded` (executed notebooks the build holds already) or else its .ipynb.
 
     Values do not depend on the label language, so each notebook is read once, in the first
     language listed (the figures of every language are checked to agree).
@@ -87,9 +90,15 @@ def collect(version_dir: Path, notebooks: Iterable[tuple[str, str]]) -> dict[str
     out: dict[str, dict[str, Any]] = {}
     for name, lang in notebooks:
         path = Path(version_dir) / lang / f"{name}.ipynb"
-        if not path.exists():
+        if loaded is not None and (name, lang) in loaded:
+            try:
+                figures = {e["name"]: e for e in from_notebook(loaded[(name, lang)])}
+            except ValueError as e:
+                raise ValueError(f"{path}: {e}") from None
+        elif path.exists():
+            figures = {e["name"]: e for e in from_ipynb(path)}
+        else:
             continue
-        figures = {e["name"]: e for e in from_ipynb(path)}
         if name not in out:
             out[name] = figures
         elif {k: v["value"] for k, v in out[name].items()} != {
@@ -99,12 +108,15 @@ def collect(version_dir: Path, notebooks: Iterable[tuple[str, str]]) -> dict[str
     return {k: out[k] for k in sorted(out)}
 
 
-def write_version(version_dir: Path, reports: Iterable[Mapping[str, Any]]) -> Path:
-    """Write version_dir/key_figures.json from the manifest's report entries."""
+def write_version(version_dir: Path, reports: Iterable[Mapping[str, Any]],
+                  loaded: Mapping[tuple[str, str], Mapping[str, Any]] | None = None) -> Path:
+    """Write version_dir/key_figures.json from the manifest's report entries (`loaded`: the
+    executed notebooks already in memory, by (notebook, lang); the others are read)."""
     pairs = [(r["notebook"], r["lang"]) for r in reports]
     path = Path(version_dir) / FILE_NAME
     path.write_text(
-        json.dumps(collect(version_dir, pairs), indent=1, sort_keys=True, ensure_ascii=False)
+        json.dumps(collect(version_dir, pairs, loaded), indent=1, sort_keys=True,
+                   ensure_ascii=False)
         + "\n", encoding="utf-8",
     )
     return path

@@ -113,6 +113,8 @@ class Builder:
         # Kernels forked from a zygote that has the libraries imported (Linux; see zygote).
         self.fork_kernels = zygote.available() if fork_kernels is None else fork_kernels
         self._read: dict[tuple[str, str], dict[str, str]] = {}  # data files each kernel read
+        # each report's notebook as rendered (and written), for the pages and key figures
+        self._rendered: dict[tuple[str, str], Any] = {}
         self._profiled: dict[str, dict[str, Any]] = {}  # what each kernel's probes measured
         self.published: str | None = None  # the version this build published, once it has
         self.work: Path | None = None  # the folder the new version is being written in
@@ -291,14 +293,15 @@ class Builder:
             from analysis.keyfigures import write_version as write_key_figures
 
             try:  # for the index's "what changed since the previous version"
-                write_key_figures(work, manifest["reports"])
+                write_key_figures(work, manifest["reports"], self._rendered)
             except ValueError as err:
                 raise BuildError(f"[fail] key figures: {err}") from None
             from reporting.pages import write_pages  # article, report text, nav, PDF
 
             with profile.step("reviewers' pages (article, report text, PDF, Word, figures)"):
                 manifest["pages"] = write_pages(work, manifest, self.root, self.cache_dir,
-                                                self.log, self.notebooks_dir, printer)
+                                                self.log, self.notebooks_dir, printer,
+                                                self._rendered)
             with profile.step("version's files hashed (manifest)"):
                 manifest["files"] = cache.file_hashes(work)
                 write_text(work / "manifest.json",
@@ -466,6 +469,7 @@ class Builder:
         write_text(out, html_text)
         with writing(out.with_suffix(".ipynb")):
             nbformat.write(nb, out.with_suffix(".ipynb"))
+        self._rendered[(job.name, job.lang)] = nb
         t_html = time.perf_counter() - t1
         if f"{job.name} ({job.lang})" in self._profiled:
             self._profiled[f"{job.name} ({job.lang})"]["render"] = t_html

@@ -21,7 +21,7 @@ import contextlib
 import os
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -117,10 +117,12 @@ def audit_notebook(notebooks: Sequence[tuple[str, Any]]) -> str | None:
 
 def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Path,
                 log: Callable[[str], None], notebooks_dir: Path | None,
-                printer: Any) -> dict[str, Any]:
+                printer: Any, rendered: Mapping[tuple[str, str], Any] | None = None
+                ) -> dict[str, Any]:
     """Write the reviewers' pages into the version folder `work`; the manifest's `pages` entry.
     `printer`: the build's Chromium for the PDFs (reporting.pdf.build_printer), None without
-    one."""
+    one. `rendered`: executed notebooks the build holds, by (notebook, lang), as written to
+    `work` (not read again: the articles go to Chromium sooner); the others are read."""
     import nbformat
 
     import reporting.auditbrief as auditbrief
@@ -130,7 +132,14 @@ def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Pat
     t0 = time.perf_counter()
     langs = list(manifest["labels"])
     order = list(dict.fromkeys(r["notebook"] for r in manifest["reports"]))
-    executed = {lang: [(nb, nbformat.read(work / lang / f"{nb}.ipynb", as_version=4))
+    rendered = rendered or {}
+
+    def executed_notebook(nb: str, lang: str) -> Any:
+        if (nb, lang) in rendered:
+            return rendered[(nb, lang)]
+        return nbformat.read(work / lang / f"{nb}.ipynb", as_version=4)
+
+    executed = {lang: [(nb, executed_notebook(nb, lang))
                        for nb in order if (work / lang / f"{nb}.ipynb").exists()]
                 for lang in langs}
     first = executed[langs[0]]

@@ -352,6 +352,30 @@ def test_key_figure_outputs_show_nothing_in_the_report():
     assert keyfigures.from_notebook({"cells": [{"outputs": [out]}]}) == [entry]
 
 
+def test_key_figures_come_from_notebooks_held_in_memory_else_from_their_files(tmp_path):
+    # the build hands the executed notebooks it holds (no second read of 14 .ipynb files);
+    # a report it did not run (kept from a published version) is read from its file
+    import json
+
+    import nbformat
+
+    from analysis import keyfigures
+
+    def notebook(value: float) -> dict:
+        entry = {"name": "a_pct", "value": value, "unit": "percent", "label": "a"}
+        out = nbformat.v4.new_output("display_data", data={keyfigures.MIME: entry})
+        return {"cells": [{"cell_type": "code", "outputs": [out]}]}
+
+    (tmp_path / "zh").mkdir()
+    (tmp_path / "zh" / "01.ipynb").write_text(json.dumps(notebook(1.5)), encoding="utf-8")
+    pairs = [("01", "en"), ("01", "zh")]
+    got = keyfigures.collect(tmp_path, pairs, {("01", "en"): notebook(1.5)})
+    assert got["01"]["a_pct"]["value"] == 1.5  # en from memory (it has no file), zh from its file
+    with pytest.raises(ValueError, match="differ between label languages"):
+        keyfigures.collect(tmp_path, pairs, {("01", "en"): notebook(2.0)})
+    assert keyfigures.collect(tmp_path, pairs) == got  # no notebook held: the zh file alone
+
+
 def test_plotted_years_come_from_lines_or_bar_labels():
     plotting.use_house_style("en")
     fig, ax = plotting.line_chart(pd.Series([1.0, 2.0], index=[2011, 2015]), lang="en",
