@@ -183,6 +183,8 @@ _FOCUSABLE = re.compile(r'(<div class="(?:[^"]*\s)?(?:jp-Cell-inputWrapper|jp-Ou
 
 
 _HIGHLIGHTED: dict[tuple[str, str, Any, str], str] = {}  # code's HTML (SharedHighlight)
+HIGHLIGHTED_MAX = 5000  # code cells remembered (a build shows about 700; a long-lived process
+#                         such as the test session starts again from empty past this)
 
 
 def html_exporter(lang: str) -> Any:
@@ -204,6 +206,8 @@ def html_exporter(lang: str) -> Any:
             key = (source, language or self.pygments_lexer, magics,
                    repr(sorted(self.extra_formatter_options.items())))
             if key not in _HIGHLIGHTED:
+                if len(_HIGHLIGHTED) >= HIGHLIGHTED_MAX:
+                    _HIGHLIGHTED.clear()
                 _HIGHLIGHTED[key] = super().__call__(source, language, metadata)
             return _HIGHLIGHTED[key]
 

@@ -107,3 +107,9 @@ def test_each_code_is_highlighted_once_and_the_notebook_validated_once(monkeypat
     assert calls["highlight"] == 2  # two code cells, three pages
     assert calls["validate"] == 3  # once a page
     assert pages[0] == pages[2] and "unique_to_this_test" in pages[1]
+    # what is remembered is bounded: past the bound it starts again, and pages stay the same
+    monkeypatch.setattr(render, "HIGHLIGHTED_MAX", 2)
+    nb.cells.append(nbformat.v4.new_code_cell("one_more = 43"))
+    again = [html_exporter("en").from_notebook_node(nb)[0] for _ in range(2)]
+    assert len(render._HIGHLIGHTED) <= 2 and again[0] == again[1] and "one_more" in again[0]
+    assert calls["highlight"] > 3  # forgotten and made again, not grown
