@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -219,6 +221,33 @@ def process_gone(pid: int, within: float) -> bool:
             return True
         time.sleep(0.1)
     return False
+
+
+@contextmanager
+def running_kernel(start: Callable[[], Any], timeout: float) -> Iterator[tuple[Any, Any]]:
+    """The kernel `start()` started (it returns its jupyter_client KernelManager) and its ready
+    client, shut down afterwards. A kernel that dies before it answers is started once more, as
+    the build does: jupyter_client picks free TCP ports and the kernel binds them later, and in
+    a parallel test run another process can take one in between ("Address already in use")."""
+    for attempt in (1, 2):
+        km = start()
+        kc = km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=timeout)
+            break
+        except RuntimeError:
+            kc.stop_channels()
+            if km.is_alive():
+                km.shutdown_kernel(now=True)
+            if attempt == 2:
+                raise
+    try:
+        yield km, kc
+    finally:
+        kc.stop_channels()
+        if km.is_alive():
+            km.shutdown_kernel(now=True)
 
 
 def notebook_text(nb: Any) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import process_gone
+from conftest import process_gone, running_kernel
 
 from analysis.provenance import PROJECT_ROOT
 from reporting import KERNEL_NAME, browser, kernel_env, lab, write_kernelspec
@@ -219,26 +219,22 @@ def _edits_seen(kernels_dir: Path, work: Path) -> tuple[str, dict[str, str | Non
 
     module = work / "edited_module.py"
     module.write_text("VALUE = 'before'\n", encoding="utf-8")
-    km = KernelManager(kernel_name=KERNEL_NAME,
-                       kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kernels_dir)]))
-    km.start_kernel(cwd=str(work))
-    try:
-        kc = km.client()
-        kc.start_channels()
-        try:
-            kc.wait_for_ready(timeout=KERNEL_WAIT_S)
-            names = sorted(kernel_env(work / "pycache"))
-            env = json.loads(_run(kc, f"import json, os, edited_module\n"
-                                      f"print(json.dumps({{k: os.environ.get(k) for k in "
-                                      f"{names!r}}}))"))
-            module.write_text("VALUE = 'after'\n", encoding="utf-8")
-            later = time.time() + 10  # a newer mtime even on a coarse clock
-            os.utime(module, (later, later))
-            return _run(kc, "print(edited_module.VALUE)").strip(), env
-        finally:
-            kc.stop_channels()
-    finally:
-        km.shutdown_kernel(now=True)
+
+    def start() -> KernelManager:
+        km = KernelManager(kernel_name=KERNEL_NAME,
+                           kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kernels_dir)]))
+        km.start_kernel(cwd=str(work))
+        return km
+
+    with running_kernel(start, timeout=KERNEL_WAIT_S) as (_km, kc):
+        names = sorted(kernel_env(work / "pycache"))
+        env = json.loads(_run(kc, f"import json, os, edited_module\n"
+                                  f"print(json.dumps({{k: os.environ.get(k) for k in "
+                                  f"{names!r}}}))"))
+        module.write_text("VALUE = 'after'\n", encoding="utf-8")
+        later = time.time() + 10  # a newer mtime even on a coarse clock
+        os.utime(module, (later, later))
+        return _run(kc, "print(edited_module.VALUE)").strip(), env
 
 
 def test_lab_kernel_reloads_edited_modules_and_the_report_kernel_does_not(tmp_path, monkeypatch):

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import process_gone
+from conftest import process_gone, running_kernel
 from jupyter_client.manager import KernelManager
 
 import reporting as b
@@ -41,18 +41,15 @@ def kernel(tmp_path: Path, env: dict[str, str], headless: bool = False
     spec_dir = tmp_path / "jupyter"
     b.write_kernelspec(spec_dir, {**env, "FIXTURE_VAR": "from-spec"}, forked=True,
                        headless=headless)
-    with jupyter_path(spec_dir):
-        km = KernelManager(kernel_name=b.KERNEL_NAME)
-        km.start_kernel(cwd=str(tmp_path))
-    kc = km.client()
-    kc.start_channels()
-    try:
-        kc.wait_for_ready(timeout=60)
+
+    def start() -> KernelManager:
+        with jupyter_path(spec_dir):
+            km = KernelManager(kernel_name=b.KERNEL_NAME)
+            km.start_kernel(cwd=str(tmp_path))
+        return km
+
+    with running_kernel(start, timeout=60) as (km, kc):
         yield km, kc
-    finally:
-        kc.stop_channels()
-        if km.is_alive():
-            km.shutdown_kernel(now=True)
 
 
 def run(kc, code: str, timeout: float = 30) -> str:
