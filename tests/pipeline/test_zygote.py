@@ -261,18 +261,28 @@ def test_a_stand_in_left_without_answer_starts_its_process_only_for_a_parent(tmp
     server.bind(path)
     server.listen(1)
 
+    connected = threading.Event()
+
     def answer_nothing() -> None:  # a zygote stopped before it answered
         conn, _ = server.accept()
-        time.sleep(1.0)
+        connected.set()
+        time.sleep(1.0)  # (the parent that does not wait has left by now)
         conn.close()
 
     threading.Thread(target=answer_nothing, daemon=True).start()
     env = {**os.environ, zygote.SOCKET_ENV: path,
            "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
-    start = "import subprocess, sys, time; p = subprocess.Popen(sys.argv[1:])" + (
-        "; p.wait()" if parent_waits else "; time.sleep(0.5)")  # else it leaves while it waits
-    subprocess.run([sys.executable, "-c", start, *zygote.runner_argv("marks", str(mark))],
-                   env=env, timeout=60, check=True)
-    time.sleep(0 if parent_waits else 3.0)
+    parent = subprocess.Popen(  # starts the stand-in, says its pid, waits for a line of input
+        [sys.executable, "-c", "import subprocess, sys; p = subprocess.Popen(sys.argv[1:]); "
+         "print(p.pid, flush=True); sys.stdin.readline(); "
+         + ("p.wait()" if parent_waits else "pass"),
+         *zygote.runner_argv("marks", str(mark))],
+        env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    stand_in = int(parent.stdout.readline())
+    assert connected.wait(timeout=60), "the stand-in never asked"
+    parent.stdin.write("go\n")  # the stand-in waits for its answer: its parent leaves or waits
+    parent.stdin.flush()
+    parent.wait(timeout=60)
+    assert process_gone(stand_in, within=60)  # it ended, or ran `marks` (which writes) and ended
     server.close()
     assert mark.exists() == parent_waits

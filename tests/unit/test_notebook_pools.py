@@ -38,11 +38,12 @@ def test_an_interrupt_right_after_a_pool_thread_starts_still_waits_for_that_thre
 
 def test_an_interrupt_drops_queued_work_and_refuses_new_notebooks():
     started: list[int] = []
+    first = threading.Event()
     with pytest.raises(KeyboardInterrupt), notebook_pools(1) as (run, _render):
         for i in range(5):
-            run.submit(lambda i=i: (started.append(i), time.sleep(0.2)))
-        time.sleep(0.05)
-        raise KeyboardInterrupt
+            run.submit(lambda i=i: (started.append(i), first.set(), time.sleep(0.2)))
+        assert first.wait(timeout=30)
+        raise KeyboardInterrupt  # while the first runs
     assert started == [0], "queued notebooks ran after the interrupt"
     assert execute._STOPPING.is_set()  # a runner thread still starting will not start its child
 
