@@ -70,10 +70,12 @@ def from_notebook(nb: Mapping[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def from_ipynb(path: Path) -> list[dict[str, Any]]:
-    """Key figures recorded in one executed .ipynb file."""
+def from_ipynb(path: Path, held: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Key figures recorded in one executed .ipynb file (`held`: its notebook, already in
+    memory, read instead of the file); an error names the file."""
     try:
-        return from_notebook(json.loads(Path(path).read_text(encoding="utf-8")))
+        nb = held if held is not None else json.loads(Path(path).read_text(encoding="utf-8"))
+        return from_notebook(nb)
     except ValueError as e:
         raise ValueError(f"{path}: {e}") from None
 
@@ -90,15 +92,10 @@ def collect(version_dir: Path, notebooks: Iterable[tuple[str, str]],
     out: dict[str, dict[str, Any]] = {}
     for name, lang in notebooks:
         path = Path(version_dir) / lang / f"{name}.ipynb"
-        if loaded is not None and (name, lang) in loaded:
-            try:
-                figures = {e["name"]: e for e in from_notebook(loaded[(name, lang)])}
-            except ValueError as e:
-                raise ValueError(f"{path}: {e}") from None
-        elif path.exists():
-            figures = {e["name"]: e for e in from_ipynb(path)}
-        else:
+        held = (loaded or {}).get((name, lang))
+        if held is None and not path.exists():
             continue
+        figures = {e["name"]: e for e in from_ipynb(path, held)}
         if name not in out:
             out[name] = figures
         elif {k: v["value"] for k, v in out[name].items()} != {
