@@ -347,34 +347,7 @@ def serve(path: str, preload: Sequence[str] = PRELOAD) -> None:
         while not stopping:
             for key, _ in sel.select(timeout=1.0):
                 if key.data == "accept":
-                    conn, _addr = listener.accept()
-                    try:
-                        msg, fds, _flags, _addr = socket.recv_fds(conn, 1 << 20, 3)
-                        while not msg.endswith(b"\n"):
-                            more = conn.recv(1 << 20)
-                            if not more:
-                                raise OSError("stand-in closed mid-request")
-                            msg += more
-                        request = json.loads(msg)
-                    except (OSError, ValueError):
-                        conn.close()
-                        continue
-                    pid = os.fork()
-                    if pid == 0:
-                        _run_child(request, fds, listener, [conn, *kernels.values()],
-                                    (read_fd, write_fd))
-                    _join_group(request, pid)
-                    for fd in fds:
-                        os.close(fd)
-                    kernels[pid] = conn
-                    if request.get("kind") == "run":
-                        leaders.add(pid)
-                    try:
-                        conn.sendall(json.dumps({"pid": pid}).encode() + b"\n")
-                    except OSError:  # its stand-in was killed while it waited: nobody wants it
-                        _end(pid, leaders)
-                        continue  # reaped below
-                    sel.register(conn, selectors.EVENT_READ, pid)
+                    _answer(listener, kernels, leaders, sel, (read_fd, write_fd))
                 elif key.data == "signal":
                     with contextlib.suppress(BlockingIOError):
                         os.read(read_fd, 512)
@@ -401,6 +374,41 @@ def serve(path: str, preload: Sequence[str] = PRELOAD) -> None:
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)
         listener.close()
+
+
+def _answer(listener: socket.socket, kernels: dict[int, socket.socket], leaders: set[int],
+            sel: selectors.BaseSelector, wakeup: Sequence[int]) -> None:
+    """Take one stand-in's request, fork what it asks for (a kernel, or a runner leading a
+    process group) and send it the pid; the connection then tells when the stand-in goes. A
+    stand-in gone before its answer (killed while the zygote still imported) gets nothing, and
+    what was forked for it is ended at once."""
+    conn, _addr = listener.accept()
+    try:
+        msg, fds, _flags, _addr = socket.recv_fds(conn, 1 << 20, 3)
+        while not msg.endswith(b"\n"):
+            more = conn.recv(1 << 20)
+            if not more:
+                raise OSError("stand-in closed mid-request")
+            msg += more
+        request = json.loads(msg)
+    except (OSError, ValueError):
+        conn.close()
+        return
+    pid = os.fork()
+    if pid == 0:
+        _run_child(request, fds, listener, [conn, *kernels.values()], wakeup)
+    _join_group(request, pid)
+    for fd in fds:
+        os.close(fd)
+    kernels[pid] = conn
+    if request.get("kind") == "run":
+        leaders.add(pid)
+    try:
+        conn.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+    except OSError:  # its stand-in was killed while it waited: nobody wants it
+        _end(pid, leaders)
+        return  # reaped with the others
+    sel.register(conn, selectors.EVENT_READ, pid)
 
 
 def _reap(kernels: dict[int, socket.socket], sel: selectors.BaseSelector,
