@@ -31,7 +31,7 @@ from pathlib import Path
 from analysis.provenance import PROJECT_ROOT
 from reporting.fingerprints import TEMPLATE_DIR
 from reporting.kernels import KERNEL_NAME, kernel_env, write_kernelspec
-from reporting.plan import DEFAULT_LABELS
+from reporting.plan import DEFAULT_LABELS, default_jobs
 from reporting.render import TEMPLATE_NAME
 
 BIN = Path(sys.executable).parent
@@ -239,6 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     runs = len(naive)
     figures = {
         "notebooks": len(notebooks), "label_sets": list(DEFAULT_LABELS), "cores": os.cpu_count(),
+        "kernels": default_jobs(),
         "clean_build_s": round(clean, 2), "clean_build_s_all": [round(x, 2) for x in cleans],
         "clean_build_fresh_kernels_s": round(fresh, 2), "naive_build_s": round(total, 2),
         "naive_per_report_s": {k: round(v, 2) for k, v in naive.items()},
@@ -254,7 +255,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(f"each figure with the load average (1, 5, 15 min) when it was taken; "
           f"{os.cpu_count()} cores; label sets {langs}")
-    print(f"clean build (driver, 2 kernels) : {clean:7.1f} s  load {loads['clean']}  "
+    print(f"clean build (driver, {default_jobs()} kernels) : {clean:7.1f} s  "
+          f"load {loads['clean']}  "
           f"(median of {len(cleans)}; {fresh:.1f} s with --fresh-kernels)")
     print(f"naive CLI chain, sequential     : {total:7.1f} s  load {loads['naive']}  "
           f"({runs} reports, {total / max(runs, 1):.1f} s a report)")

@@ -319,7 +319,7 @@ class Builder:
             shutil.rmtree(work, ignore_errors=True)
 
     def _longest_first(self, to_run: list[Job]) -> list[Job]:
-        """Jobs ordered by expected run time, longest first, so that the two kernels finish
+        """Jobs ordered by expected run time, longest first, so that the kernels finish
         together: the last build's seconds where known (reports/.cache/seconds.json), else
         the notebook's size, which ranks this project's notebooks about as well."""
         seconds = self._seconds()

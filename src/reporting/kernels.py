@@ -28,7 +28,7 @@ DISPLAY_NAME = "Python (Liaoning analysis)"
 KERNEL_ARGS = ("--IPKernelApp.log_level=ERROR",)
 # A build's kernels keep no IPython history: nobody reads a headless run's history, and each
 # kernel would otherwise open the user's ~/.ipython history database and write every cell to it
-# on a thread of its own (two kernels at a time, 14 sessions a build). Kernels for people (the
+# on a thread of its own (several kernels at a time, 14 sessions a build). Kernels for people (the
 # installed spec, JupyterLab's) keep theirs.
 HEADLESS_ARGS = ("--HistoryManager.enabled=False",)
 

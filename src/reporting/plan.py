@@ -19,14 +19,16 @@ from reporting.fingerprints import cache_key
 
 DEFAULT_LABELS = ("en", "zh")  # what `make reports` builds: both label sets (the one home)
 KNOWN_LABELS = LANGUAGES  # the one list of label languages lives in analysis.labels
-DEFAULT_JOBS = 2  # notebooks executed at once: the machine this was made on has two cores
 
 
 def default_jobs() -> int:
-    """Parallel kernels when none are asked for: DEFAULT_JOBS, at most one per core."""
+    """Parallel kernels when none are asked for: one per core, and one more. A kernel spends
+    part of its life waiting (its start, its runner's messages, its stop), and the extra kernel
+    keeps the cores busy then (clean bilingual build on 2 cores, six interleaved builds each:
+    median 16.65 s with 2 kernels, 15.85 s with 3, 15.75 s with 4)."""
     import os
 
-    return max(1, min(DEFAULT_JOBS, os.cpu_count() or 1))
+    return (os.cpu_count() or 1) + 1
 
 
 @dataclass(eq=False)
