@@ -7,8 +7,9 @@ goes on with the other pages while one Chromium prints every article at once. Co
 (<details>) print open. The pages carry "page N / M" in the footer; the article's contents list
 gets each entry's page number from a first printing, where Chromium names the page of every
 link target (`destination_pages`), then the article is printed again with them. The first
-printing hides the images (every box stays where it is) and is not tagged (no structure tree,
-no outline): together about half of Chromium's work for that printing. Chromium joins
+printing hides everything in the page (visibility: every box stays where it is, and Chromium
+still names each link target) and is not tagged (no structure tree, no outline): it draws no
+text and no image, 0.09-0.12 s an article against 0.3-0.39 s with the text drawn. Chromium joins
 a heading that wraps into an outline title without the space at the break ("chapter
 IIIre-derived"): each such title is given back its heading's text (`fix_outline`). Chromium
 stamps the PDF with the clock; the creation and modification dates are rewritten to the commit's
@@ -216,12 +217,13 @@ FILL_TOC = """pages => document.querySelectorAll('nav.toc a[href^="#"]').forEach
   if (n === undefined) return;
   const s = document.createElement('span'); s.className = 'page'; s.textContent = String(n);
   a.parentNode.appendChild(s); })"""
-# Images hidden by a constructed style sheet: no element is added to the page (an element
-# would take a node id, and the tagged PDF names its structure by node ids).
-HIDE_IMAGES = """() => { const s = new CSSStyleSheet();
-  s.replaceSync('img { visibility: hidden !important; }');
+# Everything hidden for the first printing, by a constructed style sheet: no element is added
+# to the page (an element would take a node id, and the tagged PDF names its structure by node
+# ids). Hidden boxes keep their place, so every page break and link target stays where it is.
+HIDE_CONTENT = """() => { const s = new CSSStyleSheet();
+  s.replaceSync('body * { visibility: hidden !important; }');
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; }"""
-SHOW_IMAGES = "() => { document.adoptedStyleSheets = document.adoptedStyleSheets.slice(0, -1); }"
+SHOW_CONTENT = "() => { document.adoptedStyleSheets = document.adoptedStyleSheets.slice(0, -1); }"
 HEADINGS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
   .filter(h => h.offsetParent !== null).map(h => h.textContent.trim())"""
 TOC_ANCHORS = """() => [...document.querySelectorAll('nav.toc a[href^="#"]')]
@@ -266,10 +268,10 @@ async def _printed(context: Any, html_path: Path) -> bytes:
                 outline=tagged, tagged=tagged)
         anchors = await page.evaluate(TOC_ANCHORS)
         if anchors:
-            await page.evaluate(HIDE_IMAGES)
-            with step("pdf: printed for the page numbers (images hidden, untagged)"):
+            await page.evaluate(HIDE_CONTENT)
+            with step("pdf: printed for the page numbers (content hidden, untagged)"):
                 pages = destination_pages(await printed(tagged=False), anchors)
-            await page.evaluate(SHOW_IMAGES)
+            await page.evaluate(SHOW_CONTENT)
             if pages:
                 await page.evaluate(FILL_TOC, pages)
         with step("pdf: printed"):
