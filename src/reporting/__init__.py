@@ -1,9 +1,9 @@
 """Build the reports: run notebooks/*.py headlessly into versioned, offline, deterministic HTML.
 
 `python -m reporting` (what `make reports` runs) executes every jupytext percent notebook
-with papermill in the project's own kernel, two at a time, and renders each into one
-self-contained HTML page (figures inline, nothing fetched from the network, code folded away)
-with the executed .ipynb beside it:
+with papermill in the project's own kernel, as many at a time as the machine has cores and one
+more, and renders each into one self-contained HTML page (figures inline, nothing fetched from
+the network, code folded away) with the executed .ipynb beside it:
 
     reports/<version>/<lang>/<notebook>.html + .ipynb, claims.csv, manifest.json
     reports/latest -> <version>;  reports/index.html lists every version

@@ -280,7 +280,10 @@ def table(profile: Mapping[str, Any]) -> str:
                                               f"{figures} ({draws})", f"{sums['execute']:.1f}",
                                               f"{sums['render']:.1f}"]) + " |")
     figure_line = ", ".join(f"{c.split(': ')[1]} {v:.1f} s" for c, v in parts.items())
-    out = ["Kernels (seconds in each notebook's runner and kernel; two run at a time; "
+    from reporting.plan import default_jobs
+
+    out = [f"Kernels (seconds in each notebook's runner and kernel; {default_jobs()} run at a "
+           "time on this machine's cores, so each one's seconds include waiting for a core; "
            "\"executed\" is the build's clock, HTML is rendered on a thread of the driver):", "",
            *lines, "",
            f"Figures: {figures} drawn {draws} times; by step: {figure_line}.",
