@@ -177,32 +177,33 @@ def launch_options(executable: str | None = None) -> dict[str, Any]:
             "offline": True, "service_workers": "block"}
 
 
-def profile_folder() -> str:
-    """A fresh, empty profile folder for one Chromium (its owner removes it)."""
-    return tempfile.mkdtemp(prefix="chromium-profile-")
+CHROMIUM_FOLDER = "liaoning-chromium-"  # a Chromium's folder: this, its owner's pid, a dash
 
 
-BUILD_PROFILE = "liaoning-chromium-"  # a build's Chromium folder: this, its pid, a dash
-
-
-def build_chromium_folder() -> Path:
-    """A fresh folder for a build's Chromium, named by the build's process id: Chromium's
-    profile (`profile`) and temporary files (its TMPDIR: the socket and shared memory it would
-    otherwise leave in the temporary folder if stopped while starting) go in it. The build
-    removes it; if the build is killed, the next one does (`remove_stale_profiles`)."""
-    folder = Path(tempfile.mkdtemp(prefix=f"{BUILD_PROFILE}{os.getpid()}-"))
+def chromium_folder() -> Path:
+    """A fresh folder for one Chromium (a build's, or a check's: `Browser`), named by this
+    process's id: Chromium's profile (`profile`) and temporary files (its TMPDIR: the socket and
+    shared memory it would otherwise leave in the temporary folder if stopped while starting) go
+    in it. Its owner removes it; if the owner is killed, the next build does
+    (`remove_stale_profiles`)."""
+    folder = Path(tempfile.mkdtemp(prefix=f"{CHROMIUM_FOLDER}{os.getpid()}-"))
     (folder / "profile").mkdir()
     return folder
 
 
+def chromium_options(folder: Path, executable: str | None = None) -> dict[str, Any]:
+    """`launch_options` with Chromium's temporary files in its folder (`chromium_folder`)."""
+    return {**launch_options(executable), "env": {**os.environ, "TMPDIR": str(folder)}}
+
+
 def remove_stale_profiles() -> list[Path]:
-    """Remove the Chromium folders of builds that were killed (their process is gone); the
-    folders removed."""
+    """Remove the Chromium folders whose owner was killed (its process is gone); the folders
+    removed."""
     from reporting.run import alive
 
     removed = []
-    for folder in Path(tempfile.gettempdir()).glob(f"{BUILD_PROFILE}*-*"):
-        pid = folder.name[len(BUILD_PROFILE):].split("-", 1)[0]
+    for folder in Path(tempfile.gettempdir()).glob(f"{CHROMIUM_FOLDER}*-*"):
+        pid = folder.name[len(CHROMIUM_FOLDER):].split("-", 1)[0]
         if pid.isdigit() and int(pid) != os.getpid() and not alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
@@ -221,13 +222,13 @@ class Browser:
         from playwright.sync_api import sync_playwright
 
         self._pw = sync_playwright().start()
-        self._profile = profile_folder()
+        self._folder = chromium_folder()
         try:
             self.context = self._pw.chromium.launch_persistent_context(
-                self._profile, **launch_options(executable))
+                self._folder / "profile", **chromium_options(self._folder, executable))
         except Exception:
             self._pw.stop()
-            shutil.rmtree(self._profile, ignore_errors=True)
+            shutil.rmtree(self._folder, ignore_errors=True)
             raise
         self.context.route(is_remote, self._block)
         self._current: PageCheck | None = None
@@ -238,12 +239,12 @@ class Browser:
         route.abort("blockedbyclient")
 
     def close(self) -> None:
-        """Close Chromium and delete its profile."""
+        """Close Chromium and delete its folder (profile and temporary files)."""
         try:
             self.context.close()
         finally:
             self._pw.stop()
-            shutil.rmtree(self._profile, ignore_errors=True)
+            shutil.rmtree(self._folder, ignore_errors=True)
 
     def __enter__(self) -> Browser:
         return self

@@ -132,17 +132,16 @@ class Printer:
 
     async def _start(self) -> tuple[Any, Any, Path]:
         """Playwright, Chromium's context and its folder (reporting.browser's options; the
-        profile and Chromium's temporary files in the folder, `build_chromium_folder`)."""
+        profile and Chromium's temporary files in the folder, `chromium_folder`)."""
         from playwright.async_api import async_playwright
 
         import reporting.browser as browser
 
         pw = await async_playwright().start()
-        folder = browser.build_chromium_folder()
+        folder = browser.chromium_folder()
         try:
             context = await pw.chromium.launch_persistent_context(
-                folder / "profile", **browser.launch_options(),
-                env={**os.environ, "TMPDIR": str(folder)})
+                folder / "profile", **browser.chromium_options(folder))
             await context.route(browser.is_remote, _refuse)
         except BaseException:
             await pw.stop()

@@ -671,7 +671,7 @@ def test_an_interrupted_build_stops_at_once_and_leaves_no_process(breakable, how
     assert not [d for d in zygote_dirs if Path(d).parent.exists()], "zygote folder left in /tmp"
     # Chromium, started with the kernels, lives in a folder named by the build, which the next
     # build removes once that build is gone (the work folder too)
-    profile = f"{tempfile.gettempdir()}/{browser.BUILD_PROFILE}{driver.pid}-"
+    profile = f"{tempfile.gettempdir()}/{browser.CHROMIUM_FOLDER}{driver.pid}-"
     assert [a for a in profiles if a.startswith(f"--user-data-dir={profile}")], \
         f"Chromium did not start with the kernels: {profiles}"
     from reporting.reportsdir import remove_stale
