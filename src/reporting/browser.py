@@ -185,7 +185,7 @@ def chromium_folder() -> Path:
     process's id: Chromium's profile (`profile`) and temporary files (its TMPDIR: the socket and
     shared memory it would otherwise leave in the temporary folder if stopped while starting) go
     in it. Its owner removes it; if the owner is killed, the next build does
-    (`remove_stale_profiles`)."""
+    (`remove_stale_chromium_folders`)."""
     folder = Path(tempfile.mkdtemp(prefix=f"{CHROMIUM_FOLDER}{os.getpid()}-"))
     (folder / "profile").mkdir()
     return folder
@@ -196,7 +196,7 @@ def chromium_options(folder: Path, executable: str | None = None) -> dict[str, A
     return {**launch_options(executable), "env": {**os.environ, "TMPDIR": str(folder)}}
 
 
-def remove_stale_profiles() -> list[Path]:
+def remove_stale_chromium_folders() -> list[Path]:
     """Remove the Chromium folders whose owner was killed (its process is gone); the folders
     removed."""
     from reporting.run import alive

@@ -196,11 +196,12 @@ def up_to_date(folder: Path, jobs: Sequence[Any], log: Log, verified: Path | Non
 
 
 def remove_stale(reports_dir: Path, log: Log) -> None:
-    """Remove the work folders of builds that were killed (their process is gone), and their
-    Chromium profiles (reporting.browser.remove_stale_profiles)."""
+    """Remove the work folders of builds that were killed (their process is gone), and the
+    Chromium folders of killed builds and checks
+    (reporting.browser.remove_stale_chromium_folders)."""
     import shutil
 
-    from reporting.browser import remove_stale_profiles
+    from reporting.browser import remove_stale_chromium_folders
     from reporting.run import alive
 
     for folder in reports_dir.glob(".build-*"):
@@ -209,8 +210,8 @@ def remove_stale(reports_dir: Path, log: Log) -> None:
             continue
         shutil.rmtree(folder, ignore_errors=True)
         log(f"[clean] removed {rel(folder)}, left by an interrupted build")
-    for folder in remove_stale_profiles():
-        log(f"[clean] removed {folder}, Chromium's profile left by an interrupted build")
+    for folder in remove_stale_chromium_folders():
+        log(f"[clean] removed {folder}, Chromium's folder left by a process that was stopped")
 
 
 def keep_published(folder: Path, jobs: Sequence[Any], asked: Sequence[str], work: Path,
