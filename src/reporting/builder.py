@@ -291,17 +291,17 @@ class Builder:
             }
             shutil.rmtree(work / ".work", ignore_errors=True)
             from analysis.keyfigures import write_version as write_key_figures
+            from reporting.pages import executed_notebooks, write_pages
 
+            notebooks = executed_notebooks(work, manifest, self._rendered)
             try:  # for the index's "what changed since the previous version"
-                write_key_figures(work, manifest["reports"], self._rendered)
+                write_key_figures(work, manifest["reports"], notebooks)
             except ValueError as err:
                 raise BuildError(f"[fail] key figures: {err}") from None
-            from reporting.pages import write_pages  # article, report text, nav, PDF
-
             with profile.step("reviewers' pages (article, report text, PDF, Word, figures)"):
                 manifest["pages"] = write_pages(work, manifest, self.root, self.cache_dir,
                                                 self.log, self.notebooks_dir, printer,
-                                                self._rendered)
+                                                notebooks)
             with profile.step("version's files hashed (manifest)"):
                 manifest["files"] = cache.file_hashes(work)
                 write_text(work / "manifest.json",

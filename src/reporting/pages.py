@@ -115,33 +115,39 @@ def audit_notebook(notebooks: Sequence[tuple[str, Any]]) -> str | None:
     return next((stem for stem, nb in notebooks if "claims.csv" in from_notebook(nb)), None)
 
 
-def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Path,
-                log: Callable[[str], None], notebooks_dir: Path | None,
-                printer: Any, rendered: Mapping[tuple[str, str], Any] | None = None
-                ) -> dict[str, Any]:
-    """Write the reviewers' pages into the version folder `work`; the manifest's `pages` entry.
-    `printer`: the build's Chromium for the PDFs (reporting.pdf.build_printer), None without
-    one. `rendered`: executed notebooks the build holds, by (notebook, lang), as written to
-    `work` (not read again: the articles go to Chromium sooner); the others are read."""
+def executed_notebooks(work: Path, manifest: dict[str, Any],
+                       held: Mapping[tuple[str, str], Any]) -> dict[tuple[str, str], Any]:
+    """Every executed notebook of the version folder `work`, by (notebook, lang), in the
+    manifest's order: those the build holds (`held`, as written to `work`: not read again, so
+    the articles go to Chromium sooner), the others (reports kept from a published version)
+    read once, for the key figures and the pages alike."""
     import nbformat
 
+    out: dict[tuple[str, str], Any] = {}
+    for lang in manifest["labels"]:
+        for nb in dict.fromkeys(r["notebook"] for r in manifest["reports"]):
+            if (nb, lang) in held:
+                out[(nb, lang)] = held[(nb, lang)]
+            elif (work / lang / f"{nb}.ipynb").exists():
+                out[(nb, lang)] = nbformat.read(work / lang / f"{nb}.ipynb", as_version=4)
+    return out
+
+
+def write_pages(work: Path, manifest: dict[str, Any], root: Path, cache_dir: Path,
+                log: Callable[[str], None], notebooks_dir: Path | None,
+                printer: Any, notebooks: Mapping[tuple[str, str], Any]) -> dict[str, Any]:
+    """Write the reviewers' pages into the version folder `work`; the manifest's `pages` entry.
+    `printer`: the build's Chromium for the PDFs (reporting.pdf.build_printer), None without
+    one. `notebooks`: the version's executed notebooks (`executed_notebooks`)."""
     import reporting.auditbrief as auditbrief
     import reporting.figures as figures
     from reporting.fingerprints import sha256_file
 
     t0 = time.perf_counter()
     langs = list(manifest["labels"])
-    order = list(dict.fromkeys(r["notebook"] for r in manifest["reports"]))
-    rendered = rendered or {}
-
-    def executed_notebook(nb: str, lang: str) -> Any:
-        if (nb, lang) in rendered:
-            return rendered[(nb, lang)]
-        return nbformat.read(work / lang / f"{nb}.ipynb", as_version=4)
-
-    executed = {lang: [(nb, executed_notebook(nb, lang))
-                       for nb in order if (work / lang / f"{nb}.ipynb").exists()]
-                for lang in langs}
+    executed: dict[str, list[tuple[str, Any]]] = {lang: [] for lang in langs}
+    for (nb, lang), notebook in notebooks.items():  # in the manifest's order
+        executed[lang].append((nb, notebook))
     first = executed[langs[0]]
     sections = [nav.Section(nb, nav.notebook_title(x, nb)) for nb, x in first]
     the_outline = outline.read(notebooks_dir or root / "notebooks",
