@@ -5,7 +5,9 @@ The naive way is what one would type by hand for each notebook in each label set
 `jupytext --to ipynb`, `papermill` (same kernel and parameters) and `jupyter nbconvert --to html`
 (same offline template), each kernel started from scratch. The driver's clean build runs
 `python -m reporting` into an empty reports folder (no cache), three times (the median
-counts: timings on a shared machine wander by a second or two), once more with
+counts: timings on a shared machine wander by a second or two), each after a third of the naive
+chain's reports (`in_turns`: the two are timed over the same minutes, so a machine that slows
+down slows both, and their ratio holds), once more with
 `--fresh-kernels` (to show what forking kernels from the zygote buys), then again with nothing
 changed (the no-op rebuild), then after a markdown-only edit to one notebook and after a
 one-value edit to one data file (each committed, so each is a new version built with the cache
@@ -27,6 +29,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from analysis.provenance import PROJECT_ROOT
 from reporting.fingerprints import TEMPLATE_DIR
@@ -34,6 +37,7 @@ from reporting.kernels import KERNEL_NAME, kernel_env, write_kernelspec
 from reporting.plan import DEFAULT_LABELS, default_jobs
 from reporting.render import TEMPLATE_NAME
 
+T = TypeVar("T")
 BIN = Path(sys.executable).parent
 # the template's filters, as the build registers them (reporting.render.html_exporter)
 FILTER_ARGS = ("--HTMLExporter.filters={\"private_output\": \"reporting.render.private_output\", "
@@ -57,29 +61,43 @@ def _load() -> str:
         return "n/a"
 
 
-def naive_build(notebooks: Sequence[Path], work: Path,
-                langs: Sequence[str] = DEFAULT_LABELS) -> dict[str, float]:
-    """Seconds per notebook and label set for jupytext + papermill + nbconvert CLIs, one at a
-    time (the same notebooks and label sets as the clean build)."""
-    kernels = work / "jupyter"
-    write_kernelspec(kernels, kernel_env(work / "naive-pycache"))  # as the driver's kernels
-    env = dict(os.environ, JUPYTER_PATH=str(kernels))
-    out = work / "naive"
-    out.mkdir(parents=True)
-    times = {}
-    for lang, nb in ((lang, nb) for lang in langs for nb in notebooks):
-        ipynb = out / f"{nb.stem}_{lang}.ipynb"
-        executed = out / f"{nb.stem}_{lang}.out.ipynb"
-        t = _timed([str(BIN / "jupytext"), "--to", "ipynb", "-o", str(ipynb), str(nb)], env)
+class NaiveChain:
+    """The naive way for one notebook in one label set: jupytext + papermill + nbconvert CLIs,
+    each kernel started from scratch (with the kernel and parameters of the clean build)."""
+
+    def __init__(self, work: Path) -> None:
+        kernels = work / "jupyter"
+        write_kernelspec(kernels, kernel_env(work / "naive-pycache"))  # as the driver's kernels
+        self.env = dict(os.environ, JUPYTER_PATH=str(kernels))
+        self.out = work / "naive"
+        self.out.mkdir(parents=True)
+
+    def run(self, nb: Path, lang: str) -> float:
+        """Seconds for the three commands, one after another."""
+        ipynb = self.out / f"{nb.stem}_{lang}.ipynb"
+        executed = self.out / f"{nb.stem}_{lang}.out.ipynb"
+        t = _timed([str(BIN / "jupytext"), "--to", "ipynb", "-o", str(ipynb), str(nb)], self.env)
         t += _timed([str(BIN / "papermill"), str(ipynb), str(executed), "-k", KERNEL_NAME,
                      "--language", "python", "-p", "label_language", lang, "--cwd", str(nb.parent),
-                     "--no-progress-bar"], env)
+                     "--no-progress-bar"], self.env)
         t += _timed([str(BIN / "jupyter"), "nbconvert", "--to", "html",
                      f"--TemplateExporter.extra_template_basedirs={TEMPLATE_DIR}",
-                     f"--template={TEMPLATE_NAME}", *FILTER_ARGS, str(executed)], env)
-        times[f"{nb.stem} ({lang})"] = t
+                     f"--template={TEMPLATE_NAME}", *FILTER_ARGS, str(executed)], self.env)
         print(f"  naive {nb.stem} ({lang}): {t:.1f} s", flush=True)
-    return times
+        return t
+
+
+def in_turns(items: Sequence[T], turns: int) -> list[list[T]]:
+    """`items` cut, in order, into `turns` runs of consecutive items as even as they go (the
+    naive chain's reports, one run before each clean build: the two are timed over the same
+    minutes, so the machine's wandering speed moves both)."""
+    size, extra = divmod(len(items), max(turns, 1))
+    out, start = [], 0
+    for i in range(max(turns, 1)):
+        end = start + size + (1 if i < extra else 0)
+        out.append(list(items[start:end]))
+        start = end
+    return out
 
 
 def _report_text() -> dict[str, str]:
@@ -205,13 +223,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"benchmark: {len(notebooks)} notebooks in {langs}, {os.cpu_count()} cores, "
               f"load average {_load()}, work folder {work}", flush=True)
         snap = snapshot(a.notebooks_dir, work)
-        cleans = []
-        for i in range(a.clean_runs):  # each into an empty reports folder: no cache at all
+        chain = NaiveChain(work)
+        reports = [(nb, lang) for lang in DEFAULT_LABELS
+                   for nb in sorted((snap / "notebooks").glob("*.py"))]
+        cleans, naive = [], {}
+        # The naive chain's reports in turns with the clean builds, each into an empty reports
+        # folder (no cache at all): both are timed over the same minutes.
+        for i, turn in enumerate(in_turns(reports, a.clean_runs)):
+            for nb, lang in turn:
+                naive[f"{nb.stem} ({lang})"] = chain.run(nb, lang)
             seconds, _ = driver_build(snap, work / f"reports-{i}")
             cleans.append(seconds)
             print(f"  driver clean build: {seconds:.1f} s (load {_load()})", flush=True)
         clean = statistics.median(cleans)
-        loads["clean"] = _load()
+        loads["clean"] = loads["naive"] = _load()
         fresh, _ = driver_build(snap, work / "reports-fresh", "--fresh-kernels")
         print(f"  driver clean build, kernels from scratch (--fresh-kernels): {fresh:.1f} s",
               flush=True)
@@ -231,8 +256,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             loads[what] = _load()
             print(f"  {what.replace('_', ' ')}: {seconds:.1f} s, {ran} notebook(s) executed",
                   flush=True)
-        naive = naive_build(sorted((snap / "notebooks").glob("*.py")), work)
-        loads["naive"] = _load()
     finally:
         shutil.rmtree(work, ignore_errors=True)
     total = sum(naive.values())
@@ -259,7 +282,8 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"load {loads['clean']}  "
           f"(median of {len(cleans)}; {fresh:.1f} s with --fresh-kernels)")
     print(f"naive CLI chain, sequential     : {total:7.1f} s  load {loads['naive']}  "
-          f"({runs} reports, {total / max(runs, 1):.1f} s a report)")
+          f"({runs} reports, {total / max(runs, 1):.1f} s a report; in {len(cleans)} turns "
+          "with the clean builds)")
     # three decimals: at two, 0.205 would print as 0.20 and read as the goal met
     print(f"ratio clean / naive             : {clean / total:7.3f}  (goal <= 0.20)")
     print(f"no-op rebuild (median of {len(noop)})    : "
