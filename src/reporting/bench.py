@@ -169,12 +169,13 @@ def _executed(snap: Path, reports: Path) -> tuple[float, int]:
 
 
 def snapshot(notebooks_dir: Path, work: Path) -> Path:
-    """A committed copy of the notebooks and data/, so edits elsewhere in the working tree
-    (other people at work) do not turn the no-op rebuild into a real one."""
+    """A committed copy of the notebooks folder (the notebooks, the article's outline and
+    jupytext's settings: what `make reports` builds from) and data/, so edits elsewhere in the
+    working tree (other people at work) do not turn the no-op rebuild into a real one."""
     snap = work / "snapshot"
     (snap / "notebooks").mkdir(parents=True)
-    for nb in sorted(notebooks_dir.glob("*.py")):
-        shutil.copy2(nb, snap / "notebooks" / nb.name)
+    for path in sorted([*notebooks_dir.glob("*.py"), *notebooks_dir.glob("*.toml")]):
+        shutil.copy2(path, snap / "notebooks" / path.name)
     shutil.copytree(PROJECT_ROOT / "data", snap / "data")
     (snap / ".gitignore").write_text("reports/\n", encoding="utf-8")
     git = ["git", "-C", str(snap), "-c", "user.email=bench@localhost", "-c", "user.name=bench"]

@@ -20,3 +20,18 @@ def test_turns_never_lose_or_repeat_a_report():
             assert len(turns) == k
             assert [r for t in turns for r in t] == list(range(n))
             assert max(map(len, turns)) - min(map(len, turns)) <= 1
+
+
+def test_the_snapshot_builds_what_make_reports_builds(tmp_path):
+    """The bench's copy keeps the article's outline and jupytext's settings beside the
+    notebooks (without the outline, the article had one section per notebook)."""
+    from reporting.bench import snapshot
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for name in ("01_a.py", "article.toml", "jupytext.toml", "01_a.ipynb"):
+        (notebooks / name).write_text("x = 1\n", encoding="utf-8")
+    snap = snapshot(notebooks, tmp_path / "work")
+    assert sorted(p.name for p in (snap / "notebooks").iterdir()) == [
+        "01_a.py", "article.toml", "jupytext.toml"]
+    assert (snap / "data" / "datapackage.json").is_file()
