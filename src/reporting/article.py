@@ -99,6 +99,7 @@ def _text(value: Any) -> str:
 
 _ANCHOR_LINK = re.compile(r'<a class="anchor-link" href="[^"]*">[^<]*</a>')
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")  # a bold lead in Markdown: where a table's caption stands
 
 
 def markdown_html(text: str, shift: int = 2, from_data: bool = False) -> str:
@@ -193,6 +194,8 @@ class Renderer:
         pointer where it is English only."""
         if self.lang != "en" and bilingual.is_english_prose(text):
             return f'<p class="from">{html.escape(self.ui["english_only"])} {link}</p>'
+        if self.lang != "en":  # a bilingual caption ("表 3：… / Table 3: …") keeps its own half
+            text = _BOLD.sub(lambda m: f"**{self.caption(m.group(1))}**", text)
         return markdown_html(text, shift=2, from_data=from_data)
 
     def cell(self, notebook: str, title: str, cell: Any, salt: str) -> str:

@@ -291,6 +291,21 @@ def test_figures_and_tables_are_numbered_in_the_articles_own_scheme():
     assert r.output(key, "", "s") == ""
 
 
+def test_a_bilingual_table_caption_keeps_only_its_own_half_in_the_chinese_article():
+    """A table's caption is a bold pair ("表 3：… / Table 3: …"): the zh article keeps the
+    Chinese half, as it does for a figure's; the en article keeps the pair (the Chinese half is
+    the report's own caption)."""
+    pair = "**表 3：辽宁省对外贸易 / Table 3: Liaoning foreign trade** — 来源：报告"
+    caption = nbformat.from_dict({"output_type": "display_data", "metadata": {},
+                                  "data": {"text/markdown": pair}})
+    zh = article.Renderer("zh").output(caption, "", "s")
+    assert "<strong>表 3：辽宁省对外贸易</strong> — 来源：报告" in zh and "Table 3" not in zh
+    assert "Table 3: Liaoning foreign trade" in article.Renderer("en").output(caption, "", "s")
+    bold = nbformat.from_dict({"output_type": "display_data", "metadata": {}, "data": {
+        "text/markdown": "**复核结果。** 全国 / 辽宁 的比值为 2.1。"}})
+    assert "<strong>复核结果。</strong> 全国 / 辽宁" in article.Renderer("zh").output(bold, "", "s")
+
+
 def test_word_input_drops_browser_parts_and_points_figures_at_their_files():
     page = ('<nav class="site"><a>Article</a></nav><style>p{}</style><h1>T</h1>'
             '<figure id="fig-gdp"><img src="data:image/png;base64,AAAA" alt="a">'
@@ -348,6 +363,10 @@ def test_the_chinese_article_of_the_projects_notebooks_is_chinese(executed_noteb
         r"<(p|li|td|th|h\d|figcaption)\b[^>]*>(.*?)</\1>", page, re.S)
         if bilingual.is_english_prose(text := bilingual.page_text(body, True))]
     assert english == [], english[:5]
+    halves = [half for bold in re.findall(r"<strong>(.*?)</strong>", page, re.S)
+              for half in bilingual.page_text(bold, True).split(" / ")
+              if bilingual.is_english_prose(half, min_words=2)]
+    assert halves == [], halves[:5]  # no caption keeps its English half
     text = bilingual.page_text(page, skip_untranslated=True)
     words, chars = bilingual.english_words(text), bilingual.chinese_characters(text)
     assert chars > 2000 and len(words) * 100 <= chars, (len(words), chars, words[:40])
