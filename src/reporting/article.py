@@ -194,9 +194,14 @@ class Renderer:
         pointer where it is English only."""
         if self.lang != "en" and bilingual.is_english_prose(text):
             return f'<p class="from">{html.escape(self.ui["english_only"])} {link}</p>'
-        if self.lang != "en":  # a bilingual caption ("表 3：… / Table 3: …") keeps its own half
-            text = _BOLD.sub(lambda m: f"**{self.caption(m.group(1))}**", text)
-        return markdown_html(text, shift=2, from_data=from_data)
+        return markdown_html(self.own_captions(text), shift=2, from_data=from_data)
+
+    def own_captions(self, text: str) -> str:
+        """Markdown whose bold bilingual captions ("**表 3：… / Table 3: …**", as a table's)
+        keep this label language's half, as a figure's caption does (`caption`)."""
+        if self.lang == "en":
+            return text
+        return _BOLD.sub(lambda m: f"**{self.caption(m.group(1))}**", text)
 
     def cell(self, notebook: str, title: str, cell: Any, salt: str) -> str:
         """A tagged cell: markdown source, or the outputs of a code cell, with its source."""
@@ -227,7 +232,7 @@ class Renderer:
         else:
             texts = [_text(o["data"]["text/markdown"]) for o in cell.get("outputs", [])
                      if "text/markdown" in o.get("data", {})]
-        return "".join(markdown_html(t, shift=2) for t in texts
+        return "".join(markdown_html(self.own_captions(t), shift=2) for t in texts
                        if self.lang == "en" or not bilingual.is_english_prose(t))
 
 

@@ -304,6 +304,9 @@ def test_a_bilingual_table_caption_keeps_only_its_own_half_in_the_chinese_articl
     bold = nbformat.from_dict({"output_type": "display_data", "metadata": {}, "data": {
         "text/markdown": "**复核结果。** 全国 / 辽宁 的比值为 2.1。"}})
     assert "<strong>复核结果。</strong> 全国 / 辽宁" in article.Renderer("zh").output(bold, "", "s")
+    headline = nbformat.from_dict({"cell_type": "code", "metadata": {}, "source": "",
+                                   "outputs": [caption]})
+    assert "Table 3" not in article.Renderer("zh").headline(headline)  # the opening list too
 
 
 def test_word_input_drops_browser_parts_and_points_figures_at_their_files():
